@@ -1,0 +1,169 @@
+/* explain_en.c: the English explanation table, one text per message key.
+ *
+ * The same content as explain_zh.c: the ten TLS 1.2 steps follow the document
+ * this plugin is based on, the other messages are written in the same voice.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsx_explain.h"
+
+const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
+    [TLSX_EX_CLIENT_HELLO] = "Client Hello: the client sends the server the TLS versions and "
+                             "cipher suites it supports, a random number (client random) and a "
+                             "SessionId (a previous session may be reused).",
+    [TLSX_EX_SERVER_HELLO] = "Server Hello: the server picks a TLS version and a cipher suite "
+                             "that both sides support and sends them to the client with a random "
+                             "number (server random) and a SessionId (the same SessionId as in "
+                             "the Client Hello means the session is reused).",
+    [TLSX_EX_SERVER_CERTIFICATE] = "Certificate: the server sends the client its certificate "
+                                   "(chain), for authentication and to provide its public key.",
+    [TLSX_EX_SERVER_KEY_EXCHANGE] = "Server Key Exchange: the server sends the client some "
+                                    "parameters of the key exchange algorithm, for ECDHE the "
+                                    "curve and the server's ephemeral public key, signed "
+                                    "with the certificate's private key (there is no such "
+                                    "message with RSA key exchange).",
+    [TLSX_EX_SERVER_HELLO_DONE] = "Server Hello Done (handshake type 14, which curl prints "
+                                  "as \"Server finished\"): the server has finished sending "
+                                  "its hello messages and it is now the client's turn; this "
+                                  "is not the Finished message.",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE] = "Client Key Exchange: the client sends the server its key "
+                                    "exchange parameters. With ECDHE it sends its ECDH public key "
+                                    "and both sides compute the pre-master secret; with RSA key "
+                                    "exchange the client encrypts a random pre-master secret with "
+                                    "the server's public key. The pre-master secret never crosses "
+                                    "the network in the clear, so it is safe; from the three "
+                                    "random values (client random, server random, pre-master "
+                                    "secret) both sides derive the master secret and from it the "
+                                    "keys for symmetric encryption.",
+    [TLSX_EX_CLIENT_CCS] = "Change Cipher Spec: the client tells the server that the "
+                           "messages that follow will be encrypted by the TLS record layer "
+                           "with the keys just negotiated.",
+    [TLSX_EX_CLIENT_FINISHED] = "Finished: the client's first encrypted message, an integrity "
+                                "check. Its verify_data is a hash (PRF) keyed with the master "
+                                "secret over all handshake messages so far, with which the server "
+                                "verifies that the handshake was not tampered with.",
+    [TLSX_EX_SERVER_CCS] = "Change Cipher Spec: the server tells the client that the "
+                           "messages that follow will be encrypted by the TLS record "
+                           "layer with the negotiated keys.",
+    [TLSX_EX_SERVER_FINISHED] = "Finished: the server's first encrypted message, an integrity "
+                                "check. Its verify_data is a hash (PRF) keyed with the master "
+                                "secret over all handshake messages so far, with which the "
+                                "client verifies that the handshake was not tampered with. This "
+                                "completes the full handshake, after two round trips (RTT); "
+                                "encrypted application data follows.",
+    [TLSX_EX_HELLO_REQUEST] = "Hello Request: the server asks the client to start a new handshake "
+                              "(renegotiation); the client answers with a new Client Hello, or "
+                              "may ignore it or refuse with a no_renegotiation alert.",
+    [TLSX_EX_CERTIFICATE_REQUEST] = "Certificate Request: the server asks the client "
+                                    "for a certificate too, to authenticate the client "
+                                    "(mutual authentication), and lists the signature "
+                                    "algorithms and CAs it accepts.",
+    [TLSX_EX_CLIENT_CERTIFICATE] = "Certificate: the client sends its certificate (chain) as the "
+                                   "server's Certificate Request asked, to authenticate itself; "
+                                   "without a suitable certificate it sends an empty list.",
+    [TLSX_EX_CLIENT_CERTIFICATE_VERIFY] = "Certificate Verify: the client signs all handshake "
+                                          "messages so far with its certificate's private "
+                                          "key, proving that it holds the private key of "
+                                          "the certificate it sent.",
+    [TLSX_EX_NEW_SESSION_TICKET] = "New Session Ticket: the server hands the client its session "
+                                   "state, encrypted, as a ticket to keep; the client presents "
+                                   "it in the SessionTicket extension of a later Client Hello to "
+                                   "reuse the session, and the server need not cache sessions. It "
+                                   "is sent just before the server's Change Cipher Spec.",
+    [TLSX_EX_CERTIFICATE_STATUS] = "Certificate Status: right after its Certificate the server "
+                                   "sends an OCSP response from the CA (OCSP stapling), proving "
+                                   "that the certificate is not revoked, so the client need not "
+                                   "ask the OCSP server itself; only sent if the Client Hello "
+                                   "carried the status_request extension.",
+    [TLSX_EX_SERVER_HELLO_TLS13] = "Server Hello: the server picks TLS 1.3 (in the "
+                                   "supported_versions extension) and a cipher suite, and sends "
+                                   "a random number (server random) and its key_share (and, "
+                                   "when resuming, the chosen PSK). Both sides then derive the "
+                                   "handshake keys and the rest of the handshake is encrypted; a "
+                                   "full TLS 1.3 handshake costs one RTT.",
+    [TLSX_EX_HELLO_RETRY_REQUEST] = "Hello Retry Request: a Server Hello whose random is a "
+                                    "special value (the SHA-256 of \"HelloRetryRequest\"): the "
+                                    "client's key_share held no group the server accepts, so the "
+                                    "server names the group it wants and the client must send a "
+                                    "second Client Hello, which costs an extra round trip.",
+    [TLSX_EX_ENCRYPTED_EXTENSIONS] = "Encrypted Extensions: the server's first encrypted "
+                                     "handshake message, carrying the extensions not needed for "
+                                     "the key exchange (such as the protocol chosen by ALPN), "
+                                     "which TLS 1.2 sent in the clear in the Server Hello.",
+    [TLSX_EX_SERVER_CERTIFICATE_TLS13] = "Certificate: the server sends the client its "
+                                         "certificate (chain), for authentication and to provide "
+                                         "its public key; in TLS 1.3 this message is encrypted, "
+                                         "and the public key only serves to check the Certificate "
+                                         "Verify signature, not for key exchange.",
+    [TLSX_EX_SERVER_CERTIFICATE_VERIFY_TLS13] = "Certificate Verify: the server signs a hash "
+                                                "of all handshake messages so far with its "
+                                                "certificate's private key, proving that it "
+                                                "holds that private key.",
+    [TLSX_EX_SERVER_FINISHED_TLS13] = "Finished: the server sends an HMAC (verify_data) over all "
+                                      "handshake messages so far, with which the client verifies "
+                                      "that the handshake was not tampered with; the server may "
+                                      "send application data from now on.",
+    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished: the client sends an HMAC (verify_data) over all "
+                                      "handshake messages so far, with which the server verifies "
+                                      "that the handshake was not tampered with. This completes "
+                                      "the TLS 1.3 handshake, after one RTT; both sides switch to "
+                                      "the application traffic keys.",
+    [TLSX_EX_END_OF_EARLY_DATA] = "End Of Early Data: the client tells the server that its "
+                                  "0-RTT early data is over; what follows is encrypted "
+                                  "with the handshake keys.",
+    [TLSX_EX_NEW_SESSION_TICKET_TLS13] = "New Session Ticket: a message the server sends after "
+                                         "the handshake, not part of the handshake itself: it "
+                                         "gives the client a ticket to use as a PSK to resume "
+                                         "the session on a later connection, and, if the server "
+                                         "allows, to send 0-RTT data.",
+    [TLSX_EX_KEY_UPDATE] = "Key Update: a message sent after the handshake, not part of the "
+                           "handshake itself: the sender tells the peer that what it sends from "
+                           "now on is encrypted with updated keys, and may ask the peer to update "
+                           "its keys too (update_requested).",
+    [TLSX_EX_COMPAT_CCS_TLS13] = "Change Cipher Spec: a dummy message of TLS 1.3 middlebox "
+                                 "compatibility mode (RFC 8446 Appendix D.4) that changes "
+                                 "nothing; it is sent so that middleboxes take the connection for "
+                                 "a resumed TLS 1.2 session, and the receiver ignores it.",
+    [TLSX_EX_ENCRYPTED_SERVER_TLS13] = "Encrypted handshake (shown by Wireshark as Application "
+                                       "Data) from the server, which cannot be read without the "
+                                       "keys. It must carry, in order, Encrypted Extensions, "
+                                       "(Certificate Request,) Certificate, Certificate Verify "
+                                       "and Finished, one or several per record (no Certificate "
+                                       "and Certificate Verify when a PSK resumes the session). "
+                                       "A key log file written through the SSLKEYLOGFILE "
+                                       "environment variable and set in the Wireshark preference "
+                                       "tls.keylog_file lets Wireshark decrypt it and show "
+                                       "each message as its own step.",
+    [TLSX_EX_ENCRYPTED_CLIENT_TLS13] = "Encrypted handshake (shown by Wireshark as Application "
+                                       "Data) from the client, the Finished that ends its "
+                                       "handshake (preceded by Certificate and Certificate "
+                                       "Verify if the server asked for a certificate). Here too "
+                                       "a key log file (SSLKEYLOGFILE, Wireshark preference "
+                                       "tls.keylog_file) lets Wireshark decrypt it and show "
+                                       "each message as its own step.",
+    [TLSX_EX_HELLO_VERIFY_REQUEST] = "Hello Verify Request: the DTLS server returns a cookie "
+                                     "that the client must echo in a second Client Hello, "
+                                     "proving that its source address is real, a guard against "
+                                     "amplification attacks from spoofed addresses; this "
+                                     "costs one extra round trip.",
+    [TLSX_EX_CERTIFICATE_URL] = "Certificate URL: instead of its certificate the client sends "
+                                "the URLs and hashes of its certificate (chain) for the "
+                                "server to fetch, which suits constrained clients (RFC 6066 "
+                                "client_certificate_url extension).",
+    [TLSX_EX_SUPPLEMENTAL_DATA] = "Supplemental Data: application data carried in the handshake "
+                                  "before the certificates (RFC 4680), such as user mapping "
+                                  "information (RFC 4681); rarely seen.",
+    [TLSX_EX_COMPRESSED_CERTIFICATE] = "Compressed Certificate: a compressed TLS 1.3 Certificate "
+                                       "message (RFC 8879), the algorithm (zlib, brotli or zstd) "
+                                       "agreed through the compress_certificate extension, to "
+                                       "make the handshake smaller.",
+    [TLSX_EX_NEXT_PROTOCOL] = "Next Protocol: the message of the NPN extension, since "
+                              "replaced by ALPN: after its Change Cipher Spec and before "
+                              "its Finished, the client tells the server, encrypted, which "
+                              "application protocol it chose.",
+    [TLSX_EX_MESSAGE_HASH] = "Message Hash: a synthetic TLS 1.3 message never sent on the wire: "
+                             "after a Hello Retry Request it stands for the first Client Hello in "
+                             "the handshake hash; seeing it in a capture means the data is wrong.",
+    [TLSX_EX_UNKNOWN] = "Unknown handshake message: this plugin has no explanation for this "
+                        "handshake message type; see Wireshark's dissection of its fields.",
+};

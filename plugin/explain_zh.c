@@ -1,0 +1,131 @@
+/* explain_zh.c: the Chinese explanation table, one text per message key.
+ *
+ * The ten TLS 1.2 steps follow the document this plugin is based on, with its
+ * slips corrected; the other messages are written in the same voice.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsx_explain.h"
+
+const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
+    [TLSX_EX_CLIENT_HELLO] = "Client Hello，客户端选出自身支持的 TLS 版本号、"
+                             "cipher suites、一个随机数（client random）、SessionId "
+                             "传送给服务器端（有可能可复用 Session）。",
+    [TLSX_EX_SERVER_HELLO] = "Server Hello，服务器端选出双方都支持的 TLS 版本和 cipher suite，"
+                             "连同一个随机数（server random）、SessionId 发给客户端（SessionId 与 "
+                             "Client Hello 中的相同即表示复用 Session）。",
+    [TLSX_EX_SERVER_CERTIFICATE] = "Certificate，服务器端给客户端发送证书（链），"
+                                   "用以身份验证及提供公钥。",
+    [TLSX_EX_SERVER_KEY_EXCHANGE] = "Server Key Exchange，服务器端给客户端发送密钥交换算法"
+                                    "的一些参数，例如 ECDHE 的曲线和服务器端的临时公钥，"
+                                    "并用证书私钥签名（RSA 密钥交换时没有这条消息）。",
+    [TLSX_EX_SERVER_HELLO_DONE] = "Server Hello Done（握手类型 14，curl 显示为 Server finished），"
+                                  "服务器端告知它的 Server Hello 及相关消息已全部发送完毕，"
+                                  "接下来轮到客户端；它不是 Finished 消息。",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE] = "Client Key Exchange，客户端给服务器端发送密钥交换"
+                                    "算法的一些参数：ECDHE 时发送客户端的 ECDH 公钥，"
+                                    "双方各自算出预备主密钥（pre-master secret）；RSA "
+                                    "密钥交换时客户端生成随机的预备主密钥，用服务器端的"
+                                    "公钥加密后发送。预备主密钥不会以明文出现在网络上，"
+                                    "是安全的；双方根据三个随机数（client random、"
+                                    "server random、预备主密钥）生成主密钥（master secret），"
+                                    "再导出对称加密中的密钥。",
+    [TLSX_EX_CLIENT_CCS] = "Change Cipher Spec，客户端告知服务器端，以后的消息将由 TLS "
+                           "记录层协议用刚协商出的密钥加密。",
+    [TLSX_EX_CLIENT_FINISHED] = "Finished，客户端发送第一条加密的消息并做完整性验证：其中的 "
+                                "verify_data 是用主密钥对此前所有握手消息计算的哈希（PRF），"
+                                "服务器端据此验证握手过程未被篡改。",
+    [TLSX_EX_SERVER_CCS] = "Change Cipher Spec，服务器端告知客户端，以后的消息将由 TLS "
+                           "记录层协议用协商出的密钥加密。",
+    [TLSX_EX_SERVER_FINISHED] = "Finished，服务器端发送第一条加密的消息并做完整性验证：其中的 "
+                                "verify_data 是用主密钥对此前所有握手消息计算的哈希（PRF），"
+                                "客户端据此验证握手过程未被篡改。至此完整握手结束，共耗费两个 "
+                                "RTT，之后开始传输加密的应用数据。",
+    [TLSX_EX_HELLO_REQUEST] = "Hello Request，服务器端请求客户端重新发起一次握手（重协商），"
+                              "客户端应回复新的 Client Hello，也可以忽略它或以 "
+                              "no_renegotiation 告警拒绝。",
+    [TLSX_EX_CERTIFICATE_REQUEST] = "Certificate Request，服务器端要求客户端也发送证书，"
+                                    "以验证客户端的身份（双向认证），并列出它接受的签名算法和 CA。",
+    [TLSX_EX_CLIENT_CERTIFICATE] = "Certificate，客户端应服务器端的 Certificate Request "
+                                   "发送自己的证书（链），用于客户端身份验证；"
+                                   "没有合适的证书时发送空的证书列表。",
+    [TLSX_EX_CLIENT_CERTIFICATE_VERIFY] = "Certificate Verify，客户端用其证书私钥对此前所有握手消"
+                                          "息签名，证明自己确实持有所发送证书的私钥。",
+    [TLSX_EX_NEW_SESSION_TICKET] = "New Session Ticket，服务器端把加密后的会话状态作为 ticket "
+                                   "交给客户端保存，客户端下次在 Client Hello 的 SessionTicket "
+                                   "扩展中带上它即可复用 Session，服务器端无需缓存会话。"
+                                   "它在服务器端的 Change Cipher Spec 之前发送。",
+    [TLSX_EX_CERTIFICATE_STATUS] = "Certificate Status，服务器端紧跟在 Certificate 之后发送 "
+                                   "CA 的 OCSP 响应（OCSP stapling），证明证书未被吊销，"
+                                   "客户端无需再自行查询 OCSP 服务器；仅当 Client Hello 带有 "
+                                   "status_request 扩展时出现。",
+    [TLSX_EX_SERVER_HELLO_TLS13] = "Server Hello，服务器端通过 supported_versions 扩展选定 "
+                                   "TLS 1.3，选出 cipher suite，并发送一个随机数（server random）"
+                                   "和自己的 key_share（复用会话时还会选定 PSK）。"
+                                   "此后双方算出握手密钥，之后的握手消息都被加密；TLS 1.3 "
+                                   "完整握手只需一个 RTT。",
+    [TLSX_EX_HELLO_RETRY_REQUEST] = "Hello Retry Request，形式上是一条 Server Hello，但 "
+                                    "random 是特殊值（“HelloRetryRequest” 的 SHA-256）："
+                                    "客户端的 key_share 中没有服务器端接受的 group，"
+                                    "服务器端指明要用的 group，客户端必须再发送一次 "
+                                    "Client Hello，因此多耗费一个 RTT。",
+    [TLSX_EX_ENCRYPTED_EXTENSIONS] = "Encrypted Extensions，服务器端发送的第一条加密的握手消息，"
+                                     "带有与密钥协商无关的扩展（如 ALPN 选定的协议），这些在 "
+                                     "TLS 1.2 中是以明文放在 Server Hello 里的。",
+    [TLSX_EX_SERVER_CERTIFICATE_TLS13] = "Certificate，服务器端给客户端发送证书（链），"
+                                         "用以身份验证及提供公钥；TLS 1.3 中这条消息已加密，"
+                                         "公钥只用于验证 Certificate Verify 的签名，"
+                                         "不再用于密钥交换。",
+    [TLSX_EX_SERVER_CERTIFICATE_VERIFY_TLS13] = "Certificate Verify，"
+                                                "服务器端用证书私钥对此前所有握手消息的哈希签名，"
+                                                "证明自己确实持有该证书的私钥。",
+    [TLSX_EX_SERVER_FINISHED_TLS13] = "Finished，服务器端发送对此前所有握手消息计算的 "
+                                      "HMAC（verify_data），客户端据此验证握手过程未被篡改；"
+                                      "此后服务器端即可发送应用数据。",
+    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished，客户端发送对此前所有握手消息计算的 HMAC"
+                                      "（verify_data），服务器端据此验证握手过程未被篡改。至此 "
+                                      "TLS 1.3 握手完成，共耗费一个 RTT，双方改用应用数据密钥。",
+    [TLSX_EX_END_OF_EARLY_DATA] = "End Of Early Data，客户端告知服务器端 0-RTT "
+                                  "早期数据（early data）已发送完毕，此后改用握手密钥加密。",
+    [TLSX_EX_NEW_SESSION_TICKET_TLS13] = "New Session Ticket，握手完成后服务器端发送的消息，"
+                                         "不属于握手本身：它给客户端一个 ticket，下次连接时可作为 "
+                                         "PSK 复用会话，服务器端允许时还可借此发送 0-RTT 数据。",
+    [TLSX_EX_KEY_UPDATE] = "Key Update，握手完成后的消息，不属于握手本身："
+                           "发送方告知对方，此后它发送的数据改用更新后的密钥加密，"
+                           "并可要求对方也更新密钥（update_requested）。",
+    [TLSX_EX_COMPAT_CCS_TLS13] = "Change Cipher Spec，TLS 1.3 中间设备兼容模式（RFC 8446 "
+                                 "附录 D.4）发送的假消息，不改变任何状态，只是为了让中间设备把连接"
+                                 "当作复用 Session 的 TLS 1.2 握手，接收方应忽略它。",
+    [TLSX_EX_ENCRYPTED_SERVER_TLS13] = "加密的握手消息（Wireshark 显示为 Application Data），"
+                                       "来自服务器端，没有密钥无法解密。其中依次应有 "
+                                       "Encrypted Extensions、（Certificate Request、）"
+                                       "Certificate、Certificate Verify 和 Finished，"
+                                       "一条记录可装一条或多条消息（用 PSK 复用会话时没有 "
+                                       "Certificate 和 Certificate Verify）。用 SSLKEYLOGFILE 环境"
+                                       "变量导出密钥日志文件并在 Wireshark 首选项 tls.keylog_file "
+                                       "中指定它，即可解密并把每条消息显示为单独的步骤。",
+    [TLSX_EX_ENCRYPTED_CLIENT_TLS13] = "加密的握手消息（Wireshark 显示为 Application Data），"
+                                       "来自客户端，是结束握手的 Finished（若服务器端要求了证书，"
+                                       "之前还有 Certificate 和 Certificate Verify）。"
+                                       "同样可用 SSLKEYLOGFILE 密钥日志文件（Wireshark 首选项 "
+                                       "tls.keylog_file）解密，并把每条消息显示为单独的步骤。",
+    [TLSX_EX_HELLO_VERIFY_REQUEST] = "Hello Verify Request，DTLS 服务器端回给客户端一个 cookie，"
+                                     "客户端须在第二个 Client Hello 中带上它以证明源地址真实，"
+                                     "防止利用伪造源地址的放大攻击；这多耗费一个 RTT。",
+    [TLSX_EX_CERTIFICATE_URL] = "Certificate URL，客户端不直接发送证书，而是发送证书（链）的 URL "
+                                "和哈希，由服务器端自行下载，适合带宽受限的客户端（RFC 6066 的 "
+                                "client_certificate_url 扩展）。",
+    [TLSX_EX_SUPPLEMENTAL_DATA] = "Supplemental Data，在证书之前随握手传递的应用层补充数据"
+                                  "（RFC 4680），如用户映射信息（RFC 4681），很少见。",
+    [TLSX_EX_COMPRESSED_CERTIFICATE] = "Compressed Certificate，TLS 1.3 中经压缩的 Certificate "
+                                       "消息（RFC 8879），压缩算法（zlib、brotli 或 zstd）由 "
+                                       "compress_certificate 扩展协商，用以减少握手的数据量。",
+    [TLSX_EX_NEXT_PROTOCOL] = "Next Protocol，NPN 扩展（已被 ALPN 取代）的消息："
+                              "客户端在 Change Cipher Spec 之后、Finished 之前，"
+                              "以加密方式告知服务器端它选用的应用层协议。",
+    [TLSX_EX_MESSAGE_HASH] = "Message Hash，TLS 1.3 中不在网络上传输的合成消息：发生 "
+                             "Hello Retry Request 后，计算握手哈希时用它代替第一个 Client Hello；"
+                             "在抓包中出现说明数据有误。",
+    [TLSX_EX_UNKNOWN] = "未知的握手消息，本插件没有这种握手消息类型的解释，请参考 "
+                        "Wireshark 对其字段的解析。",
+};

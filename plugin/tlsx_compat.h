@@ -1,0 +1,59 @@
+/* tlsx_compat.h: every difference between the Wireshark versions the plugin
+ * builds against (4.0 to 4.6) is bridged here and nowhere else.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_COMPAT_H
+#define TLSX_COMPAT_H
+
+#include <wireshark.h>
+#include <ws_version.h>
+#include <epan/packet.h>
+#include <epan/proto.h>
+
+#define TLSX_WS_AT_LEAST(major, minor)                                                             \
+    (WIRESHARK_VERSION_MAJOR > (major) ||                                                          \
+     (WIRESHARK_VERSION_MAJOR == (major) && WIRESHARK_VERSION_MINOR >= (minor)))
+
+/* A field's value became a pointer in 4.2; 4.0 reads it through a
+ * non-const pointer although it does not change it. */
+static inline guint32 tlsx_finfo_uint(const field_info *fi)
+{
+#if TLSX_WS_AT_LEAST(4, 2)
+    return fvalue_get_uinteger(fi->value);
+#else
+    return fvalue_get_uinteger((fvalue_t *)&fi->value);
+#endif
+}
+
+/* Boolean preferences are bool from 4.4 on. */
+#if TLSX_WS_AT_LEAST(4, 4)
+typedef bool tlsx_pref_bool;
+#else
+typedef gboolean tlsx_pref_bool;
+#endif
+
+/* Whether a data source's name starts with prefix ("Decrypted TLS", ...). */
+static inline gboolean tlsx_data_source_has_prefix(const struct data_source *src,
+                                                   const char *prefix)
+{
+    char *name = get_data_source_name(src);
+    gboolean has = g_str_has_prefix(name, prefix);
+    wmem_free(NULL, name);
+    return has;
+}
+
+/* Every field registered under an abbreviation (some, like
+ * tls.handshake.version, are registered twice). */
+static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
+{
+    header_field_info *hfi = proto_registrar_get_byname(abbrev);
+    if (!hfi)
+        return;
+    while (hfi->same_name_prev_id != -1)
+        hfi = proto_registrar_get_nth(hfi->same_name_prev_id);
+    for (; hfi; hfi = hfi->same_name_next)
+        g_array_append_val(ids, hfi->id);
+}
+
+#endif

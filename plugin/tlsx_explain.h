@@ -1,0 +1,71 @@
+/* tlsx_explain.h: the explanation tables, one per language, keyed by message.
+ *
+ * A key names a message in its context: the same handshake type means
+ * different things from the client and from the server, or in TLS 1.2 and
+ * TLS 1.3, so each such case has its own key.  The tables are plain data
+ * (explain_en.c, explain_zh.c) so that a reviewer reads one language at a
+ * time, and a unit test checks that no key is left without a text.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_EXPLAIN_H
+#define TLSX_EXPLAIN_H
+
+typedef enum {
+    /* The document's ten TLS 1.2 steps. */
+    TLSX_EX_CLIENT_HELLO,        /* 1  [OUT] Client Hello */
+    TLSX_EX_SERVER_HELLO,        /* 2  [IN]  Server Hello (TLS 1.2) */
+    TLSX_EX_SERVER_CERTIFICATE,  /* 3  [IN]  Certificate */
+    TLSX_EX_SERVER_KEY_EXCHANGE, /* 4  [IN]  Server Key Exchange */
+    TLSX_EX_SERVER_HELLO_DONE,   /* 5  [IN]  "Server finished" in curl */
+    TLSX_EX_CLIENT_KEY_EXCHANGE, /* 6  [OUT] Client Key Exchange */
+    TLSX_EX_CLIENT_CCS,          /* 7  [OUT] Change Cipher Spec */
+    TLSX_EX_CLIENT_FINISHED,     /* 8  [OUT] Finished */
+    TLSX_EX_SERVER_CCS,          /* 9  [IN]  Change Cipher Spec */
+    TLSX_EX_SERVER_FINISHED,     /* 10 [IN]  Finished */
+
+    /* TLS 1.2 messages the document leaves out. */
+    TLSX_EX_HELLO_REQUEST,
+    TLSX_EX_CERTIFICATE_REQUEST,
+    TLSX_EX_CLIENT_CERTIFICATE,
+    TLSX_EX_CLIENT_CERTIFICATE_VERIFY,
+    TLSX_EX_NEW_SESSION_TICKET,
+    TLSX_EX_CERTIFICATE_STATUS,
+
+    /* TLS 1.3. */
+    TLSX_EX_SERVER_HELLO_TLS13,
+    TLSX_EX_HELLO_RETRY_REQUEST,
+    TLSX_EX_ENCRYPTED_EXTENSIONS,
+    TLSX_EX_SERVER_CERTIFICATE_TLS13,
+    TLSX_EX_SERVER_CERTIFICATE_VERIFY_TLS13,
+    TLSX_EX_SERVER_FINISHED_TLS13,
+    TLSX_EX_CLIENT_FINISHED_TLS13,
+    TLSX_EX_END_OF_EARLY_DATA,
+    TLSX_EX_NEW_SESSION_TICKET_TLS13,
+    TLSX_EX_KEY_UPDATE,
+    TLSX_EX_COMPAT_CCS_TLS13,       /* middlebox-compatibility ChangeCipherSpec */
+    TLSX_EX_ENCRYPTED_SERVER_TLS13, /* encrypted record, no key log */
+    TLSX_EX_ENCRYPTED_CLIENT_TLS13, /* encrypted record, no key log */
+
+    /* Rare or legacy messages Wireshark still names. */
+    TLSX_EX_HELLO_VERIFY_REQUEST, /* DTLS */
+    TLSX_EX_CERTIFICATE_URL,
+    TLSX_EX_SUPPLEMENTAL_DATA,
+    TLSX_EX_COMPRESSED_CERTIFICATE,
+    TLSX_EX_NEXT_PROTOCOL,
+    TLSX_EX_MESSAGE_HASH,
+    TLSX_EX_UNKNOWN,
+
+    TLSX_EX_COUNT
+} tlsx_explain_key;
+
+typedef enum { TLSX_LANG_EN, TLSX_LANG_ZH } tlsx_lang;
+
+/* The text for a key in a language; never NULL for a valid key. */
+const char *tlsx_explain(tlsx_lang lang, tlsx_explain_key key);
+
+/* The raw tables, for the completeness test. */
+extern const char *const tlsx_explain_en[TLSX_EX_COUNT];
+extern const char *const tlsx_explain_zh[TLSX_EX_COUNT];
+
+#endif

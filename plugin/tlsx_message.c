@@ -1,0 +1,168 @@
+/* tlsx_message.c: see tlsx_message.h.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsx_message.h"
+
+#include <stdio.h>
+
+typedef struct {
+    uint8_t type;
+    const char *name;      /* as Wireshark and the document name it */
+    const char *curl_name; /* as curl's OpenSSL backend names it */
+} message_names;
+
+/* curl's names are kept as curl prints them, slips included: type 14
+ * (ServerHelloDone) is "Server finished" there and in the document. */
+static const message_names names[] = {
+    {TLSX_HS_HELLO_REQUEST, "Hello Request", "Hello request"},
+    {TLSX_HS_CLIENT_HELLO, "Client Hello", "Client hello"},
+    {TLSX_HS_SERVER_HELLO, "Server Hello", "Server hello"},
+    {TLSX_HS_HELLO_VERIFY_REQUEST, "Hello Verify Request", "Unknown"},
+    {TLSX_HS_NEW_SESSION_TICKET, "New Session Ticket", "Newsession Ticket"},
+    {TLSX_HS_END_OF_EARLY_DATA, "End of Early Data", "End of early data"},
+    {TLSX_HS_HELLO_RETRY_REQUEST, "Hello Retry Request", "Unknown"},
+    {TLSX_HS_ENCRYPTED_EXTENSIONS, "Encrypted Extensions", "Encrypted Extensions"},
+    {TLSX_HS_CERTIFICATE, "Certificate", "Certificate"},
+    {TLSX_HS_SERVER_KEY_EXCHANGE, "Server Key Exchange", "Server key exchange"},
+    {TLSX_HS_CERTIFICATE_REQUEST, "Certificate Request", "Request CERT"},
+    {TLSX_HS_SERVER_HELLO_DONE, "Server Hello Done", "Server finished"},
+    {TLSX_HS_CERTIFICATE_VERIFY, "Certificate Verify", "CERT verify"},
+    {TLSX_HS_CLIENT_KEY_EXCHANGE, "Client Key Exchange", "Client key exchange"},
+    {TLSX_HS_FINISHED, "Finished", "Finished"},
+    {TLSX_HS_CERTIFICATE_URL, "Certificate URL", "Unknown"},
+    {TLSX_HS_CERTIFICATE_STATUS, "Certificate Status", "Certificate Status"},
+    {TLSX_HS_SUPPLEMENTAL_DATA, "Supplemental Data", "Supplemental data"},
+    {TLSX_HS_KEY_UPDATE, "Key Update", "Key update"},
+    {TLSX_HS_COMPRESSED_CERTIFICATE, "Compressed Certificate", "Unknown"},
+    {TLSX_HS_NEXT_PROTOCOL, "Next Protocol", "Next protocol"},
+    {TLSX_HS_MESSAGE_HASH, "Message Hash", "Message hash"},
+};
+
+static const message_names *find_names(uint8_t type)
+{
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (names[i].type == type)
+            return &names[i];
+    }
+    return NULL;
+}
+
+const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type)
+{
+    if (kind == TLSX_STEP_CCS)
+        return "Change Cipher Spec";
+    if (kind == TLSX_STEP_ENCRYPTED_RECORD)
+        return "Encrypted handshake message";
+    const message_names *n = find_names(hs_type);
+    return n ? n->name : "Unknown handshake message";
+}
+
+tlsx_explain_key tlsx_message_explain_key(tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
+                                          bool tls13)
+{
+    const bool client = side == TLSX_CLIENT;
+
+    if (kind == TLSX_STEP_CCS) {
+        if (tls13)
+            return TLSX_EX_COMPAT_CCS_TLS13;
+        return client ? TLSX_EX_CLIENT_CCS : TLSX_EX_SERVER_CCS;
+    }
+    if (kind == TLSX_STEP_ENCRYPTED_RECORD)
+        return client ? TLSX_EX_ENCRYPTED_CLIENT_TLS13 : TLSX_EX_ENCRYPTED_SERVER_TLS13;
+
+    switch (hs_type) {
+    case TLSX_HS_HELLO_REQUEST:
+        return TLSX_EX_HELLO_REQUEST;
+    case TLSX_HS_CLIENT_HELLO:
+        return TLSX_EX_CLIENT_HELLO;
+    case TLSX_HS_SERVER_HELLO:
+        return tls13 ? TLSX_EX_SERVER_HELLO_TLS13 : TLSX_EX_SERVER_HELLO;
+    case TLSX_HS_HELLO_VERIFY_REQUEST:
+        return TLSX_EX_HELLO_VERIFY_REQUEST;
+    case TLSX_HS_NEW_SESSION_TICKET:
+        return tls13 ? TLSX_EX_NEW_SESSION_TICKET_TLS13 : TLSX_EX_NEW_SESSION_TICKET;
+    case TLSX_HS_END_OF_EARLY_DATA:
+        return TLSX_EX_END_OF_EARLY_DATA;
+    case TLSX_HS_HELLO_RETRY_REQUEST:
+        return TLSX_EX_HELLO_RETRY_REQUEST;
+    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+        return TLSX_EX_ENCRYPTED_EXTENSIONS;
+    case TLSX_HS_CERTIFICATE:
+        if (client)
+            return TLSX_EX_CLIENT_CERTIFICATE;
+        return tls13 ? TLSX_EX_SERVER_CERTIFICATE_TLS13 : TLSX_EX_SERVER_CERTIFICATE;
+    case TLSX_HS_SERVER_KEY_EXCHANGE:
+        return TLSX_EX_SERVER_KEY_EXCHANGE;
+    case TLSX_HS_CERTIFICATE_REQUEST:
+        return TLSX_EX_CERTIFICATE_REQUEST;
+    case TLSX_HS_SERVER_HELLO_DONE:
+        return TLSX_EX_SERVER_HELLO_DONE;
+    case TLSX_HS_CERTIFICATE_VERIFY:
+        return client ? TLSX_EX_CLIENT_CERTIFICATE_VERIFY : TLSX_EX_SERVER_CERTIFICATE_VERIFY_TLS13;
+    case TLSX_HS_CLIENT_KEY_EXCHANGE:
+        return TLSX_EX_CLIENT_KEY_EXCHANGE;
+    case TLSX_HS_FINISHED:
+        if (tls13)
+            return client ? TLSX_EX_CLIENT_FINISHED_TLS13 : TLSX_EX_SERVER_FINISHED_TLS13;
+        return client ? TLSX_EX_CLIENT_FINISHED : TLSX_EX_SERVER_FINISHED;
+    case TLSX_HS_CERTIFICATE_URL:
+        return TLSX_EX_CERTIFICATE_URL;
+    case TLSX_HS_CERTIFICATE_STATUS:
+        return TLSX_EX_CERTIFICATE_STATUS;
+    case TLSX_HS_SUPPLEMENTAL_DATA:
+        return TLSX_EX_SUPPLEMENTAL_DATA;
+    case TLSX_HS_KEY_UPDATE:
+        return TLSX_EX_KEY_UPDATE;
+    case TLSX_HS_COMPRESSED_CERTIFICATE:
+        return TLSX_EX_COMPRESSED_CERTIFICATE;
+    case TLSX_HS_NEXT_PROTOCOL:
+        return TLSX_EX_NEXT_PROTOCOL;
+    case TLSX_HS_MESSAGE_HASH:
+        return TLSX_EX_MESSAGE_HASH;
+    default:
+        return TLSX_EX_UNKNOWN;
+    }
+}
+
+const char *tlsx_version_name(uint16_t version)
+{
+    switch (version) {
+    case 0x0300:
+        return "SSLv3";
+    case 0x0301:
+        return "TLSv1.0";
+    case 0x0302:
+        return "TLSv1.1";
+    case 0x0303:
+        return "TLSv1.2";
+    case 0x0304:
+        return "TLSv1.3";
+    case 0xfeff:
+        return "DTLSv1.0";
+    case 0xfefd:
+        return "DTLSv1.2";
+    case 0xfefc:
+        return "DTLSv1.3";
+    default:
+        return NULL;
+    }
+}
+
+bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
+                    uint16_t version)
+{
+    const char *ver = tlsx_version_name(version);
+    const char *dir = side == TLSX_CLIENT ? "OUT" : "IN";
+
+    if (!ver || kind == TLSX_STEP_ENCRYPTED_RECORD || size == 0)
+        return false;
+    if (kind == TLSX_STEP_CCS) {
+        snprintf(buf, size, "%s (%s), TLS change cipher, Change cipher spec (1):", ver, dir);
+        return true;
+    }
+    const message_names *n = find_names(hs_type);
+    snprintf(buf, size, "%s (%s), TLS handshake, %s (%u):", ver, dir, n ? n->curl_name : "Unknown",
+             (unsigned)hs_type);
+    return true;
+}

@@ -1,0 +1,71 @@
+/* tlsx_message.h: what a message is called, by Wireshark, by curl and in the
+ * explanation tables.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_MESSAGE_H
+#define TLSX_MESSAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlsx_explain.h"
+
+/* Handshake types (RFC 5246 7.4, RFC 8446 4, RFC 6347 4.3.2). */
+enum {
+    TLSX_HS_HELLO_REQUEST = 0,
+    TLSX_HS_CLIENT_HELLO = 1,
+    TLSX_HS_SERVER_HELLO = 2,
+    TLSX_HS_HELLO_VERIFY_REQUEST = 3,
+    TLSX_HS_NEW_SESSION_TICKET = 4,
+    TLSX_HS_END_OF_EARLY_DATA = 5,
+    TLSX_HS_HELLO_RETRY_REQUEST = 6, /* draft TLS 1.3; on the wire HRR is a ServerHello */
+    TLSX_HS_ENCRYPTED_EXTENSIONS = 8,
+    TLSX_HS_CERTIFICATE = 11,
+    TLSX_HS_SERVER_KEY_EXCHANGE = 12,
+    TLSX_HS_CERTIFICATE_REQUEST = 13,
+    TLSX_HS_SERVER_HELLO_DONE = 14,
+    TLSX_HS_CERTIFICATE_VERIFY = 15,
+    TLSX_HS_CLIENT_KEY_EXCHANGE = 16,
+    TLSX_HS_FINISHED = 20,
+    TLSX_HS_CERTIFICATE_URL = 21,
+    TLSX_HS_CERTIFICATE_STATUS = 22,
+    TLSX_HS_SUPPLEMENTAL_DATA = 23,
+    TLSX_HS_KEY_UPDATE = 24,
+    TLSX_HS_COMPRESSED_CERTIFICATE = 25,
+    TLSX_HS_NEXT_PROTOCOL = 67,
+    TLSX_HS_MESSAGE_HASH = 254,
+};
+
+#define TLSX_VERSION_TLS12 0x0303
+#define TLSX_VERSION_TLS13 0x0304
+
+typedef enum { TLSX_CLIENT = 0, TLSX_SERVER = 1 } tlsx_side;
+
+/* What a step is: a handshake message, a ChangeCipherSpec, or a TLS 1.3
+ * record that is known to hold handshake messages but could not be read. */
+typedef enum {
+    TLSX_STEP_HANDSHAKE,
+    TLSX_STEP_CCS,
+    TLSX_STEP_ENCRYPTED_RECORD,
+} tlsx_step_kind;
+
+/* Human name, e.g. "Server Hello Done", "Change Cipher Spec". */
+const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type);
+
+/* The explanation that fits a message sent by a side in a TLS version. */
+tlsx_explain_key tlsx_message_explain_key(tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
+                                          bool tls13);
+
+/* "TLSv1.2", "TLSv1.3", ...; NULL when the version is unknown. */
+const char *tlsx_version_name(uint16_t version);
+
+/* Writes the line `curl -v` prints for the message, e.g.
+ * "TLSv1.2 (OUT), TLS handshake, Client hello (1):".  Returns false, and
+ * writes nothing, when curl would print no such line (an unreadable TLS 1.3
+ * record) or the version is unknown. */
+bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
+                    uint16_t version);
+
+#endif

@@ -1,0 +1,373 @@
+/* test_core.c: unit tests of the epan-free core, in plain C.
+ *
+ * Each test feeds the handshake model the events Wireshark would show for a
+ * capture and checks the steps it gives back.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tlsx_explain.h"
+#include "tlsx_handshake.h"
+#include "tlsx_message.h"
+#include "tlsx_time.h"
+
+static int failures;
+static int checks;
+
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        checks++;                                                                                  \
+        if (!(cond)) {                                                                             \
+            failures++;                                                                            \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                                       \
+    do {                                                                                           \
+        checks++;                                                                                  \
+        if (strcmp((got), (want)) != 0) {                                                          \
+            failures++;                                                                            \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__, (got),         \
+                    (want));                                                                       \
+        }                                                                                          \
+    } while (0)
+
+static tlsx_time at_ms(int64_t ms)
+{
+    tlsx_time t = {1700000000 + ms / 1000, (int32_t)(ms % 1000) * 1000000};
+    return t;
+}
+
+static tlsx_event hs_event(tlsx_side side, uint8_t type, int64_t ms)
+{
+    tlsx_event e = {TLSX_EV_HANDSHAKE, side, type, false, 0, at_ms(ms)};
+    return e;
+}
+
+static tlsx_event record_event(tlsx_event_kind kind, tlsx_side side, int64_t ms)
+{
+    tlsx_event e = {kind, side, 0, false, 0, at_ms(ms)};
+    return e;
+}
+
+static int64_t ms_of(tlsx_time t)
+{
+    return t.secs * 1000 + t.nsecs / 1000000;
+}
+
+static void curl_of(const tlsx_step *st, char *buf, size_t size)
+{
+    if (!tlsx_curl_line(buf, size, (tlsx_step_kind)st->kind, st->hs_type, (tlsx_side)st->side,
+                        st->version))
+        snprintf(buf, size, "(none)");
+}
+
+/* The document's capture: TLS 1.2 ECDHE, curl as the client, without keys
+ * (the two Finished messages are encrypted handshake records). */
+static void test_document_tls12(void)
+{
+    tlsx_handshake hs = {0};
+    uint32_t ids = 0;
+    tlsx_event ev[10];
+    ev[0] = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    ev[0].version = TLSX_VERSION_TLS12;
+    ev[1] = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 101);
+    ev[1].version = TLSX_VERSION_TLS12;
+    ev[2] = hs_event(TLSX_SERVER, TLSX_HS_CERTIFICATE, 101);
+    ev[3] = hs_event(TLSX_SERVER, TLSX_HS_SERVER_KEY_EXCHANGE, 101);
+    ev[4] = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO_DONE, 102);
+    ev[5] = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_KEY_EXCHANGE, 110);
+    ev[6] = record_event(TLSX_EV_CCS, TLSX_CLIENT, 110);
+    ev[7] = record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_CLIENT, 110);
+    ev[8] = record_event(TLSX_EV_CCS, TLSX_SERVER, 215);
+    ev[9] = record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_SERVER, 215);
+
+    static const char *const want_curl[10] = {
+        "TLSv1.2 (OUT), TLS handshake, Client hello (1):",
+        "TLSv1.2 (IN), TLS handshake, Server hello (2):",
+        "TLSv1.2 (IN), TLS handshake, Certificate (11):",
+        "TLSv1.2 (IN), TLS handshake, Server key exchange (12):",
+        "TLSv1.2 (IN), TLS handshake, Server finished (14):",
+        "TLSv1.2 (OUT), TLS handshake, Client key exchange (16):",
+        "TLSv1.2 (OUT), TLS change cipher, Change cipher spec (1):",
+        "TLSv1.2 (OUT), TLS handshake, Finished (20):",
+        "TLSv1.2 (IN), TLS change cipher, Change cipher spec (1):",
+        "TLSv1.2 (IN), TLS handshake, Finished (20):",
+    };
+    static const char *const want_name[10] = {
+        "Client Hello",       "Server Hello",
+        "Certificate",        "Server Key Exchange",
+        "Server Hello Done",  "Client Key Exchange",
+        "Change Cipher Spec", "Finished",
+        "Change Cipher Spec", "Finished",
+    };
+    static const tlsx_explain_key want_key[10] = {
+        TLSX_EX_CLIENT_HELLO,        TLSX_EX_SERVER_HELLO,      TLSX_EX_SERVER_CERTIFICATE,
+        TLSX_EX_SERVER_KEY_EXCHANGE, TLSX_EX_SERVER_HELLO_DONE, TLSX_EX_CLIENT_KEY_EXCHANGE,
+        TLSX_EX_CLIENT_CCS,          TLSX_EX_CLIENT_FINISHED,   TLSX_EX_SERVER_CCS,
+        TLSX_EX_SERVER_FINISHED,
+    };
+    static const int64_t want_prev[10] = {0, 101, 0, 0, 1, 8, 0, 0, 105, 0};
+    static const int64_t want_peer[10] = {-1, 101, 101, 101, 102, 8, 8, 8, 105, 105};
+
+    for (int i = 0; i < 10; i++) {
+        tlsx_step st;
+        char curl[128];
+        CHECK(tlsx_handshake_feed(&hs, &ids, &ev[i], &st));
+        CHECK(st.handshake == 1);
+        CHECK(st.step == (uint32_t)i + 1);
+        CHECK(st.side == ev[i].side);
+        CHECK_STR(tlsx_message_name((tlsx_step_kind)st.kind, st.hs_type), want_name[i]);
+        CHECK(st.explain == want_key[i]);
+        curl_of(&st, curl, sizeof curl);
+        CHECK_STR(curl, want_curl[i]);
+        CHECK(ms_of(st.since_prev) == want_prev[i]);
+        CHECK(st.has_since_peer == (want_peer[i] >= 0));
+        if (want_peer[i] >= 0)
+            CHECK(ms_of(st.since_peer) == want_peer[i]);
+        CHECK(ms_of(st.since_start) == ms_of(ev[i].ts) - ms_of(ev[0].ts));
+        CHECK(st.encrypted == (i == 7 || i == 9));
+        CHECK(!st.time_backwards);
+    }
+    CHECK(hs.complete);
+
+    /* Application data afterwards is no step. */
+    tlsx_event app = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 300);
+    tlsx_step st;
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &app, &st));
+}
+
+/* A handshake fragment before the ChangeCipherSpec is shown where the message
+ * ends: it is no step of its own. */
+static void test_fragment_is_no_step(void)
+{
+    tlsx_handshake hs = {0};
+    uint32_t ids = 0;
+    tlsx_step st;
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    tlsx_event frag = record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_SERVER, 5);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st));
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &frag, &st));
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 6);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st));
+    CHECK(st.step == 2);
+}
+
+/* TLS 1.3 without keys: every encrypted record of the server's first flight
+ * is a step, then the client's first encrypted record (its Finished);
+ * application data afterwards is none. */
+static void test_tls13_without_keys(void)
+{
+    tlsx_handshake hs = {0};
+    uint32_t ids = 0;
+    tlsx_step st;
+    char curl[128];
+
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    ch.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st));
+    curl_of(&st, curl, sizeof curl);
+    CHECK_STR(curl, "TLSv1.3 (OUT), TLS handshake, Client hello (1):");
+
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 50);
+    sh.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st));
+    CHECK(st.explain == TLSX_EX_SERVER_HELLO_TLS13);
+
+    tlsx_event ccs = record_event(TLSX_EV_CCS, TLSX_SERVER, 50);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ccs, &st));
+    CHECK(st.explain == TLSX_EX_COMPAT_CCS_TLS13);
+    curl_of(&st, curl, sizeof curl);
+    CHECK_STR(curl, "TLSv1.3 (IN), TLS change cipher, Change cipher spec (1):");
+
+    for (int i = 0; i < 4; i++) {
+        tlsx_event rec = record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 50);
+        CHECK(tlsx_handshake_feed(&hs, &ids, &rec, &st));
+        CHECK(st.step == (uint32_t)(4 + i));
+        CHECK(st.kind == TLSX_STEP_ENCRYPTED_RECORD && st.encrypted);
+        CHECK(st.explain == TLSX_EX_ENCRYPTED_SERVER_TLS13);
+        CHECK_STR(tlsx_message_name((tlsx_step_kind)st.kind, st.hs_type),
+                  "Encrypted handshake message");
+        curl_of(&st, curl, sizeof curl);
+        CHECK_STR(curl, "(none)");
+    }
+    tlsx_event cccs = record_event(TLSX_EV_CCS, TLSX_CLIENT, 60);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &cccs, &st));
+    CHECK(st.step == 8 && st.explain == TLSX_EX_COMPAT_CCS_TLS13);
+    tlsx_event fin = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 60);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &fin, &st));
+    CHECK(st.step == 9 && st.explain == TLSX_EX_ENCRYPTED_CLIENT_TLS13);
+    CHECK(ms_of(st.since_peer) == 10);
+    CHECK(hs.complete);
+
+    tlsx_event req = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 61);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &req, &st));
+    tlsx_event resp = record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 70);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &resp, &st));
+}
+
+/* TLS 1.3 with keys: decrypted messages are steps, application data records
+ * are not, and tickets after the client's Finished are post-handshake. */
+static void test_tls13_with_keys(void)
+{
+    tlsx_handshake hs = {0};
+    uint32_t ids = 0;
+    tlsx_step st;
+    char curl[128];
+
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    ch.version = TLSX_VERSION_TLS13;
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 20);
+    sh.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st));
+    CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st));
+    const uint8_t server[] = {TLSX_HS_ENCRYPTED_EXTENSIONS, TLSX_HS_CERTIFICATE,
+                              TLSX_HS_CERTIFICATE_VERIFY, TLSX_HS_FINISHED};
+    const tlsx_explain_key keys[] = {TLSX_EX_ENCRYPTED_EXTENSIONS, TLSX_EX_SERVER_CERTIFICATE_TLS13,
+                                     TLSX_EX_SERVER_CERTIFICATE_VERIFY_TLS13,
+                                     TLSX_EX_SERVER_FINISHED_TLS13};
+    for (int i = 0; i < 4; i++) {
+        tlsx_event e = hs_event(TLSX_SERVER, server[i], 20);
+        e.decrypted = true;
+        CHECK(tlsx_handshake_feed(&hs, &ids, &e, &st));
+        CHECK(st.step == (uint32_t)(3 + i) && st.explain == keys[i] && !st.encrypted);
+    }
+    curl_of(&st, curl, sizeof curl);
+    CHECK_STR(curl, "TLSv1.3 (IN), TLS handshake, Finished (20):");
+    tlsx_event app = record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 20);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &app, &st));
+
+    tlsx_event fin = hs_event(TLSX_CLIENT, TLSX_HS_FINISHED, 25);
+    fin.decrypted = true;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &fin, &st));
+    CHECK(st.step == 7 && st.explain == TLSX_EX_CLIENT_FINISHED_TLS13);
+    CHECK(hs.complete);
+
+    tlsx_event nst = hs_event(TLSX_SERVER, TLSX_HS_NEW_SESSION_TICKET, 26);
+    nst.decrypted = true;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &nst, &st));
+    CHECK(st.step == 0 && st.handshake == 1);
+    CHECK(st.explain == TLSX_EX_NEW_SESSION_TICKET_TLS13);
+    curl_of(&st, curl, sizeof curl);
+    CHECK_STR(curl, "TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):");
+}
+
+/* Two connections share the capture-wide handshake counter; a resumed TLS
+ * 1.2 handshake ends with the client's Finished. */
+static void test_resumption_and_ids(void)
+{
+    uint32_t ids = 0;
+    tlsx_handshake a = {0}, b = {0};
+    tlsx_step st;
+
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    CHECK(tlsx_handshake_feed(&a, &ids, &ch, &st) && st.handshake == 1);
+    CHECK(tlsx_handshake_feed(&b, &ids, &ch, &st) && st.handshake == 2);
+
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 10);
+    sh.version = TLSX_VERSION_TLS12;
+    tlsx_event seq[] = {
+        sh,
+        record_event(TLSX_EV_CCS, TLSX_SERVER, 10),
+        record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_SERVER, 10),
+        record_event(TLSX_EV_CCS, TLSX_CLIENT, 20),
+        record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_CLIENT, 20),
+    };
+    static const tlsx_explain_key keys[] = {TLSX_EX_SERVER_HELLO, TLSX_EX_SERVER_CCS,
+                                            TLSX_EX_SERVER_FINISHED, TLSX_EX_CLIENT_CCS,
+                                            TLSX_EX_CLIENT_FINISHED};
+    for (int i = 0; i < 5; i++) {
+        CHECK(tlsx_handshake_feed(&b, &ids, &seq[i], &st));
+        CHECK(st.step == (uint32_t)(2 + i) && st.explain == keys[i]);
+    }
+    CHECK(b.complete);
+
+    /* A new Client Hello after a complete handshake is a new handshake. */
+    tlsx_event again = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 30);
+    CHECK(tlsx_handshake_feed(&b, &ids, &again, &st));
+    CHECK(st.handshake == 3 && st.step == 1);
+}
+
+/* A capture that starts mid-handshake numbers what it sees, from a message;
+ * a lone record before that is ignored. */
+static void test_starts_mid_handshake(void)
+{
+    uint32_t ids = 0;
+    tlsx_handshake hs = {0};
+    tlsx_step st;
+    tlsx_event ccs = record_event(TLSX_EV_CCS, TLSX_CLIENT, 0);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &ccs, &st));
+    tlsx_event cert = hs_event(TLSX_SERVER, TLSX_HS_CERTIFICATE, 5);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &cert, &st));
+    CHECK(st.handshake == 1 && st.step == 1 && !st.has_since_peer);
+}
+
+static void test_time(void)
+{
+    tlsx_time d;
+    tlsx_time a = {100, 900000000}, b = {102, 100000000};
+    CHECK(tlsx_time_between(a, b, &d));
+    CHECK(d.secs == 1 && d.nsecs == 200000000);
+    CHECK(!tlsx_time_between(b, a, &d));
+    CHECK(d.secs == 0 && d.nsecs == 0);
+    tlsx_time days = {100 + 3 * 86400, 1};
+    CHECK(tlsx_time_between(a, days, &d));
+    CHECK(d.secs == 3 * 86400 - 1 && d.nsecs == 100000001);
+
+    /* Time going backwards is flagged and never negative. */
+    uint32_t ids = 0;
+    tlsx_handshake hs = {0};
+    tlsx_step st;
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 1000);
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 900);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st));
+    CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st));
+    CHECK(st.time_backwards);
+    CHECK(st.since_peer.secs == 0 && st.since_peer.nsecs == 0);
+    CHECK(st.since_start.secs == 0 && st.since_start.nsecs == 0);
+}
+
+static void test_explanations_complete(void)
+{
+    for (int k = 0; k < TLSX_EX_COUNT; k++) {
+        CHECK(tlsx_explain_en[k] != NULL && tlsx_explain_en[k][0] != '\0');
+        CHECK(tlsx_explain_zh[k] != NULL && tlsx_explain_zh[k][0] != '\0');
+    }
+    /* Every handshake type maps to an explanation, in both sides' voice. */
+    for (int t = 0; t < 256; t++) {
+        for (int side = 0; side < 2; side++) {
+            tlsx_explain_key k =
+                tlsx_message_explain_key(TLSX_STEP_HANDSHAKE, (uint8_t)t, (tlsx_side)side, t % 2);
+            CHECK(k < TLSX_EX_COUNT);
+        }
+    }
+    /* The document's slips are corrected, and type 14 is called what it is. */
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_CLIENT_HELLO], "可复用") != NULL);
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_SERVER_HELLO], "SessionId") != NULL);
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_SERVER_HELLO], "SeesionId") == NULL);
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_SERVER_KEY_EXCHANGE], "密钥") != NULL);
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_SERVER_KEY_EXCHANGE], "秘钥") == NULL);
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_SERVER_HELLO_DONE], "Server Hello Done") != NULL);
+    CHECK(strstr(tlsx_explain_zh[TLSX_EX_SERVER_HELLO_DONE], "14") != NULL);
+    CHECK(strstr(tlsx_explain_en[TLSX_EX_SERVER_HELLO_DONE], "Server Hello Done") != NULL);
+    CHECK(strstr(tlsx_explain_en[TLSX_EX_SERVER_HELLO_DONE], "14") != NULL);
+    CHECK(strcmp(tlsx_explain(TLSX_LANG_EN, (tlsx_explain_key)999),
+                 tlsx_explain_en[TLSX_EX_UNKNOWN]) == 0);
+}
+
+int main(void)
+{
+    test_document_tls12();
+    test_fragment_is_no_step();
+    test_tls13_without_keys();
+    test_tls13_with_keys();
+    test_resumption_and_ids();
+    test_starts_mid_handshake();
+    test_time();
+    test_explanations_complete();
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures ? 1 : 0;
+}
