@@ -49,6 +49,7 @@ static int hf_encrypted = -1;
 
 static gint ett_tlsexplain = -1;
 static gint ett_step = -1;
+static gint ett_explanation = -1;
 
 static expert_field ei_time_backwards = EI_INIT;
 
@@ -212,6 +213,42 @@ static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, g
         proto_item_set_hidden(pi);
 }
 
+/* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
+ * characters; the full explanation is also given as lines under its field, so
+ * that it can be read in the GUI and in tshark -V. */
+#define EXPLAIN_LINE_BYTES 150
+
+static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
+                            gboolean hidden)
+{
+    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+    proto_item_set_generated(pi);
+    if (hidden) {
+        proto_item_set_hidden(pi);
+        return;
+    }
+    if (strlen(text) < ITEM_LABEL_LENGTH - 40)
+        return;
+    proto_tree *lines = proto_item_add_subtree(pi, ett_explanation);
+    const char *p = text;
+    while (*p) {
+        /* Break after the last space or CJK comma/full stop that fits. */
+        const char *end = p, *brk = NULL;
+        while (*end && end - p < EXPLAIN_LINE_BYTES) {
+            const char *next = g_utf8_next_char(end);
+            gunichar c = g_utf8_get_char(end);
+            if (c == ' ' || c == 0xFF0C || c == 0x3002 || c == 0xFF1B)
+                brk = next;
+            end = next;
+        }
+        if (*end && brk)
+            end = brk;
+        proto_tree_add_subtree_format(lines, tvb, 0, 0, ett_explanation, NULL, "%.*s",
+                                      (int)(end - p), p);
+        p = end;
+    }
+}
+
 static const char *direction_of(const tlsx_step *st)
 {
     return st->side == TLSX_CLIENT ? "OUT" : "IN";
@@ -244,8 +281,10 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo, const 
         add_string(t, tvb, hf_curl, curl, FALSE);
 
     tlsx_explain_key key = (tlsx_explain_key)st->explain;
-    add_string(t, tvb, hf_explain_zh, tlsx_explain(TLSX_LANG_ZH, key), pref_language == LANG_EN);
-    add_string(t, tvb, hf_explain_en, tlsx_explain(TLSX_LANG_EN, key), pref_language == LANG_ZH);
+    add_explanation(t, tvb, hf_explain_zh, tlsx_explain(TLSX_LANG_ZH, key),
+                    pref_language == LANG_EN);
+    add_explanation(t, tvb, hf_explain_en, tlsx_explain(TLSX_LANG_EN, key),
+                    pref_language == LANG_ZH);
 
     add_time(t, tvb, hf_since_prev, st->since_prev);
     if (st->has_since_peer)
@@ -354,7 +393,7 @@ static void proto_register_tlsexplain(void)
          {"Encrypted", "tlsexplain.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
           "The message was seen only as an encrypted record (no key log for it)", HFILL}},
     };
-    static gint *ett[] = {&ett_tlsexplain, &ett_step};
+    static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation};
     static ei_register_info ei[] = {
         {&ei_time_backwards,
          {"tlsexplain.time_backwards", PI_SEQUENCE, PI_WARN,

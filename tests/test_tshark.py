@@ -1,0 +1,290 @@
+"""Integration tests: the real tshark, the plugin just built, the bundled samples.
+
+Each test reads like a user's session: run tshark on a capture, look at the
+fields.  Times are checked against the frames' own time stamps, to the
+nanosecond, without trusting the plugin's arithmetic.
+"""
+
+import re
+import unittest
+
+import tshark_session as ts
+
+STEP_FIELDS = [
+    "tlsexplain.handshake",
+    "tlsexplain.step",
+    "tlsexplain.direction",
+    "tlsexplain.message",
+    "tlsexplain.handshake_type",
+    "tlsexplain.curl",
+    "tlsexplain.explain.zh",
+    "tlsexplain.explain.en",
+    "tlsexplain.time.since_prev",
+    "tlsexplain.time.since_peer",
+    "tlsexplain.time.since_start",
+    "tlsexplain.encrypted",
+]
+
+# The document's ten steps: (direction, message, handshake type, curl line).
+DOCUMENT_STEPS = [
+    ("OUT", "Client Hello", 1, "TLSv1.2 (OUT), TLS handshake, Client hello (1):"),
+    ("IN", "Server Hello", 2, "TLSv1.2 (IN), TLS handshake, Server hello (2):"),
+    ("IN", "Certificate", 11, "TLSv1.2 (IN), TLS handshake, Certificate (11):"),
+    ("IN", "Server Key Exchange", 12, "TLSv1.2 (IN), TLS handshake, Server key exchange (12):"),
+    ("IN", "Server Hello Done", 14, "TLSv1.2 (IN), TLS handshake, Server finished (14):"),
+    ("OUT", "Client Key Exchange", 16, "TLSv1.2 (OUT), TLS handshake, Client key exchange (16):"),
+    ("OUT", "Change Cipher Spec", None, "TLSv1.2 (OUT), TLS change cipher, Change cipher spec (1):"),
+    ("OUT", "Finished", 20, "TLSv1.2 (OUT), TLS handshake, Finished (20):"),
+    ("IN", "Change Cipher Spec", None, "TLSv1.2 (IN), TLS change cipher, Change cipher spec (1):"),
+    ("IN", "Finished", 20, "TLSv1.2 (IN), TLS handshake, Finished (20):"),
+]
+
+RESUMED_STEPS = [
+    ("OUT", "Client Hello", 1, "TLSv1.2 (OUT), TLS handshake, Client hello (1):"),
+    ("IN", "Server Hello", 2, "TLSv1.2 (IN), TLS handshake, Server hello (2):"),
+    ("IN", "Change Cipher Spec", None, "TLSv1.2 (IN), TLS change cipher, Change cipher spec (1):"),
+    ("IN", "Finished", 20, "TLSv1.2 (IN), TLS handshake, Finished (20):"),
+    ("OUT", "Change Cipher Spec", None, "TLSv1.2 (OUT), TLS change cipher, Change cipher spec (1):"),
+    ("OUT", "Finished", 20, "TLSv1.2 (OUT), TLS handshake, Finished (20):"),
+]
+
+TLS13_STEPS = [
+    ("OUT", "Client Hello", 1, "TLSv1.3 (OUT), TLS handshake, Client hello (1):"),
+    ("IN", "Server Hello", 2, "TLSv1.3 (IN), TLS handshake, Server hello (2):"),
+    ("IN", "Change Cipher Spec", None, "TLSv1.3 (IN), TLS change cipher, Change cipher spec (1):"),
+    ("IN", "Encrypted Extensions", 8, "TLSv1.3 (IN), TLS handshake, Encrypted Extensions (8):"),
+    ("IN", "Certificate", 11, "TLSv1.3 (IN), TLS handshake, Certificate (11):"),
+    ("IN", "Certificate Verify", 15, "TLSv1.3 (IN), TLS handshake, CERT verify (15):"),
+    ("IN", "Finished", 20, "TLSv1.3 (IN), TLS handshake, Finished (20):"),
+    ("OUT", "Change Cipher Spec", None, "TLSv1.3 (OUT), TLS change cipher, Change cipher spec (1):"),
+    ("OUT", "Finished", 20, "TLSv1.3 (OUT), TLS handshake, Finished (20):"),
+]
+
+
+def steps_of(capture, *extra):
+    """One dict per step (or post-handshake message), in capture order, read
+    from tshark's PDML so that each step's fields stay together."""
+    steps = []
+    for frame, step_fields in ts.pdml_steps(capture, *extra):
+        s = {"frame": int(frame["frame.number"]), "time": ts.ns(frame["frame.time_epoch"])}
+        f = step_fields
+        s["handshake"] = int(f["tlsexplain.handshake"])
+        s["step"] = int(f["tlsexplain.step"]) if "tlsexplain.step" in f else None
+        s["direction"] = f["tlsexplain.direction"]
+        s["message"] = f["tlsexplain.message"]
+        s["type"] = int(f["tlsexplain.handshake_type"]) if "tlsexplain.handshake_type" in f else None
+        s["curl"] = f.get("tlsexplain.curl")
+        s["zh"] = f["tlsexplain.explain.zh"]
+        s["en"] = f["tlsexplain.explain.en"]
+        s["since_prev"] = ts.ns(f["tlsexplain.time.since_prev"])
+        s["since_start"] = ts.ns(f["tlsexplain.time.since_start"])
+        if "tlsexplain.time.since_peer" in f:
+            s["since_peer"] = ts.ns(f["tlsexplain.time.since_peer"])
+        s["encrypted"] = f["tlsexplain.encrypted"] == "1"
+        steps.append(s)
+    return steps
+
+
+def keylog(name):
+    return ("-o", "tls.keylog_file:" + ts.sample(name))
+
+
+class Timing:
+    """Times recomputed from the frames' time stamps, to the nanosecond."""
+
+    def check_times(self, steps):
+        by_hs = {}
+        for s in steps:
+            by_hs.setdefault(s["handshake"], []).append(s)
+        for hs in by_hs.values():
+            start = hs[0]["time"]
+            prev = None
+            last = {}
+            for s in hs:
+                self.assertEqual(s["since_start"], s["time"] - start, s)
+                self.assertEqual(s["since_prev"], 0 if prev is None else s["time"] - prev, s)
+                peer = "IN" if s["direction"] == "OUT" else "OUT"
+                if peer in last:
+                    self.assertEqual(s.get("since_peer"), s["time"] - last[peer], s)
+                else:
+                    self.assertNotIn("since_peer", s)
+                prev = s["time"]
+                last[s["direction"]] = s["time"]
+
+
+class DocumentCase(unittest.TestCase, Timing):
+    """The reference document's handshake: TLS 1.2, ECDHE-RSA-AES128-GCM-SHA256."""
+
+    CAP = "tls12-doc.pcapng"
+
+    def assert_document_steps(self, steps, encrypted_finished):
+        self.assertEqual(len(steps), 10)
+        for i, (s, (direction, message, hs_type, curl)) in enumerate(zip(steps, DOCUMENT_STEPS)):
+            self.assertEqual(s["handshake"], 1)
+            self.assertEqual(s["step"], i + 1)
+            self.assertEqual(s["direction"], direction)
+            self.assertEqual(s["message"], message)
+            self.assertEqual(s["type"], hs_type)
+            self.assertEqual(s["curl"], curl)
+            self.assertEqual(s["encrypted"], encrypted_finished and message == "Finished")
+        self.check_times(steps)
+
+    def test_ten_steps_without_keys(self):
+        self.assert_document_steps(steps_of(self.CAP), encrypted_finished=True)
+
+    def test_ten_steps_with_key_log(self):
+        self.assert_document_steps(steps_of(self.CAP, *keylog("tls12-doc.keys")),
+                                   encrypted_finished=False)
+
+    def test_fields_output_as_in_the_issue(self):
+        out = ts.run("-r", ts.sample(self.CAP), "-Y", "tlsexplain", "-T", "fields",
+                     "-e", "tlsexplain.step", "-e", "tlsexplain.direction",
+                     "-e", "tlsexplain.message")
+        rows = [line.split("\t") for line in out.splitlines()]
+        flat = []
+        for step, direction, message in rows:
+            flat += zip(step.split(","), direction.split(","), message.split(","))
+        self.assertEqual(flat, [(str(i + 1), d, m)
+                                for i, (d, m, _, _) in enumerate(DOCUMENT_STEPS)])
+
+    def test_two_passes_and_one_pass_agree(self):
+        for extra in ((), keylog("tls12-doc.keys")):
+            one = ts.run("-r", ts.sample(self.CAP), "-V", *extra)
+            two = ts.run("-r", ts.sample(self.CAP), "-V", "-2", *extra)
+            self.assertEqual(one, two)
+            self.assertIn("Step 10: Finished [IN]", one)
+
+    def test_curl_prints_the_same_lines(self):
+        """curl -v's own lines from the session in the capture: every one of
+        them is ours, in the same order.  (curl 7.88 with OpenSSL 3 does not
+        print the server's Change Cipher Spec, which the document shows.)"""
+        with open(ts.sample("tls12-doc.curl.txt"), encoding="utf-8") as f:
+            curl = [l[2:].strip() for l in f if l.startswith("* TLSv")]
+        ours = [s["curl"] for s in steps_of(self.CAP)]
+        self.assertTrue(curl)
+        missing = [l for l in ours if l not in curl]
+        self.assertEqual([l for l in ours if l in curl], curl)
+        self.assertLessEqual(set(missing),
+                             {"TLSv1.2 (IN), TLS change cipher, Change cipher spec (1):"})
+
+    def test_explanations_follow_the_document(self):
+        steps = steps_of(self.CAP)
+        self.assertTrue(steps[0]["zh"].startswith("Client Hello，客户端选出自身支持的 TLS 版本号"))
+        self.assertIn("可复用", steps[0]["zh"])
+        self.assertIn("Server Hello Done", steps[4]["zh"])
+        self.assertIn("Server finished", steps[4]["en"])
+        for s in steps:
+            self.assertTrue(s["zh"] and s["en"])
+
+    def test_filter_selects_the_server_answers(self):
+        out = ts.run("-r", ts.sample(self.CAP), "-Y",
+                     'tlsexplain.direction == "IN" && tlsexplain.time.since_peer > 0',
+                     "-T", "fields", "-e", "frame.number")
+        want = sorted({s["frame"] for s in steps_of(self.CAP)
+                       if s["direction"] == "IN" and s.get("since_peer", 0) > 0})
+        self.assertEqual([int(x) for x in out.split()], want)
+        self.assertTrue(want)
+
+    def test_info_column(self):
+        out = ts.run("-r", ts.sample(self.CAP), "-Y", "tlsexplain.step == 2",
+                     "-T", "fields", "-e", "_ws.col.Info")
+        self.assertRegex(out, r"\[Step 2 IN Server Hello \+\d+\.\d+ s\]")
+        self.assertIn("[Step 5 IN Server Hello Done +", out)
+        off = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.info_column:FALSE",
+                     "-Y", "tlsexplain.step == 2", "-T", "fields", "-e", "_ws.col.Info")
+        self.assertNotIn("[Step", off)
+        self.assertIn("Server Hello", off)
+        zh = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:zh",
+                    "-Y", "tlsexplain.step == 1", "-T", "fields", "-e", "_ws.col.Info")
+        self.assertIn("[第1步 OUT Client Hello]", zh)
+
+    def test_language_preference(self):
+        en = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:en", "-V",
+                    "-Y", "tlsexplain.step == 1")
+        self.assertIn("Explanation (English):", en)
+        self.assertNotIn("Explanation (Chinese):", en)
+        zh = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:zh", "-V",
+                    "-Y", "tlsexplain.step == 1")
+        self.assertIn("Explanation (Chinese):", zh)
+        self.assertNotIn("Explanation (English):", zh)
+        # The hidden language stays filterable.
+        hit = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:en",
+                     "-Y", 'tlsexplain.explain.zh contains "可复用"', "-T", "fields",
+                     "-e", "tlsexplain.step")
+        self.assertEqual(hit.split(), ["1"])
+
+
+class Tls13(unittest.TestCase, Timing):
+    CAP = "tls13-full.pcapng"
+
+    def test_each_decrypted_message_is_a_step(self):
+        steps = steps_of(self.CAP, *keylog("tls13-full.keys"))
+        hs = [s for s in steps if s["step"] is not None]
+        self.assertEqual([(s["direction"], s["message"], s["type"], s["curl"]) for s in hs],
+                         TLS13_STEPS)
+        self.assertEqual([s["step"] for s in hs], list(range(1, len(TLS13_STEPS) + 1)))
+        self.assertFalse(any(s["encrypted"] for s in steps))
+        post = [s for s in steps if s["step"] is None]
+        self.assertTrue(post, "OpenSSL sends session tickets after the handshake")
+        for s in post:
+            self.assertEqual((s["direction"], s["message"]), ("IN", "New Session Ticket"))
+        self.check_times(steps)
+
+    def test_without_keys_encrypted_records_are_steps(self):
+        steps = steps_of(self.CAP)
+        names = [(s["direction"], s["message"]) for s in steps]
+        self.assertEqual(names[:3], [("OUT", "Client Hello"), ("IN", "Server Hello"),
+                                     ("IN", "Change Cipher Spec")])
+        enc = [s for s in steps if s["message"] == "Encrypted handshake message"]
+        self.assertTrue(all(s["encrypted"] and s["curl"] is None for s in enc))
+        self.assertEqual(names[-2:], [("OUT", "Change Cipher Spec"),
+                                      ("OUT", "Encrypted handshake message")])
+        self.assertTrue(all(d == "IN" for d, m in names[3:-2]))
+        self.assertIn("key log", enc[0]["en"])
+        self.check_times(steps)
+
+    def test_curl_prints_the_same_lines(self):
+        with open(ts.sample("tls13-full.curl.txt"), encoding="utf-8") as f:
+            curl = [l[2:].strip() for l in f if l.startswith("* TLSv1.3")]
+        ours = [s["curl"] for s in steps_of(self.CAP, *keylog("tls13-full.keys"))]
+        self.assertEqual([l for l in ours if l in curl], curl)
+
+
+class Resumption(unittest.TestCase, Timing):
+    CAP = "tls12-resume.pcapng"
+
+    def test_full_then_abbreviated(self):
+        for extra in ((), keylog("tls12-resume.keys")):
+            steps = steps_of(self.CAP, *extra)
+            first = [s for s in steps if s["handshake"] == 1]
+            second = [s for s in steps if s["handshake"] == 2]
+            self.assertEqual([(s["direction"], s["message"], s["type"], s["curl"])
+                              for s in first], DOCUMENT_STEPS)
+            self.assertEqual([(s["direction"], s["message"], s["type"], s["curl"])
+                              for s in second], RESUMED_STEPS)
+            self.assertEqual([s["step"] for s in second], [1, 2, 3, 4, 5, 6])
+            self.assertEqual(len(steps), 16)
+            self.check_times(steps)
+
+
+class Registration(unittest.TestCase):
+    def test_fields_are_listed_with_descriptions(self):
+        out = ts.run("-G", "fields")
+        rows = {r[2]: r for r in (l.split("\t") for l in out.splitlines())
+                if len(r) > 2 and r[0] == "F" and r[2].startswith("tlsexplain.")}
+        for name in STEP_FIELDS:
+            self.assertIn(name, rows)
+            self.assertTrue(rows[name][-1].strip(), f"{name} has no description")
+        protos = ts.run("-G", "protocols")
+        self.assertIn("TLS Handshake Explainer\tTLS Explainer\ttlsexplain", protos)
+
+    def test_plugin_is_loaded_from_the_build(self):
+        self.assertIn("tlsexplain.so", ts.run("-G", "plugins"))
+
+
+def tearDownModule():
+    ts.cleanup()
+
+
+if __name__ == "__main__":
+    unittest.main()

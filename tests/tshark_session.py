@@ -1,0 +1,98 @@
+"""Runs the real tshark on the plugin just built, as a user would.
+
+Wireshark ignores WIRESHARK_PLUGIN_DIR and the personal plugin folder when
+started as root, so as root tshark is run as an unprivileged user (setpriv)
+on copies of the plugin and the samples in a fresh folder that user can read:
+the checkout itself may sit below a folder only root can enter.
+"""
+
+import xml.etree.ElementTree as ET
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+
+PLUGIN = os.environ["TLSX_PLUGIN"]  # path of the built tlsexplain.so
+WS_VERSION = os.environ["TLSX_WS_VERSION"]  # "4.0"
+SAMPLES_SRC = os.environ["TLSX_SAMPLES"]
+TSHARK = os.environ.get("TLSX_TSHARK", "tshark")
+
+_workdir = None
+
+
+def _setup():
+    global _workdir
+    if _workdir:
+        return _workdir
+    _workdir = tempfile.mkdtemp(prefix="tlsx-test-")
+    os.chmod(_workdir, 0o755)
+    epan = os.path.join(_workdir, "plugins", WS_VERSION, "epan")
+    os.makedirs(epan)
+    shutil.copy(PLUGIN, epan)
+    shutil.copytree(SAMPLES_SRC, os.path.join(_workdir, "samples"))
+    home = os.path.join(_workdir, "home")
+    os.makedirs(home)
+    for root, dirs, files in os.walk(_workdir):
+        for d in dirs:
+            os.chmod(os.path.join(root, d), 0o755)
+        for f in files:
+            os.chmod(os.path.join(root, f), 0o644)
+    if os.geteuid() == 0:
+        os.chown(home, pwd.getpwnam("nobody").pw_uid, -1)
+    return _workdir
+
+
+def sample(name):
+    """Path of a sample, as the tshark user sees it."""
+    return os.path.join(_setup(), "samples", name)
+
+
+def run(*args, check=True):
+    """tshark's stdout for these arguments, with the built plugin loaded."""
+    work = _setup()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.path.join(work, "home"),
+        "XDG_CONFIG_HOME": os.path.join(work, "home", ".config"),
+        "WIRESHARK_PLUGIN_DIR": os.path.join(work, "plugins"),
+        "LC_ALL": "C.UTF-8",
+    }
+    cmd = [TSHARK, *args]
+    if os.geteuid() == 0:
+        cmd = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", *cmd]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, encoding="utf-8",
+                          cwd=work)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"tshark {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
+    return proc.stdout
+
+
+def pdml_steps(capture, *extra):
+    """(frame fields, step fields) for every step subtree of the plugin, in
+    order; each is a dict of field name -> shown value."""
+    root = ET.fromstring(run("-r", sample(capture), "-Y", "tlsexplain", "-T", "pdml", *extra))
+    out = []
+    for packet in root.iter("packet"):
+        frame = {}
+        for proto in packet.findall("proto"):
+            if proto.get("name") == "frame":
+                frame = {f.get("name"): f.get("show") for f in proto.iter("field")}
+            if proto.get("name") == "tlsexplain":
+                for subtree in proto.findall("field"):
+                    out.append((frame, {f.get("name"): f.get("show")
+                                        for f in subtree.findall("field")}))
+    return out
+
+
+def ns(text):
+    """Seconds as printed by tshark ("1700000000.123456789") to integer ns."""
+    sec, _, frac = text.partition(".")
+    return int(sec) * 1_000_000_000 + int((frac + "000000000")[:9])
+
+
+def cleanup():
+    global _workdir
+    if _workdir:
+        shutil.rmtree(_workdir, ignore_errors=True)
+        _workdir = None
