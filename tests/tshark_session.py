@@ -48,6 +48,10 @@ def sample(name):
     return os.path.join(_setup(), "samples", name)
 
 
+def plugin_dir():
+    return os.path.join(_setup(), "plugins")
+
+
 def run(*args, check=True):
     """tshark's stdout for these arguments, with the built plugin loaded."""
     work = _setup()
