@@ -36,7 +36,7 @@ start_capture() { # name
   dumpcap -q -i lo -f "tcp port $port" -w "$work/$1.pcapng" 2>"$work/dumpcap.log" &
   capture_pid=$!
   for _ in $(seq 50); do
-    grep -q "Capturing on" "$work/dumpcap.log" 2>/dev/null && return 0
+    grep -q "Capturing on" "$work/dumpcap.log" 2>/dev/null && { sleep 0.5; return 0; }
     sleep 0.1
   done
   echo "make-samples: dumpcap did not start: $(cat "$work/dumpcap.log")" >&2
@@ -121,8 +121,41 @@ make_tls12_resume() {
   cat "$work/keys.out" "$work/keys.in" >"$here/tls12-resume.keys"
 }
 
+# 4. The document's case with records of at most 512 bytes: the server's
+#    Certificate spans two records, which Wireshark reassembles, in one frame
+#    with the Server Hello before it and the Server Key Exchange after it.
+make_tls12_records() {
+  rm -f "$here/tls12-records.keys"
+  start_server -tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn h2 -max_send_frag 512
+  start_capture tls12-records
+  curl_session tls12-records --tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256
+  stop_capture tls12-records
+  stop_server
+}
+
+# 5. The document's case again, cut small: the server writes records of at most
+#    512 bytes (so its Certificate spans two records and Wireshark reassembles
+#    it) over a loopback with a 576-byte MTU (so records span TCP segments).
+#    It runs in a network namespace of its own, to leave the host's lo alone.
+make_tls12_fragmented() {
+  local ns=tlsx-samples-$$
+  ip netns add "$ns"
+  ip netns exec "$ns" ip link set lo up mtu 576 gso_max_size 576 gso_max_segs 1
+  ip netns exec "$ns" bash "$0" inside-tls12-fragmented || { ip netns del "$ns"; exit 1; }
+  ip netns del "$ns"
+}
+
+make_inside_tls12_fragmented() {
+  rm -f "$here/tls12-fragmented.keys"
+  start_server -tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn h2 -max_send_frag 512
+  start_capture tls12-fragmented
+  curl_session tls12-fragmented --tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256
+  stop_capture tls12-fragmented
+  stop_server
+}
+
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tls12-doc tls13-full tls12-resume)
+[ ${#targets[@]} -gt 0 ] || targets=(tls12-doc tls13-full tls12-resume tls12-records tls12-fragmented)
 for t in "${targets[@]}"; do
   echo "make-samples: $t"
   "make_${t//-/_}"

@@ -116,9 +116,11 @@ class DocumentCase(unittest.TestCase, Timing):
     """The reference document's handshake: TLS 1.2, ECDHE-RSA-AES128-GCM-SHA256."""
 
     CAP = "tls12-doc.pcapng"
+    FRAMES = [4, 6, 6, 6, 6, 8, 8, 8, 9, 9]
 
     def assert_document_steps(self, steps, encrypted_finished):
         self.assertEqual(len(steps), 10)
+        self.assertEqual([s["frame"] for s in steps], self.FRAMES)
         for i, (s, (direction, message, hs_type, curl)) in enumerate(zip(steps, DOCUMENT_STEPS)):
             self.assertEqual(s["handshake"], 1)
             self.assertEqual(s["step"], i + 1)
@@ -217,6 +219,40 @@ class DocumentCase(unittest.TestCase, Timing):
                      "-Y", 'tlsexplain.explain.zh contains "可复用"', "-T", "fields",
                      "-e", "tlsexplain.step")
         self.assertEqual(hit.split(), ["1"])
+
+
+class Fragmented(unittest.TestCase, Timing):
+    """The document's case with the server's records cut to 512 bytes, so that
+    Wireshark reassembles the Certificate from two records: in one frame
+    between the Server Hello and the Server Key Exchange (tls12-records), and
+    over a 576-byte MTU from several TCP segments too (tls12-fragmented).  The
+    Certificate is annotated once, in the frame where Wireshark shows it, and
+    in wire order."""
+
+    CASES = {
+        "tls12-records": [4, 6, 6, 6, 6, 8, 8, 8, 9, 9],
+        "tls12-fragmented": [4, 6, 8, 10, 10, 12, 12, 12, 13, 13],
+    }
+
+    def test_same_ten_steps_where_wireshark_shows_them(self):
+        for name, frames in self.CASES.items():
+            for extra, encrypted in (((), True), (keylog(name + ".keys"), False)):
+                with self.subTest(capture=name, keys=not encrypted):
+                    steps = steps_of(name + ".pcapng", *extra)
+                    self.assertEqual([s["frame"] for s in steps], frames)
+                    self.assertEqual([(s["direction"], s["message"], s["type"], s["curl"])
+                                      for s in steps], DOCUMENT_STEPS)
+                    self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
+                    self.assertEqual([s["encrypted"] for s in steps],
+                                     [encrypted and s["message"] == "Finished" for s in steps])
+                    self.check_times(steps)
+
+    def test_wireshark_reassembled_the_certificate(self):
+        for name, frames in self.CASES.items():
+            out = ts.run("-r", ts.sample(name + ".pcapng"), "-Y", "tls.handshake.type == 11",
+                         "-T", "fields", "-e", "frame.number",
+                         "-e", "tls.handshake.fragment.count")
+            self.assertEqual(out.split(), [str(frames[2]), "2"])
 
 
 class Tls13(unittest.TestCase, Timing):
