@@ -116,6 +116,12 @@ static void tlsexplain_init(void)
     next_handshake_id = 0;
 }
 
+static conn_state *find_conn(packet_info *pinfo)
+{
+    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    return conv ? (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain) : NULL;
+}
+
 static conn_state *get_conn(packet_info *pinfo)
 {
     conversation_t *conv = find_or_create_conversation(pinfo);
@@ -161,12 +167,21 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
 /* First pass: the frame's steps, or NULL when it has none. */
 static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
 {
+    conn_state *cs;
+    if (tlsx_wire_has_handshake_records(&tls_fields, tree)) {
+        cs = get_conn(pinfo);
+    } else {
+        /* Most TLS frames: application data only. */
+        cs = find_conn(pinfo);
+        if (!cs || !tlsx_handshake_reads_app_data(&cs->hs))
+            return NULL;
+    }
+
     guint n;
     tlsx_event *events = tlsx_wire_collect(&tls_fields, pinfo, tree, &n);
     if (n == 0)
         return NULL;
 
-    conn_state *cs = get_conn(pinfo);
     tlsx_side side;
     if (!frame_side(cs, pinfo, &events[0], &side))
         return NULL;

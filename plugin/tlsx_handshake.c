@@ -34,6 +34,11 @@ static bool is_tls13(const tlsx_handshake *hs)
     return hs->version == TLSX_VERSION_TLS13;
 }
 
+bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
+{
+    return hs->id != 0 && is_tls13(hs) && !hs->decrypted && !hs->complete;
+}
+
 static void start_handshake(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev)
 {
     memset(hs, 0, sizeof *hs);

@@ -71,6 +71,11 @@ typedef struct {
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev,
                          tlsx_step *step);
 
+/* Whether application data records of the connection may still be
+ * handshake steps: a TLS 1.3 handshake seen without keys and not over yet.
+ * Lets the glue skip the many frames that carry only application data. */
+bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs);
+
 /* The side that sends a handshake type, or -1 when both may. */
 int tlsx_sender_of(uint8_t hs_type);
 

@@ -69,6 +69,21 @@ gboolean tlsx_wire_frame_has_tls(packet_info *pinfo, int proto_tls)
     return FALSE;
 }
 
+static gboolean any_finfo(proto_tree *tree, const GArray *ids)
+{
+    for (guint i = 0; i < ids->len; i++) {
+        GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(ids, int, i));
+        if (a && a->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *f, proto_tree *tree)
+{
+    return any_finfo(tree, f->handshake) || any_finfo(tree, f->ccs);
+}
+
 /* Every field_info of the fields in ids, as one array in pinfo->pool. */
 static GPtrArray *finfos(proto_tree *tree, const GArray *ids)
 {

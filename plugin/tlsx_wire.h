@@ -30,6 +30,10 @@ GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *fields);
 /* Cheap test, on every frame, for a TLS layer. */
 gboolean tlsx_wire_frame_has_tls(packet_info *pinfo, int proto_tls);
 
+/* Whether the frame has a handshake or ChangeCipherSpec record: without one
+ * its application data matters only to a TLS 1.3 handshake in progress. */
+gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *fields, proto_tree *tree);
+
 /* The frame's events in wire order, allocated in pinfo->pool, or NULL with
  * *count 0.  Sides and time stamps are left for the caller to set. */
 tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *fields, packet_info *pinfo, proto_tree *tree,

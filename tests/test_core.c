@@ -133,6 +133,7 @@ static void test_document_tls12(void)
         CHECK(!st.time_backwards);
     }
     CHECK(hs.complete);
+    CHECK(!tlsx_handshake_reads_app_data(&hs));
 
     /* Application data afterwards is no step. */
     tlsx_event app = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 300);
@@ -176,6 +177,7 @@ static void test_tls13_without_keys(void)
     sh.version = TLSX_VERSION_TLS13;
     CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st));
     CHECK(st.explain == TLSX_EX_SERVER_HELLO_TLS13);
+    CHECK(tlsx_handshake_reads_app_data(&hs));
 
     tlsx_event ccs = record_event(TLSX_EV_CCS, TLSX_SERVER, 50);
     CHECK(tlsx_handshake_feed(&hs, &ids, &ccs, &st));
@@ -202,6 +204,7 @@ static void test_tls13_without_keys(void)
     CHECK(st.step == 9 && st.explain == TLSX_EX_ENCRYPTED_CLIENT_TLS13);
     CHECK(ms_of(st.since_peer) == 10);
     CHECK(hs.complete);
+    CHECK(!tlsx_handshake_reads_app_data(&hs));
 
     tlsx_event req = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 61);
     CHECK(!tlsx_handshake_feed(&hs, &ids, &req, &st));
