@@ -242,7 +242,7 @@ static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char 
         proto_item_set_hidden(pi);
         return;
     }
-    if (strlen(text) < ITEM_LABEL_LENGTH - 40)
+    if (!tlsx_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
         return;
     proto_tree *lines = proto_item_add_subtree(pi, ett_explanation);
     const char *p = text;
@@ -334,11 +334,13 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
 
 static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const frame_steps *fs)
 {
-    if (pref_info_column) {
+    if (pref_info_column && pinfo->cinfo) {
         for (guint i = 0; i < fs->count; i++)
             append_info(pinfo, &fs->steps[i]);
     }
-    if (!tree)
+    /* tshark -q, or a filter on other fields: the tree is built but shows
+     * nothing of ours, so build nothing. */
+    if (!tree || !proto_field_is_referenced(tree, proto_tlsexplain))
         return;
     proto_item *ti = proto_tree_add_item(tree, proto_tlsexplain, tvb, 0, 0, ENC_NA);
     proto_item_append_text(ti, ": %u message%s", fs->count, plurality(fs->count, "", "s"));

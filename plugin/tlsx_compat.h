@@ -33,6 +33,13 @@ typedef bool tlsx_pref_bool;
 typedef gboolean tlsx_pref_bool;
 #endif
 
+/* Whether the tree is shown (GUI, tshark -V or PDML), not merely built for
+ * filters and wanted fields. */
+static inline gboolean tlsx_tree_visible(proto_tree *tree)
+{
+    return tree && PTREE_DATA(tree)->visible;
+}
+
 /* Whether a data source's name starts with prefix ("Decrypted TLS", ...). */
 static inline gboolean tlsx_data_source_has_prefix(const struct data_source *src,
                                                    const char *prefix)

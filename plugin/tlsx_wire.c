@@ -20,9 +20,11 @@ enum {
     SRC_FRAME,
     SRC_DECRYPTED,
     SRC_HS_REASSEMBLED, /* "Reassembled TLS Handshake" */
+    SRC_UNKNOWN,        /* not looked at yet */
 };
 
 typedef struct {
+    const struct data_source *ds;
     tvbuff_t *tvb;
     int kind;
     int index;
@@ -108,35 +110,39 @@ static void free_finfos(GPtrArray *a, const GArray *ids)
         g_ptr_array_free(a, TRUE);
 }
 
+/* The frame's data sources, classified lazily: most frames only ever ask
+ * for the frame itself, and naming a source allocates. */
 static guint list_sources(packet_info *pinfo, source **out)
 {
     guint n = g_slist_length(pinfo->data_src);
     source *s = wmem_alloc_array(pinfo->pool, source, n ? n : 1);
     guint i = 0;
     for (GSList *l = pinfo->data_src; l; l = l->next, i++) {
-        const struct data_source *ds = (const struct data_source *)l->data;
-        s[i].tvb = get_data_source_tvb(ds);
+        s[i].ds = (const struct data_source *)l->data;
+        s[i].tvb = get_data_source_tvb(s[i].ds);
         s[i].index = (int)i;
-        if (i == 0)
-            s[i].kind = SRC_FRAME;
-        else if (tlsx_data_source_has_prefix(ds, "Decrypted"))
-            s[i].kind = SRC_DECRYPTED;
-        else if (tlsx_data_source_has_prefix(ds, "Reassembled TLS"))
-            s[i].kind = SRC_HS_REASSEMBLED;
-        else
-            s[i].kind = SRC_TCP_REASSEMBLED;
+        s[i].kind = i == 0 ? SRC_FRAME : SRC_UNKNOWN;
     }
     *out = s;
     return n;
 }
 
-static source find_source(const source *s, guint n, tvbuff_t *tvb)
+static source find_source(source *s, guint n, tvbuff_t *tvb)
 {
     for (guint i = 0; i < n; i++) {
-        if (s[i].tvb == tvb)
-            return s[i];
+        if (s[i].tvb != tvb)
+            continue;
+        if (s[i].kind == SRC_UNKNOWN) {
+            if (tlsx_data_source_has_prefix(s[i].ds, "Decrypted"))
+                s[i].kind = SRC_DECRYPTED;
+            else if (tlsx_data_source_has_prefix(s[i].ds, "Reassembled TLS"))
+                s[i].kind = SRC_HS_REASSEMBLED;
+            else
+                s[i].kind = SRC_TCP_REASSEMBLED;
+        }
+        return s[i];
     }
-    source frame = {tvb, SRC_FRAME, 0};
+    source frame = {NULL, tvb, SRC_FRAME, 0};
     return frame;
 }
 
@@ -210,8 +216,8 @@ static guint16 hello_version(const GPtrArray *versions, const GPtrArray *support
     return 0;
 }
 
-static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kind,
-                        const source *srcs, guint nsrc)
+static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kind, source *srcs,
+                        guint nsrc)
 {
     for (guint i = 0; items && i < items->len; i++) {
         const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
@@ -226,7 +232,7 @@ static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kin
 }
 
 static void add_handshakes(GArray *out, const tlsx_wire_fields *f, proto_tree *tree,
-                           const GPtrArray *items, const source *srcs, guint nsrc)
+                           const GPtrArray *items, source *srcs, guint nsrc)
 {
     GPtrArray *types = finfos(tree, f->handshake_type);
     GPtrArray *versions = finfos(tree, f->version);
