@@ -5,7 +5,7 @@ fields.  Times are checked against the frames' own time stamps, to the
 nanosecond, without trusting the plugin's arithmetic.
 """
 
-import re
+import struct
 import unittest
 
 import tshark_session as ts
@@ -306,6 +306,54 @@ class Resumption(unittest.TestCase, Timing):
             self.assertEqual([s["step"] for s in second], [1, 2, 3, 4, 5, 6])
             self.assertEqual(len(steps), 16)
             self.check_times(steps)
+
+
+def pcap_records(data):
+    """A little-endian pcap file as (header, [records])."""
+    off, recs = 24, []
+    while off < len(data):
+        incl = struct.unpack_from("<I", data, off + 8)[0]
+        recs.append(data[off:off + 16 + incl])
+        off += 16 + incl
+    return data[:24], recs
+
+
+def delayed(rec, usec):
+    sec, frac = struct.unpack_from("<II", rec, 0)
+    frac += usec
+    return struct.pack("<II", sec + frac // 1000000, frac % 1000000) + rec[8:]
+
+
+class OddCaptures(unittest.TestCase):
+    """Captures a user meets that the samples are not: never a crash, never
+    a wrong step count."""
+
+    def test_retransmitted_segments_add_no_step(self):
+        ts.editcap("tls12-doc.pcapng", "doc.pcap", "-F", "pcap")
+        with open(ts.sample("doc.pcap"), "rb") as f:
+            head, recs = pcap_records(f.read())
+        # Client Hello (frame 4) and the server's flight (frame 6), each sent twice.
+        recs = recs[:4] + [delayed(recs[3], 1)] + recs[4:6] + [delayed(recs[5], 1)] + recs[6:]
+        cap = ts.derived("retransmitted.pcap", head + b"".join(recs))
+        steps = steps_of(cap)
+        self.assertEqual([(s["direction"], s["message"]) for s in steps],
+                         [(d, m) for d, m, _, _ in DOCUMENT_STEPS])
+        self.assertEqual([s["frame"] for s in steps], [4, 7, 7, 7, 7, 10, 10, 10, 11, 11])
+
+    def test_capture_starting_mid_handshake(self):
+        cap = ts.editcap("tls12-doc.pcapng", "from-server-hello.pcapng", "-r",
+                         frames=["6-1000"])
+        steps = steps_of(cap)
+        self.assertEqual([(s["step"], s["direction"], s["message"]) for s in steps],
+                         [(i + 1, d, m) for i, (d, m, _, _) in enumerate(DOCUMENT_STEPS[1:])])
+
+    def test_truncated_frames(self):
+        for snap in ("60", "100", "300"):
+            cap = ts.editcap("tls12-doc.pcapng", f"snap{snap}.pcapng", "-s", snap)
+            out = ts.run("-r", ts.sample(cap), "-V", *keylog("tls12-doc.keys"))
+            self.assertIn("Frame 9", out)
+            for s in steps_of(cap):
+                self.assertIn(s["direction"], ("OUT", "IN"))
 
 
 class Registration(unittest.TestCase):

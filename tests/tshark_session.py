@@ -48,6 +48,23 @@ def sample(name):
     return os.path.join(_setup(), "samples", name)
 
 
+def derived(name, data):
+    """Writes a capture made by a test next to the samples; returns its name."""
+    path = sample(name)
+    with open(path, "wb") as f:
+        f.write(data)
+    os.chmod(path, 0o644)
+    return name
+
+
+def editcap(src, dst, *args, frames=()):
+    """Runs editcap (as root is fine: it only reads and writes files)."""
+    subprocess.run(["editcap", *args, sample(src), sample(dst), *frames], check=True,
+                   capture_output=True)
+    os.chmod(sample(dst), 0o644)
+    return dst
+
+
 def plugin_dir():
     return os.path.join(_setup(), "plugins")
 
