@@ -81,26 +81,33 @@ curl_session() { # name curl-options...
   grep -E '^\* (TLSv|SSL connection|ALPN)' "$work/curl.log" >"$here/$name.curl.txt"
 }
 
+# A curl session against s_server: the sample's name, s_server's options,
+# then -- and curl's options.
+curl_sample() {
+  local name=$1 server=()
+  shift
+  while [ "$1" != -- ]; do server+=("$1"); shift; done
+  shift
+  rm -f "$here/$name.keys"
+  start_server "${server[@]}"
+  start_capture "$name"
+  curl_session "$name" "$@"
+  stop_capture "$name"
+  stop_server
+}
+
 # 1. The document's case: TLS 1.2 full handshake, ECDHE-RSA-AES128-GCM-SHA256,
 #    curl offers h2 and http/1.1 and the server picks h2.  No session ticket,
 #    so that the document's ten steps are exactly what is on the wire.
+DOC_SERVER=(-tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn h2)
+DOC_CURL=(--tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256)
 make_tls12_doc() {
-  rm -f "$here/tls12-doc.keys"
-  start_server -tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn h2
-  start_capture tls12-doc
-  curl_session tls12-doc --tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256
-  stop_capture tls12-doc
-  stop_server
+  curl_sample tls12-doc "${DOC_SERVER[@]}" -- "${DOC_CURL[@]}"
 }
 
 # 2. TLS 1.3 full handshake (X25519, no HelloRetryRequest), curl as client.
 make_tls13_full() {
-  rm -f "$here/tls13-full.keys"
-  start_server -tls1_3 -alpn h2
-  start_capture tls13-full
-  curl_session tls13-full --tlsv1.3
-  stop_capture tls13-full
-  stop_server
+  curl_sample tls13-full -tls1_3 -alpn h2 -- --tlsv1.3
 }
 
 # 3. TLS 1.2 full handshake, then the same session resumed by session ID.
@@ -125,12 +132,7 @@ make_tls12_resume() {
 #    Certificate spans two records, which Wireshark reassembles, in one frame
 #    with the Server Hello before it and the Server Key Exchange after it.
 make_tls12_records() {
-  rm -f "$here/tls12-records.keys"
-  start_server -tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn h2 -max_send_frag 512
-  start_capture tls12-records
-  curl_session tls12-records --tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256
-  stop_capture tls12-records
-  stop_server
+  curl_sample tls12-records "${DOC_SERVER[@]}" -max_send_frag 512 -- "${DOC_CURL[@]}"
 }
 
 # 5. The document's case again, cut small: the server writes records of at most
@@ -146,12 +148,7 @@ make_tls12_fragmented() {
 }
 
 make_inside_tls12_fragmented() {
-  rm -f "$here/tls12-fragmented.keys"
-  start_server -tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn h2 -max_send_frag 512
-  start_capture tls12-fragmented
-  curl_session tls12-fragmented --tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256
-  stop_capture tls12-fragmented
-  stop_server
+  curl_sample tls12-fragmented "${DOC_SERVER[@]}" -max_send_frag 512 -- "${DOC_CURL[@]}"
 }
 
 targets=("$@")
