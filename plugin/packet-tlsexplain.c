@@ -231,7 +231,7 @@ static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, g
 /* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
  * characters; the full explanation is also given as lines under its field, so
  * that it can be read in the GUI and in tshark -V. */
-#define EXPLAIN_LINE_BYTES 150
+#define EXPLAIN_LINE_BYTES 100
 
 static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
                             gboolean hidden)
