@@ -31,7 +31,7 @@ int tlsx_sender_of(uint8_t hs_type)
 
 static bool is_tls13(const tlsx_handshake *hs)
 {
-    return hs->version == TLSX_VERSION_TLS13;
+    return tlsx_version_is_tls13(hs->version);
 }
 
 bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
@@ -77,6 +77,10 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
             note_finished(hs, side);
         return true;
     case TLSX_EV_CCS:
+        /* After a complete handshake only a renegotiation sends one, inside
+         * encrypted records that tell nothing else: no step of its own. */
+        if (hs->complete)
+            return false;
         st->kind = TLSX_STEP_CCS;
         if (!is_tls13(hs))
             hs->ccs[side] = true;
@@ -122,9 +126,13 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
         start_handshake(hs, next_id, ev);
     }
 
-    /* Messages after the end of a TLS 1.3 handshake are post-handshake
-     * messages (tickets, key updates): annotated, but no step. */
-    const bool post_handshake = hs->complete;
+    /* Messages after the end of a handshake, and TLS 1.3 tickets and key
+     * updates whenever they come (a server may send tickets before the
+     * client's Finished), are post-handshake messages: annotated, no step. */
+    const bool post_handshake =
+        hs->complete ||
+        (is_tls13(hs) && ev->kind == TLSX_EV_HANDSHAKE &&
+         (ev->hs_type == TLSX_HS_NEW_SESSION_TICKET || ev->hs_type == TLSX_HS_KEY_UPDATE));
 
     memset(st, 0, sizeof *st);
     if (!classify(hs, ev, st))

@@ -145,8 +145,34 @@ const char *tlsx_version_name(uint16_t version)
     case 0xfefc:
         return "DTLSv1.3";
     default:
-        return NULL;
+        return (version >> 8) == 0x7f ? "TLSv1.3" : NULL;
     }
+}
+
+int tlsx_version_rank(uint16_t version)
+{
+    switch (version) {
+    case 0x0300:
+        return 1;
+    case 0x0301:
+    case 0xfeff: /* DTLS 1.0 is TLS 1.1 over datagrams */
+        return 2;
+    case 0x0302:
+        return 3;
+    case 0x0303:
+    case 0xfefd:
+        return 4;
+    case 0x0304:
+    case 0xfefc:
+        return 6;
+    default:
+        return (version >> 8) == 0x7f ? 5 : 0;
+    }
+}
+
+bool tlsx_version_is_tls13(uint16_t version)
+{
+    return tlsx_version_rank(version) >= 5;
 }
 
 bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,

@@ -58,8 +58,16 @@ const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type);
 tlsx_explain_key tlsx_message_explain_key(tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
                                           bool tls13);
 
-/* "TLSv1.2", "TLSv1.3", ...; NULL when the version is unknown. */
+/* "TLSv1.2", "TLSv1.3", ...; NULL when the version is unknown.  Drafts of
+ * TLS 1.3 are "TLSv1.3", as OpenSSL named them. */
 const char *tlsx_version_name(uint16_t version);
+
+/* Orders versions from oldest to newest, TLS 1.3 drafts below TLS 1.3 and
+ * DTLS beside the TLS it derives from; 0 for GREASE and unknown values. */
+int tlsx_version_rank(uint16_t version);
+
+/* TLS 1.3, one of its drafts, or DTLS 1.3. */
+bool tlsx_version_is_tls13(uint16_t version);
 
 /* Writes the line `curl -v` prints for the message, e.g.
  * "TLSv1.2 (OUT), TLS handshake, Client hello (1):".  Returns false, and

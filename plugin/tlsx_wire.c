@@ -178,21 +178,6 @@ static gboolean type_at(const GPtrArray *types, const field_info *hs, guint8 *ty
     return FALSE;
 }
 
-static gboolean is_grease(guint v)
-{
-    return (v & 0x0f0f) == 0x0a0a;
-}
-
-/* DTLS numbers its versions downwards (0xfeff is 1.0, 0xfefd is 1.2). */
-static gboolean is_newer(guint v, guint than)
-{
-    if (than == 0)
-        return TRUE;
-    if ((v >> 8) == 0xfe && (than >> 8) == 0xfe)
-        return v < than;
-    return v > than;
-}
-
 /* For a Client Hello the highest version offered, for a Server Hello the one
  * selected: supported_versions when present, else the legacy version field. */
 static guint16 hello_version(const GPtrArray *versions, const GPtrArray *supported,
@@ -203,7 +188,7 @@ static guint16 hello_version(const GPtrArray *versions, const GPtrArray *support
         const field_info *v = (const field_info *)g_ptr_array_index(supported, i);
         guint val = tlsx_finfo_uint(v);
         if (v->ds_tvb == hs->ds_tvb && v->start >= hs->start && v->start < hs->start + hs->length &&
-            !is_grease(val) && is_newer(val, best))
+            tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
             best = val;
     }
     if (best)

@@ -135,10 +135,13 @@ static void test_document_tls12(void)
     CHECK(hs.complete);
     CHECK(!tlsx_handshake_reads_app_data(&hs));
 
-    /* Application data afterwards is no step. */
+    /* Application data afterwards is no step, nor is the ChangeCipherSpec
+     * of an encrypted renegotiation. */
     tlsx_event app = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 300);
     tlsx_step st;
     CHECK(!tlsx_handshake_feed(&hs, &ids, &app, &st));
+    tlsx_event reneg_ccs = record_event(TLSX_EV_CCS, TLSX_CLIENT, 400);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &reneg_ccs, &st));
 }
 
 /* A handshake fragment before the ChangeCipherSpec is shown where the message
@@ -308,6 +311,40 @@ static void test_starts_mid_handshake(void)
     CHECK(st.handshake == 1 && st.step == 1 && !st.has_since_peer);
 }
 
+/* Versions as a Client Hello offers them: GREASE ignored, drafts below the
+ * final TLS 1.3 and named like it, DTLS numbered downwards. */
+static void test_versions(void)
+{
+    CHECK(tlsx_version_rank(0x0a0a) == 0);
+    CHECK(tlsx_version_rank(0x7f1c) < tlsx_version_rank(TLSX_VERSION_TLS13));
+    CHECK(tlsx_version_rank(0x7f1c) > tlsx_version_rank(TLSX_VERSION_TLS12));
+    CHECK(tlsx_version_rank(0xfefd) > tlsx_version_rank(0xfeff));
+    CHECK(tlsx_version_is_tls13(0x7f14) && !tlsx_version_is_tls13(TLSX_VERSION_TLS12));
+    CHECK_STR(tlsx_version_name(0x7f1c), "TLSv1.3");
+    CHECK(tlsx_version_name(0x0a0a) == NULL);
+}
+
+/* With 0-RTT the server sends its tickets before the client's Finished: they
+ * are post-handshake messages all the same, and the Finished is the next step. */
+static void test_tls13_early_tickets(void)
+{
+    tlsx_handshake hs = {0};
+    uint32_t ids = 0;
+    tlsx_step st;
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 10);
+    sh.version = 0x7f1c;
+    tlsx_event fin = hs_event(TLSX_SERVER, TLSX_HS_FINISHED, 10);
+    tlsx_event nst = hs_event(TLSX_SERVER, TLSX_HS_NEW_SESSION_TICKET, 10);
+    tlsx_event cfin = hs_event(TLSX_CLIENT, TLSX_HS_FINISHED, 20);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st));
+    CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st) && st.explain == TLSX_EX_SERVER_HELLO_TLS13);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &fin, &st) && st.step == 3);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &nst, &st) && st.step == 0);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &cfin, &st) && st.step == 4);
+    CHECK(hs.complete);
+}
+
 static void test_time(void)
 {
     tlsx_time d;
@@ -369,6 +406,8 @@ int main(void)
     test_tls13_with_keys();
     test_resumption_and_ids();
     test_starts_mid_handshake();
+    test_versions();
+    test_tls13_early_tickets();
     test_time();
     test_explanations_complete();
     printf("%d passed, %d failed\n", checks - failures, failures);
