@@ -141,10 +141,8 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     st->handshake = hs->id;
     st->side = (uint8_t)ev->side;
     st->step = post_handshake ? 0 : ++hs->steps;
-    st->version = ev->version;
-    if (!(client_hello || (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type == TLSX_HS_SERVER_HELLO)) ||
-        !st->version)
-        st->version = hs->version ? hs->version : hs->offered_version;
+    /* Only hellos carry a version of their own (see tlsx_event). */
+    st->version = ev->version ? ev->version : hs->version ? hs->version : hs->offered_version;
     st->explain = (uint8_t)tlsx_message_explain_key((tlsx_step_kind)st->kind, st->hs_type, ev->side,
                                                     is_tls13(hs));
 
