@@ -59,6 +59,38 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                    "CA 的 OCSP 响应（OCSP stapling），证明证书未被吊销，"
                                    "客户端无需再自行查询 OCSP 服务器；仅当 Client Hello 带有 "
                                    "status_request 扩展时出现。",
+    [TLSX_EX_SERVER_HELLO_RESUMED] = "Server Hello（复用 Session），服务器端连同一个新的随机数"
+                                     "（server random）原样返回 Client Hello 中的 SessionId，表示"
+                                     "接受保存的 Session（按 SessionId 找到，或由客户端的 session "
+                                     "ticket 带来）及其 TLS 版本和 cipher suite：以简短握手"
+                                     "（abbreviated handshake）复用 Session，没有 Certificate、"
+                                     "Server Key Exchange 和 Server Hello Done；双方由保存的主密钥"
+                                     "和两个新的随机数导出新的密钥。",
+    [TLSX_EX_SERVER_CCS_RESUMED] = "Change Cipher Spec（复用 Session），简短握手中服务器端先切换："
+                                   "紧跟在 Server Hello（及可能有的 New Session Ticket）之后告知客"
+                                   "户端，以后的消息将由 TLS 记录层协议用由保存的主密钥导出的密钥"
+                                   "加密。",
+    [TLSX_EX_SERVER_FINISHED_RESUMED] = "Finished（复用 Session），服务器端先于客户端发送第一条加"
+                                        "密的消息并做完整性验证：其中的 verify_data 是用主密钥对此"
+                                        "前所有握手消息计算的哈希（PRF），客户端据此验证握手过程未"
+                                        "被篡改，且服务器端确实持有保存的主密钥。",
+    [TLSX_EX_CLIENT_FINISHED_RESUMED] = "Finished（复用 Session），客户端回以自己的 Change Cipher "
+                                        "Spec 和这条 Finished，服务器端据此同样验证握手过程。至此"
+                                        "简短握手结束，只耗费一个 RTT（完整握手需两个），之后开始"
+                                        "传输加密的应用数据。",
+    [TLSX_EX_CLIENT_HELLO_RENEGOTIATION] = "Client Hello（重协商），客户端在已建立的连接中发起一次"
+                                           "新的握手，消息用当前的密钥加密；它可以自行发起，也可以"
+                                           "是应服务器端的 Hello Request；通常是为了更改参数，或服"
+                                           "务器端要求客户端证书以访问受保护的资源。安全重协商"
+                                           "（RFC 5746）时 renegotiation_info 扩展带有客户端上一"
+                                           "次 Finished 的 verify_data，把两次握手绑定在一起，防止"
+                                           "中间人拼接。TLS 1.3 已取消重协商。",
+    [TLSX_EX_ENCRYPTED_RENEGOTIATION] = "Encrypted Handshake Message（重协商），握手完成后出现的握"
+                                        "手记录，用连接的密钥加密，没有密钥无法解密：在 TLS 1.2 中"
+                                        "这是重协商，即在已建立的连接中进行的又一次握手（Hello "
+                                        "Request，或 Client Hello 及其后的消息）。用 "
+                                        "SSLKEYLOGFILE 密钥日志文件（Wireshark 首选项 "
+                                        "tls.keylog_file）即可解密，并把每条消息显示为单独的步骤。",
     [TLSX_EX_SERVER_HELLO_TLS13] = "Server Hello，服务器端通过 supported_versions 扩展选定 "
                                    "TLS 1.3，选出 cipher suite，并发送一个随机数（server random）"
                                    "和自己的 key_share（复用会话时还会选定 PSK）。"
@@ -69,6 +101,16 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                     "客户端的 key_share 中没有服务器端接受的 group，"
                                     "服务器端指明要用的 group，客户端必须再发送一次 "
                                     "Client Hello，因此多耗费一个 RTT。",
+    [TLSX_EX_CLIENT_HELLO_RETRY] = "Client Hello（重试），客户端应服务器端的 Hello Retry Request "
+                                   "发送的第二个 Client Hello：与第一个相同，只是 key_share 中换成"
+                                   "服务器端指定的 group 的公钥（服务器端给了 cookie 时原样带"
+                                   "上）。Hello Retry Request 多耗费的那个 RTT 就在这里。",
+    [TLSX_EX_SERVER_HELLO_PSK] = "Server Hello（PSK），服务器端选定 TLS 1.3，并接受客户端在 "
+                                 "pre_shared_key 扩展中提供的某个预共享密钥（PSK），通常是此前连接"
+                                 "中 New Session Ticket 给的 ticket：会话得以复用，PSK 已能证明服"
+                                 "务器端的身份，因此服务器端不再发送 Certificate 和 Certificate "
+                                 "Verify。它通常还带有新的 key_share（psk_dhe_ke 模式），使新的密"
+                                 "钥具有前向安全性。",
     [TLSX_EX_ENCRYPTED_EXTENSIONS] = "Encrypted Extensions，服务器端发送的第一条加密的握手消息，"
                                      "带有与密钥协商无关的扩展（如 ALPN 选定的协议），这些在 "
                                      "TLS 1.2 中是以明文放在 Server Hello 里的。",
@@ -109,6 +151,21 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                        "之前还有 Certificate 和 Certificate Verify）。"
                                        "同样可用 SSLKEYLOGFILE 密钥日志文件（Wireshark 首选项 "
                                        "tls.keylog_file）解密，并把每条消息显示为单独的步骤。",
+    [TLSX_EX_EARLY_DATA] = "Early Data（0-RTT，Wireshark 显示为 Application Data），客户端紧跟在 "
+                           "Client Hello 之后、服务器端尚未回复时发送的应用数据，用由复用会话的 "
+                           "PSK 导出的密钥加密。它省去一个 RTT，但没有前向安全性，且可能被攻击者重"
+                           "放，只适合可以安全重复的请求。服务器端在 Encrypted Extensions 中以 "
+                           "early_data 扩展表示接受，客户端以 End Of Early Data 结束早期数据。",
+    [TLSX_EX_ALERT_FATAL] = "Alert（fatal），发送方报告错误并立即中止握手或连接，双方都不能再继"
+                            "续，该 Session 也不能再复用；description 字段说明原因。",
+    [TLSX_EX_ALERT_WARNING] = "Alert（warning），通知而非错误，例如 close_notify（发送方正常关闭连"
+                              "接）或 no_renegotiation（拒绝重协商，连接继续）。TLS 1.3 中只有 "
+                              "close_notify 和 user_canceled 不是错误，其他告警无论 level 如何都"
+                              "按 fatal 处理。",
+    [TLSX_EX_ALERT_ENCRYPTED] = "Encrypted Alert，用连接的密钥加密的告警记录，没有密钥日志文件"
+                                "（SSLKEYLOGFILE，Wireshark 首选项 tls.keylog_file）就读不出它的 "
+                                "level 和 description。在应用数据之后出现时通常是 close_notify；在"
+                                "握手过程中出现几乎总是表示握手失败。",
     [TLSX_EX_HELLO_VERIFY_REQUEST] = "Hello Verify Request，DTLS 服务器端回给客户端一个 cookie，"
                                      "客户端须在第二个 Client Hello 中带上它以证明源地址真实，"
                                      "防止利用伪造源地址的放大攻击；这多耗费一个 RTT。",

@@ -17,8 +17,9 @@
 #include <epan/proto_data.h>
 #include <wsutil/str_util.h>
 
+#include "tlsexplain.h"
+#include "tlsx_alert.h"
 #include "tlsx_explain.h"
-#include "tlsx_handshake.h"
 #include "tlsx_wire.h"
 
 #ifndef VERSION
@@ -46,12 +47,24 @@ static int hf_since_prev = -1;
 static int hf_since_peer = -1;
 static int hf_since_start = -1;
 static int hf_encrypted = -1;
+static int hf_flight = -1;
+static int hf_hrr = -1;
+static int hf_alert_level = -1;
+static int hf_alert_desc = -1;
+static int hf_duplicate = -1;
+static int hf_summary_frame = -1;
 
 static gint ett_tlsexplain = -1;
 static gint ett_step = -1;
 static gint ett_explanation = -1;
 
 static expert_field ei_time_backwards = EI_INIT;
+static expert_field ei_unexpected = EI_INIT;
+static expert_field ei_missing = EI_INIT;
+static expert_field ei_duplicate = EI_INIT;
+static expert_field ei_mid_capture = EI_INIT;
+static expert_field ei_alert = EI_INIT;
+static expert_field ei_incomplete = EI_INIT;
 
 /* Fields of Wireshark's TLS dissector that the plugin reads.  All of them are
  * rare (handshake and ChangeCipherSpec records), but tls.app_data, which is
@@ -95,18 +108,32 @@ static const value_string handshake_type_vals[] = {
     {0, NULL},
 };
 
-/* One connection: the model, and who the client is. */
+static const value_string alert_level_vals[] = {
+    {0, "Encrypted"},
+    {TLSX_ALERT_WARNING, "Warning"},
+    {TLSX_ALERT_FATAL, "Fatal"},
+    {0, NULL},
+};
+
+/* One connection: the model, who the client is, and its current handshake. */
 typedef struct {
     tlsx_handshake hs;
     address client;
     guint32 client_port;
     gboolean client_known;
+    tlsx_record *current;
 } conn_state;
+
+/* A step and the handshake it belongs to. */
+typedef struct {
+    tlsx_step st;
+    tlsx_record *rec;
+} frame_step;
 
 /* What the first pass found in a frame. */
 typedef struct {
     guint count;
-    tlsx_step steps[];
+    frame_step steps[];
 } frame_steps;
 
 static guint32 next_handshake_id;
@@ -147,7 +174,10 @@ static void set_client(conn_state *cs, const address *addr, guint32 port)
 static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event *first,
                            tlsx_side *side)
 {
-    if (first->kind == TLSX_EV_HANDSHAKE && first->hs_type == TLSX_HS_CLIENT_HELLO)
+    /* The first Client Hello names the client for good: a Client Hello from
+     * the other side later is flagged, not believed. */
+    if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE &&
+        first->hs_type == TLSX_HS_CLIENT_HELLO)
         set_client(cs, &pinfo->src, pinfo->srcport);
     if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE) {
         int sender = tlsx_sender_of(first->hs_type);
@@ -164,6 +194,51 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
     return TRUE;
 }
 
+/* The record of the handshake a step belongs to, made at its first step. */
+static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
+{
+    if (!cs->current || cs->current->id != st->handshake) {
+        cs->current = wmem_new0(wmem_file_scope(), tlsx_record);
+        cs->current->id = st->handshake;
+    }
+    return cs->current;
+}
+
+static const char *keep(const char *file_copy, const char *packet_copy)
+{
+    if (file_copy || !packet_copy)
+        return file_copy;
+    return wmem_strdup(wmem_file_scope(), packet_copy);
+}
+
+/* Names read in this frame belong to the handshake open in it. */
+static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
+{
+    rec->sni = keep(rec->sni, names->sni);
+    rec->alpn = keep(rec->alpn, names->alpn);
+    rec->cipher = keep(rec->cipher, names->cipher);
+    rec->group = keep(rec->group, names->group);
+}
+
+static void note_step(conn_state *cs, packet_info *pinfo, frame_step *fst,
+                      const tlsx_wire_names *names)
+{
+    tlsx_record *rec = record_of(cs, &fst->st);
+    fst->rec = rec;
+    keep_names(rec, names);
+    if (fst->st.step) {
+        rec->last_frame = pinfo->num;
+        rec->last_step = fst->st.step;
+    }
+    if (fst->st.ends) {
+        rec->summary = wmem_new(wmem_file_scope(), tlsx_summary);
+        tlsx_handshake_summarize(&cs->hs, rec->summary);
+        rec->summary_frame = pinfo->num;
+    } else if (!rec->summary_frame) {
+        rec->waiting_for = tlsx_handshake_waiting_for(&cs->hs);
+    }
+}
+
 /* First pass: the frame's steps, or NULL when it has none. */
 static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
 {
@@ -178,7 +253,8 @@ static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
     }
 
     guint n;
-    tlsx_event *events = tlsx_wire_collect(&tls_fields, pinfo, tree, &n);
+    tlsx_wire_names names;
+    tlsx_event *events = tlsx_wire_collect(&tls_fields, pinfo, tree, &n, &names);
     if (n == 0)
         return NULL;
 
@@ -186,22 +262,22 @@ static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
     if (!frame_side(cs, pinfo, &events[0], &side))
         return NULL;
 
-    tlsx_step *steps = wmem_alloc_array(pinfo->pool, tlsx_step, n);
+    frame_step *steps = wmem_alloc_array(pinfo->pool, frame_step, n);
     guint count = 0;
     for (guint i = 0; i < n; i++) {
         events[i].side = side;
         events[i].ts.secs = (int64_t)pinfo->abs_ts.secs;
         events[i].ts.nsecs = pinfo->abs_ts.nsecs;
-        if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count]))
-            count++;
+        if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
+            note_step(cs, pinfo, &steps[count++], &names);
     }
     if (count == 0)
         return NULL;
 
     frame_steps *fs = (frame_steps *)wmem_alloc(wmem_file_scope(),
-                                                sizeof(frame_steps) + count * sizeof(tlsx_step));
+                                                sizeof(frame_steps) + count * sizeof(frame_step));
     fs->count = count;
-    memcpy(fs->steps, steps, count * sizeof(tlsx_step));
+    memcpy(fs->steps, steps, count * sizeof(frame_step));
     p_add_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0, fs);
     return fs;
 }
@@ -269,36 +345,130 @@ static const char *direction_of(const tlsx_step *st)
     return st->side == TLSX_CLIENT ? "OUT" : "IN";
 }
 
-static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo, const tlsx_step *st)
+/* An alert's explanation: what an alert of its level does, then what its
+ * description means. */
+static const char *explanation(packet_info *pinfo, const tlsx_step *st, tlsx_lang lang)
 {
-    const char *name = tlsx_message_name((tlsx_step_kind)st->kind, st->hs_type);
+    const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
+    const char *desc = st->kind == TLSX_STEP_ALERT && st->alert_level
+                           ? tlsx_alert_explain(lang, st->alert_desc)
+                           : NULL;
+    return desc ? wmem_strdup_printf(pinfo->pool, "%s %s", text, desc) : text;
+}
+
+static void add_expert_infos(packet_info *pinfo, proto_item *sti, const frame_step *fst)
+{
+    const tlsx_step *st = &fst->st;
+    const char *name = tlsx_step_name(st);
+
+    if (st->flags & TLSX_FLAG_ABANDONS)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "A new Client Hello while handshake %u was still open: that "
+                               "handshake was abandoned and handshake %u starts",
+                               st->handshake - 1, st->handshake);
+    if (st->flags & TLSX_FLAG_WRONG_SIDE)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "Unexpected message: %s sent by the %s, which never sends it", name,
+                               st->side == TLSX_CLIENT ? "client" : "server");
+    else if (st->flags & TLSX_FLAG_UNEXPECTED)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "Unexpected message: %s does not belong here in this handshake "
+                               "(out of order, or not part of this kind of handshake)",
+                               name);
+    if (st->flags & TLSX_FLAG_MISSING)
+        expert_add_info_format(pinfo, sti, &ei_missing,
+                               "%s came, but the %s this handshake requires before it never came",
+                               name, tlsx_sequence_msg_name(st->missing));
+    if (st->flags & TLSX_FLAG_DUPLICATE)
+        expert_add_info_format(pinfo, sti, &ei_duplicate,
+                               "%s repeats a message this handshake already had (retransmission "
+                               "or duplicated frame): not counted as a step",
+                               name);
+    if (st->flags & TLSX_FLAG_MID_CAPTURE)
+        expert_add_info(pinfo, sti, &ei_mid_capture);
+    if (st->kind == TLSX_STEP_ALERT && st->step && st->ends) {
+        if (st->alert_level)
+            expert_add_info_format(pinfo, sti, &ei_alert, "%s alert %s (%u) ended handshake %u",
+                                   st->alert_level == TLSX_ALERT_FATAL ? "Fatal" : "Warning",
+                                   tlsx_alert_name(st->alert_desc) ? tlsx_alert_name(st->alert_desc)
+                                                                   : "Unknown",
+                                   st->alert_desc, st->handshake);
+        else
+            expert_add_info_format(pinfo, sti, &ei_alert,
+                                   "Encrypted alert ended handshake %u (its description needs "
+                                   "the key log)",
+                                   st->handshake);
+    }
+    /* Only once the whole capture has been read is it known that nothing
+     * came after this step. */
+    const tlsx_record *rec = fst->rec;
+    if (PINFO_FD_VISITED(pinfo) && !rec->summary_frame && st->step && st->step == rec->last_step &&
+        rec->last_frame == pinfo->num) {
+        if (rec->waiting_for != TLSX_MSG_NONE)
+            expert_add_info_format(pinfo, sti, &ei_incomplete,
+                                   "Handshake %u never completed: the capture holds nothing after "
+                                   "this step (the %s was still to come)",
+                                   st->handshake, tlsx_sequence_msg_name(rec->waiting_for));
+        else
+            expert_add_info_format(pinfo, sti, &ei_incomplete,
+                                   "Handshake %u never completed: the capture holds nothing after "
+                                   "this step",
+                                   st->handshake);
+    }
+    if (st->time_backwards)
+        expert_add_info(pinfo, sti, &ei_time_backwards);
+}
+
+static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo, const frame_step *fst)
+{
+    const tlsx_step *st = &fst->st;
+    const char *name = tlsx_step_name(st);
     proto_item *sti;
     proto_tree *t;
 
     if (st->step)
         t = proto_tree_add_subtree_format(top, tvb, 0, 0, ett_step, &sti, "Step %u: %s [%s]",
                                           st->step, name, direction_of(st));
+    else if (st->flags & TLSX_FLAG_DUPLICATE)
+        t = proto_tree_add_subtree_format(top, tvb, 0, 0, ett_step, &sti, "Repeated: %s [%s]", name,
+                                          direction_of(st));
     else
         t = proto_tree_add_subtree_format(top, tvb, 0, 0, ett_step, &sti, "Post-handshake: %s [%s]",
                                           name, direction_of(st));
 
     proto_item_set_generated(proto_tree_add_uint(t, hf_handshake, tvb, 0, 0, st->handshake));
-    if (st->step)
+    if (st->step) {
         proto_item_set_generated(proto_tree_add_uint(t, hf_step, tvb, 0, 0, st->step));
+        proto_item_set_generated(proto_tree_add_uint(t, hf_flight, tvb, 0, 0, st->flight));
+    }
     add_string(t, tvb, hf_direction, direction_of(st), FALSE);
     add_string(t, tvb, hf_message, name, FALSE);
     if (st->kind == TLSX_STEP_HANDSHAKE)
         proto_item_set_generated(proto_tree_add_uint(t, hf_handshake_type, tvb, 0, 0, st->hs_type));
+    if (st->hrr)
+        proto_item_set_generated(proto_tree_add_boolean(t, hf_hrr, tvb, 0, 0, TRUE));
+    if (st->kind == TLSX_STEP_ALERT) {
+        proto_item_set_generated(
+            proto_tree_add_uint(t, hf_alert_level, tvb, 0, 0, st->alert_level));
+        if (st->alert_level)
+            proto_item_set_generated(
+                proto_tree_add_uint(t, hf_alert_desc, tvb, 0, 0, st->alert_desc));
+    }
+    if (st->flags & TLSX_FLAG_DUPLICATE)
+        proto_item_set_generated(proto_tree_add_boolean(t, hf_duplicate, tvb, 0, 0, TRUE));
 
     char curl[128];
-    if (tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)st->kind, st->hs_type,
-                       (tlsx_side)st->side, st->version))
+    gboolean has_curl = st->kind == TLSX_STEP_ALERT
+                            ? tlsx_curl_alert_line(curl, sizeof curl, st->alert_level,
+                                                   st->alert_desc, (tlsx_side)st->side, st->version)
+                            : tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)st->kind,
+                                             st->hs_type, (tlsx_side)st->side, st->version);
+    if (has_curl)
         add_string(t, tvb, hf_curl, curl, FALSE);
 
-    tlsx_explain_key key = (tlsx_explain_key)st->explain;
-    add_explanation(t, tvb, hf_explain_zh, tlsx_explain(TLSX_LANG_ZH, key),
+    add_explanation(t, tvb, hf_explain_zh, explanation(pinfo, st, TLSX_LANG_ZH),
                     pref_language == LANG_EN);
-    add_explanation(t, tvb, hf_explain_en, tlsx_explain(TLSX_LANG_EN, key),
+    add_explanation(t, tvb, hf_explain_en, explanation(pinfo, st, TLSX_LANG_EN),
                     pref_language == LANG_ZH);
 
     add_time(t, tvb, hf_since_prev, st->since_prev);
@@ -306,20 +476,24 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo, const 
         add_time(t, tvb, hf_since_peer, st->since_peer);
     add_time(t, tvb, hf_since_start, st->since_start);
     proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
+    if (fst->rec->summary_frame)
+        proto_item_set_generated(
+            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->summary_frame));
 
-    if (st->time_backwards)
-        expert_add_info(pinfo, sti, &ei_time_backwards);
+    add_expert_infos(pinfo, sti, fst);
 }
 
 /* "+0.101 s" for waits of a millisecond or more, "+0.000087 s" below. */
 static void append_info(packet_info *pinfo, const tlsx_step *st)
 {
-    const char *name = tlsx_message_name((tlsx_step_kind)st->kind, st->hs_type);
+    const char *name = tlsx_step_name(st);
     const char *dir = direction_of(st);
     char num[24];
 
     if (st->step)
         g_snprintf(num, sizeof num, pref_language == LANG_ZH ? "第%u步" : "Step %u", st->step);
+    else if (st->flags & TLSX_FLAG_DUPLICATE)
+        g_strlcpy(num, pref_language == LANG_ZH ? "重复" : "Repeated", sizeof num);
     else
         g_strlcpy(num, pref_language == LANG_ZH ? "握手后" : "Post-handshake", sizeof num);
 
@@ -332,21 +506,40 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
                     s >= 0.001 ? " [%s %s %s +%.3f s]" : " [%s %s %s +%.6f s]", num, dir, name, s);
 }
 
+/* Whether a frame has something for Expert Information, which must be
+ * there even when nothing else of the tree is looked at. */
+static gboolean has_expert_info(packet_info *pinfo, const frame_steps *fs)
+{
+    for (guint i = 0; i < fs->count; i++) {
+        const frame_step *f = &fs->steps[i];
+        if (f->st.flags || f->st.time_backwards || (f->st.kind == TLSX_STEP_ALERT && f->st.ends))
+            return TRUE;
+        if (PINFO_FD_VISITED(pinfo) && !f->rec->summary_frame && f->st.step &&
+            f->st.step == f->rec->last_step && f->rec->last_frame == pinfo->num)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const frame_steps *fs)
 {
     if (pref_info_column && pinfo->cinfo) {
         for (guint i = 0; i < fs->count; i++)
-            append_info(pinfo, &fs->steps[i]);
+            append_info(pinfo, &fs->steps[i].st);
     }
     /* tshark -q, or a filter on other fields: the tree is built but shows
      * nothing of ours, so build nothing. */
-    if (!tree || !proto_field_is_referenced(tree, proto_tlsexplain))
+    if (!tree ||
+        (!proto_field_is_referenced(tree, proto_tlsexplain) && !has_expert_info(pinfo, fs)))
         return;
     proto_item *ti = proto_tree_add_item(tree, proto_tlsexplain, tvb, 0, 0, ENC_NA);
     proto_item_append_text(ti, ": %u message%s", fs->count, plurality(fs->count, "", "s"));
     proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
-    for (guint i = 0; i < fs->count; i++)
+    for (guint i = 0; i < fs->count; i++) {
         show_step(top, tvb, pinfo, &fs->steps[i]);
+        if (fs->steps[i].st.ends && fs->steps[i].rec->summary)
+            tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
+    }
 }
 
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -409,17 +602,61 @@ static void proto_register_tlsexplain(void)
         {&hf_encrypted,
          {"Encrypted", "tlsexplain.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
           "The message was seen only as an encrypted record (no key log for it)", HFILL}},
+        {&hf_flight,
+         {"Flight", "tlsexplain.flight", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Flight of the step, from 1: consecutive messages of one side form a flight", HFILL}},
+        {&hf_hrr,
+         {"HelloRetryRequest", "tlsexplain.hrr", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "This Server Hello is a HelloRetryRequest (its random is the special value of RFC 8446)",
+          HFILL}},
+        {&hf_alert_level,
+         {"Alert level", "tlsexplain.alert.level", FT_UINT8, BASE_DEC, VALS(alert_level_vals), 0x0,
+          "Level of the alert: 1 warning, 2 fatal, 0 when it was encrypted", HFILL}},
+        {&hf_alert_desc,
+         {"Alert description", "tlsexplain.alert.description", FT_UINT8, BASE_DEC,
+          VALS(tlsexplain_alert_vals), 0x0, "Description of the alert (RFC 8446 section 6)",
+          HFILL}},
+        {&hf_duplicate,
+         {"Repeated", "tlsexplain.duplicate", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "The message repeats one this handshake already had (retransmission or duplicated "
+          "frame); it is not counted as a step",
+          HFILL}},
+        {&hf_summary_frame,
+         {"Summary in frame", "tlsexplain.summary_frame", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+          "The frame that completed or ended this handshake, where its summary is", HFILL}},
     };
     static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation};
     static ei_register_info ei[] = {
         {&ei_time_backwards,
          {"tlsexplain.time_backwards", PI_SEQUENCE, PI_WARN,
           "Time stamp earlier than a previous message of this handshake: times set to 0", EXPFILL}},
+        {&ei_unexpected,
+         {"tlsexplain.unexpected", PI_SEQUENCE, PI_WARN,
+          "Unexpected message: not where this kind of handshake has it", EXPFILL}},
+        {&ei_missing,
+         {"tlsexplain.missing", PI_SEQUENCE, PI_WARN,
+          "A message this handshake requires never came before this one", EXPFILL}},
+        {&ei_duplicate,
+         {"tlsexplain.duplicate", PI_SEQUENCE, PI_NOTE,
+          "Repeats a message of this handshake (retransmission or duplicated frame): not counted",
+          EXPFILL}},
+        {&ei_mid_capture,
+         {"tlsexplain.mid_capture", PI_SEQUENCE, PI_NOTE,
+          "The capture starts mid-handshake: no Client Hello seen, steps are numbered from the "
+          "first message seen",
+          EXPFILL}},
+        {&ei_alert,
+         {"tlsexplain.alert", PI_RESPONSE_CODE, PI_ERROR, "An alert ended the handshake", EXPFILL}},
+        {&ei_incomplete,
+         {"tlsexplain.incomplete", PI_SEQUENCE, PI_WARN,
+          "The handshake never completed: nothing of it follows in the capture", EXPFILL}},
     };
 
     proto_tlsexplain =
         proto_register_protocol("TLS Handshake Explainer", "TLS Explainer", "tlsexplain");
     proto_register_field_array(proto_tlsexplain, hf, array_length(hf));
+    tlsexplain_summary_register(proto_tlsexplain);
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(expert_register_protocol(proto_tlsexplain), ei, array_length(ei));
 

@@ -31,10 +31,18 @@ typedef enum {
     TLSX_EX_CLIENT_CERTIFICATE_VERIFY,
     TLSX_EX_NEW_SESSION_TICKET,
     TLSX_EX_CERTIFICATE_STATUS,
+    TLSX_EX_SERVER_HELLO_RESUMED,       /* echoes the client's session ID: abbreviated handshake */
+    TLSX_EX_SERVER_CCS_RESUMED,         /* abbreviated handshake: the server switches first */
+    TLSX_EX_SERVER_FINISHED_RESUMED,    /* abbreviated handshake: the server finishes first */
+    TLSX_EX_CLIENT_FINISHED_RESUMED,    /* abbreviated handshake: completes it, one round trip */
+    TLSX_EX_CLIENT_HELLO_RENEGOTIATION, /* a new handshake on an established connection */
+    TLSX_EX_ENCRYPTED_RENEGOTIATION,    /* renegotiation message seen encrypted, no key log */
 
     /* TLS 1.3. */
     TLSX_EX_SERVER_HELLO_TLS13,
     TLSX_EX_HELLO_RETRY_REQUEST,
+    TLSX_EX_CLIENT_HELLO_RETRY, /* the second Client Hello, answering a HelloRetryRequest */
+    TLSX_EX_SERVER_HELLO_PSK,   /* accepts a pre-shared key: resumption */
     TLSX_EX_ENCRYPTED_EXTENSIONS,
     TLSX_EX_SERVER_CERTIFICATE_TLS13,
     TLSX_EX_SERVER_CERTIFICATE_VERIFY_TLS13,
@@ -46,6 +54,12 @@ typedef enum {
     TLSX_EX_COMPAT_CCS_TLS13,       /* middlebox-compatibility ChangeCipherSpec */
     TLSX_EX_ENCRYPTED_SERVER_TLS13, /* encrypted record, no key log */
     TLSX_EX_ENCRYPTED_CLIENT_TLS13, /* encrypted record, no key log */
+    TLSX_EX_EARLY_DATA,             /* 0-RTT application data, sent before the server answered */
+
+    /* Alerts: the general text; tlsx_alert.h explains each description. */
+    TLSX_EX_ALERT_FATAL,
+    TLSX_EX_ALERT_WARNING,
+    TLSX_EX_ALERT_ENCRYPTED, /* an alert record that could not be decrypted */
 
     /* Rare or legacy messages Wireshark still names. */
     TLSX_EX_HELLO_VERIFY_REQUEST, /* DTLS */

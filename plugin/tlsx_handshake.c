@@ -4,7 +4,14 @@
  */
 #include "tlsx_handshake.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "tlsx_alert.h"
+
+/* A TLS 1.3 alert record without keys: 2 bytes of alert, 1 of inner content
+ * type and a 16-byte AEAD tag.  A Finished is at least 53 bytes. */
+#define TLS13_ENCRYPTED_ALERT_LENGTH 19
 
 int tlsx_sender_of(uint8_t hs_type)
 {
@@ -29,23 +36,133 @@ int tlsx_sender_of(uint8_t hs_type)
     }
 }
 
+/* Before the Server Hello the client's offer is all there is to go by. */
 static bool is_tls13(const tlsx_handshake *hs)
 {
-    return tlsx_version_is_tls13(hs->version);
+    return tlsx_version_is_tls13(hs->version ? hs->version : hs->offered_version);
+}
+
+static bool ended(const tlsx_handshake *hs)
+{
+    return hs->complete || hs->failed;
+}
+
+bool tlsx_handshake_open(const tlsx_handshake *hs)
+{
+    return hs->id != 0 && !ended(hs);
 }
 
 bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
 {
-    return hs->id != 0 && is_tls13(hs) && !hs->decrypted && !hs->complete;
+    return tlsx_handshake_open(hs) && is_tls13(hs) && !hs->decrypted;
+}
+
+/* Zeek's ssl_history letters, by handshake type: upper case here and for
+ * the client, lower case for the server.  Types without one are 'Z'. */
+static const char history_letters[256] = {
+    [TLSX_HS_HELLO_REQUEST] = 'H',
+    [TLSX_HS_CLIENT_HELLO] = 'C',
+    [TLSX_HS_SERVER_HELLO] = 'S',
+    [TLSX_HS_HELLO_VERIFY_REQUEST] = 'V',
+    [TLSX_HS_NEW_SESSION_TICKET] = 'T',
+    [TLSX_HS_END_OF_EARLY_DATA] = 'E',
+    [TLSX_HS_HELLO_RETRY_REQUEST] = 'J',
+    [TLSX_HS_ENCRYPTED_EXTENSIONS] = 'O',
+    [TLSX_HS_CERTIFICATE] = 'X',
+    [TLSX_HS_SERVER_KEY_EXCHANGE] = 'K',
+    [TLSX_HS_CERTIFICATE_REQUEST] = 'R',
+    [TLSX_HS_SERVER_HELLO_DONE] = 'N',
+    [TLSX_HS_CERTIFICATE_VERIFY] = 'Y',
+    [TLSX_HS_CLIENT_KEY_EXCHANGE] = 'G',
+    [TLSX_HS_FINISHED] = 'F',
+    [TLSX_HS_CERTIFICATE_URL] = 'W',
+    [TLSX_HS_CERTIFICATE_STATUS] = 'U',
+    [TLSX_HS_SUPPLEMENTAL_DATA] = 'A',
+    [TLSX_HS_KEY_UPDATE] = 'P',
+    [TLSX_HS_MESSAGE_HASH] = 'M',
+};
+
+static char history_letter(const tlsx_step *st)
+{
+    char c;
+    switch (st->kind) {
+    case TLSX_STEP_CCS:
+        c = 'I';
+        break;
+    case TLSX_STEP_ALERT:
+        c = 'L';
+        break;
+    case TLSX_STEP_ENCRYPTED_RECORD:
+        return 0; /* cannot tell which messages it holds */
+    default:
+        c = st->hrr ? 'J' : history_letters[st->hs_type];
+        if (!c)
+            c = 'Z';
+    }
+    return st->side == TLSX_SERVER ? (char)(c - 'A' + 'a') : c;
+}
+
+/* A history that outgrows its room ends in '+'. */
+static void add_history(tlsx_handshake *hs, const tlsx_step *st)
+{
+    char c = history_letter(st);
+    if (!c)
+        return;
+    if (hs->history_len < TLSX_HISTORY_MAX) {
+        hs->history[hs->history_len++] = c;
+    } else {
+        hs->history[TLSX_HISTORY_MAX - 1] = '+';
+    }
+    hs->history[hs->history_len] = '\0';
 }
 
 static void start_handshake(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev)
 {
+    const bool renegotiation = hs->complete && !is_tls13(hs);
+    const uint16_t version = hs->version;
+
     memset(hs, 0, sizeof *hs);
     hs->id = ++*next_id;
     hs->start = ev->ts;
-    if (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type == TLSX_HS_CLIENT_HELLO)
-        hs->offered_version = ev->version;
+    hs->last_side = -1;
+    tlsx_sequence_start(&hs->seq);
+    hs->renegotiation = renegotiation;
+    if (renegotiation && ev->kind == TLSX_EV_OPAQUE_HANDSHAKE) {
+        /* Without keys nothing of it can be read, not even its version. */
+        hs->encrypted_renegotiation = true;
+        hs->version = version;
+    }
+    if (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type != TLSX_HS_CLIENT_HELLO &&
+        ev->hs_type != TLSX_HS_HELLO_REQUEST)
+        hs->mid_capture = true;
+}
+
+/* Whether the event opens a new handshake, and whether it cuts short the
+ * one still open. */
+static bool opens_handshake(const tlsx_handshake *hs, const tlsx_event *ev, bool *abandons)
+{
+    *abandons = false;
+    if (hs->id == 0)
+        return ev->kind == TLSX_EV_HANDSHAKE;
+    if (ev->kind == TLSX_EV_OPAQUE_HANDSHAKE)
+        return hs->complete && !is_tls13(hs);
+    if (ev->kind != TLSX_EV_HANDSHAKE)
+        return false;
+    if (ev->hs_type == TLSX_HS_HELLO_REQUEST && ev->side == TLSX_SERVER)
+        return ended(hs);
+    if (ev->hs_type != TLSX_HS_CLIENT_HELLO || ev->side != TLSX_CLIENT)
+        return false;
+    if (ended(hs))
+        return true;
+    /* Open: the Client Hello the HelloRequest asked for, or the second one
+     * a HelloRetryRequest asked for, continue it; so does a copy of the
+     * Client Hello just seen (a duplicated frame), which is flagged later. */
+    if (!hs->client_hello_seen || hs->hrr)
+        return false;
+    if (tlsx_sequence_at_client_hello(&hs->seq) && ev->length == hs->client_hello_length)
+        return false;
+    *abandons = true;
+    return true;
 }
 
 /* A TLS 1.3 handshake ends with the client's Finished; a TLS 1.2 one with the
@@ -58,34 +175,117 @@ static void note_finished(tlsx_handshake *hs, tlsx_side side)
         hs->complete = true;
 }
 
+static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
+{
+    const tlsx_side side = ev->side;
+
+    if (ev->decrypted)
+        hs->decrypted = true;
+    switch (ev->hs_type) {
+    case TLSX_HS_CLIENT_HELLO:
+        if (side != TLSX_CLIENT)
+            break;
+        if (!hs->client_hello_seen) {
+            hs->offered_version = ev->version;
+            hs->client_session_id = ev->session_id;
+            hs->client_hello_seen = true;
+        }
+        hs->client_hello_length = ev->length;
+        break;
+    case TLSX_HS_SERVER_HELLO:
+        if (ev->version)
+            hs->version = ev->version;
+        if (ev->hrr) {
+            hs->hrr = true;
+            st->hrr = true;
+            break;
+        }
+        hs->cipher = ev->cipher;
+        hs->psk = ev->psk;
+        if (!is_tls13(hs) && ev->session_id && ev->session_id == hs->client_session_id)
+            hs->resumed = true;
+        if (ev->group) {
+            hs->group = ev->group;
+            hs->group_known = true;
+        }
+        break;
+    case TLSX_HS_SERVER_KEY_EXCHANGE:
+        if (ev->group) {
+            hs->group = ev->group;
+            hs->group_known = true;
+        }
+        break;
+    case TLSX_HS_CERTIFICATE_REQUEST:
+        hs->cert_requested = true;
+        break;
+    case TLSX_HS_CERTIFICATE:
+        if (side == TLSX_CLIENT)
+            hs->client_cert = true;
+        break;
+    case TLSX_HS_CERTIFICATE_VERIFY:
+        if (side == TLSX_CLIENT)
+            hs->client_cert_verify = true;
+        break;
+    case TLSX_HS_END_OF_EARLY_DATA:
+        hs->early_data = true;
+        break;
+    case TLSX_HS_FINISHED:
+        note_finished(hs, side);
+        break;
+    default:
+        break;
+    }
+}
+
+static void note_alert(tlsx_handshake *hs, uint8_t level, uint8_t desc, tlsx_step *st)
+{
+    st->kind = TLSX_STEP_ALERT;
+    st->alert_level = level;
+    st->alert_desc = desc;
+    st->encrypted = level == 0;
+    /* A warning ends nothing, but close_notify; in TLS 1.3 every alert but
+     * close_notify and user_canceled is fatal whatever its level says. */
+    const bool fatal =
+        level != TLSX_ALERT_WARNING || desc == 0 || (is_tls13(hs) && hs->version && desc != 90);
+    if (!fatal)
+        return;
+    hs->failed = true;
+    if (level != 0) {
+        hs->has_alert = true;
+        hs->alert_desc = desc;
+    }
+}
+
 /* Decides what the event is.  Returns false when it is no step. */
-static bool classify(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
+static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handshake, tlsx_step *st)
 {
     const tlsx_side side = ev->side;
 
     st->kind = TLSX_STEP_HANDSHAKE;
     st->hs_type = ev->hs_type;
-    st->encrypted = false;
 
     switch (ev->kind) {
     case TLSX_EV_HANDSHAKE:
-        if (ev->decrypted)
-            hs->decrypted = true;
-        if (ev->hs_type == TLSX_HS_SERVER_HELLO && ev->version)
-            hs->version = ev->version;
-        if (ev->hs_type == TLSX_HS_FINISHED)
-            note_finished(hs, side);
+        if (!post_handshake)
+            note_handshake(hs, ev, st);
         return true;
     case TLSX_EV_CCS:
         /* After a complete handshake only a renegotiation sends one, inside
          * encrypted records that tell nothing else: no step of its own. */
-        if (hs->complete)
+        if (ended(hs))
             return false;
         st->kind = TLSX_STEP_CCS;
         if (!is_tls13(hs))
             hs->ccs[side] = true;
         return true;
     case TLSX_EV_OPAQUE_HANDSHAKE:
+        if (post_handshake)
+            return false;
+        if (hs->encrypted_renegotiation && !hs->ccs[side]) {
+            st->kind = TLSX_STEP_ENCRYPTED_RECORD;
+            st->encrypted = true;
+            return true;
+        }
         /* After its ChangeCipherSpec a TLS 1.2 side sends only its Finished;
          * anything else without a type is a fragment, shown where it ends. */
         if (is_tls13(hs) || !hs->ccs[side] || hs->finished[side])
@@ -97,9 +297,19 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
     case TLSX_EV_APP_DATA:
         /* Without keys a TLS 1.3 handshake after the Server Hello is a run of
          * application data records: the server's until the client answers,
-         * then the client's first one, which carries its Finished. */
-        if (!is_tls13(hs) || hs->decrypted || hs->complete)
+         * then the client's first one, which carries its Finished.  Before
+         * the Server Hello the client's records are 0-RTT early data. */
+        if (post_handshake || !is_tls13(hs) || hs->decrypted)
             return false;
+        if (!hs->version) {
+            if (side == TLSX_CLIENT)
+                hs->early_data = true;
+            return false;
+        }
+        if (ev->length == TLS13_ENCRYPTED_ALERT_LENGTH && hs->server_encrypted) {
+            note_alert(hs, 0, 0, st);
+            return true;
+        }
         st->kind = TLSX_STEP_ENCRYPTED_RECORD;
         st->encrypted = true;
         if (side == TLSX_SERVER) {
@@ -110,44 +320,147 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
             return false;
         hs->complete = true;
         return true;
+    case TLSX_EV_ALERT:
+        if (post_handshake) {
+            st->kind = TLSX_STEP_ALERT;
+            st->alert_level = ev->alert_level;
+            st->alert_desc = ev->alert_desc;
+            st->encrypted = ev->alert_level == 0;
+            return true;
+        }
+        note_alert(hs, ev->alert_level, ev->alert_desc, st);
+        return true;
     }
     return false;
 }
 
-bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev, tlsx_step *st)
+/* The message as the order check knows it. */
+static uint16_t sequence_msg(const tlsx_handshake *hs, const tlsx_step *st)
 {
-    const bool client_hello = ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type == TLSX_HS_CLIENT_HELLO;
+    if (st->kind == TLSX_STEP_CCS)
+        return TLSX_MSG_CCS;
+    if (st->hrr)
+        return TLSX_MSG_HELLO_RETRY;
+    if (st->hs_type == TLSX_HS_CLIENT_HELLO && hs->hrr && st->side == TLSX_CLIENT)
+        return TLSX_MSG_CLIENT_HELLO2;
+    return st->hs_type;
+}
 
-    if (client_hello ? (hs->id == 0 || hs->complete) : hs->id == 0) {
-        /* A capture that starts mid-handshake still numbers what it sees,
-         * but only from a message that is certainly part of a handshake. */
-        if (ev->kind != TLSX_EV_HANDSHAKE)
-            return false;
-        start_handshake(hs, next_id, ev);
+static tlsx_order current_order(const tlsx_handshake *hs)
+{
+    if (is_tls13(hs))
+        return TLSX_ORDER_TLS13;
+    return hs->resumed ? TLSX_ORDER_TLS12_RESUMED : TLSX_ORDER_TLS12_FULL;
+}
+
+static unsigned current_needs(const tlsx_handshake *hs)
+{
+    unsigned needs = 0;
+    if (hs->cert_requested)
+        needs |= TLSX_NEED_CLIENT_CERT;
+    if (hs->hrr)
+        needs |= TLSX_NEED_SECOND_HELLO;
+    if (hs->psk)
+        needs |= TLSX_NEED_NO_SERVER_CERT;
+    return needs;
+}
+
+uint16_t tlsx_handshake_waiting_for(const tlsx_handshake *hs)
+{
+    if (!tlsx_handshake_open(hs) || hs->mid_capture || hs->encrypted_renegotiation ||
+        (is_tls13(hs) && !hs->decrypted && hs->version))
+        return TLSX_MSG_NONE;
+    return tlsx_sequence_next_required(&hs->seq, current_order(hs), current_needs(hs));
+}
+
+static void check_sequence(tlsx_handshake *hs, tlsx_step *st)
+{
+    const tlsx_side side = (tlsx_side)st->side;
+
+    if (st->kind != TLSX_STEP_HANDSHAKE && st->kind != TLSX_STEP_CCS)
+        return;
+    if (st->kind == TLSX_STEP_HANDSHAKE) {
+        int sender = tlsx_sender_of(st->hs_type);
+        if (sender >= 0 && sender != (int)side)
+            st->flags |= TLSX_FLAG_WRONG_SIDE | TLSX_FLAG_UNEXPECTED;
     }
+    if (hs->mid_capture || hs->encrypted_renegotiation)
+        return;
 
-    /* Messages after the end of a handshake, and TLS 1.3 tickets and key
-     * updates whenever they come (a server may send tickets before the
-     * client's Finished), are post-handshake messages: annotated, no step. */
-    const bool post_handshake =
-        hs->complete ||
-        (is_tls13(hs) && ev->kind == TLSX_EV_HANDSHAKE &&
-         (ev->hs_type == TLSX_HS_NEW_SESSION_TICKET || ev->hs_type == TLSX_HS_KEY_UPDATE));
+    const uint16_t msg = sequence_msg(hs, st);
+    /* A TLS 1.2 server resumes the session when, right after its Hello, it
+     * sends a ticket or switches to encryption without a Certificate. */
+    if (!is_tls13(hs) && side == TLSX_SERVER && tlsx_sequence_at_server_hello(&hs->seq) &&
+        (msg == TLSX_HS_NEW_SESSION_TICKET || msg == TLSX_MSG_CCS))
+        hs->resumed = true;
 
-    memset(st, 0, sizeof *st);
-    if (!classify(hs, ev, st))
-        return false;
+    uint16_t missing = 0;
+    switch (
+        tlsx_sequence_check(&hs->seq, current_order(hs), current_needs(hs), side, msg, &missing)) {
+    case TLSX_SEQ_DUPLICATE:
+        st->flags |= TLSX_FLAG_DUPLICATE;
+        break;
+    case TLSX_SEQ_OUT_OF_ORDER:
+    case TLSX_SEQ_FOREIGN:
+        st->flags |= TLSX_FLAG_UNEXPECTED;
+        break;
+    case TLSX_SEQ_MISSING:
+        st->flags |= TLSX_FLAG_MISSING;
+        st->missing = missing;
+        break;
+    default:
+        break;
+    }
+}
 
-    st->handshake = hs->id;
-    st->side = (uint8_t)ev->side;
-    st->step = post_handshake ? 0 : ++hs->steps;
-    /* Only hellos carry a version of their own (see tlsx_event). */
-    st->version = ev->version ? ev->version : hs->version ? hs->version : hs->offered_version;
-    st->explain = (uint8_t)tlsx_message_explain_key((tlsx_step_kind)st->kind, st->hs_type, ev->side,
-                                                    is_tls13(hs));
+/* The explanation that fits the message in this handshake. */
+static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
+{
+    const bool client = st->side == TLSX_CLIENT;
 
+    if (st->kind == TLSX_STEP_ALERT) {
+        if (st->alert_level == 0)
+            return TLSX_EX_ALERT_ENCRYPTED;
+        return st->alert_level == TLSX_ALERT_WARNING ? TLSX_EX_ALERT_WARNING : TLSX_EX_ALERT_FATAL;
+    }
+    if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->encrypted_renegotiation)
+        return TLSX_EX_ENCRYPTED_RENEGOTIATION;
+    if (st->kind == TLSX_STEP_HANDSHAKE) {
+        switch (st->hs_type) {
+        case TLSX_HS_CLIENT_HELLO:
+            if (!client)
+                break;
+            if (hs->hrr)
+                return TLSX_EX_CLIENT_HELLO_RETRY;
+            if (hs->renegotiation)
+                return TLSX_EX_CLIENT_HELLO_RENEGOTIATION;
+            break;
+        case TLSX_HS_SERVER_HELLO:
+            if (st->hrr)
+                return TLSX_EX_HELLO_RETRY_REQUEST;
+            if (is_tls13(hs) && hs->psk)
+                return TLSX_EX_SERVER_HELLO_PSK;
+            if (!is_tls13(hs) && hs->resumed)
+                return TLSX_EX_SERVER_HELLO_RESUMED;
+            break;
+        case TLSX_HS_FINISHED:
+            if (!is_tls13(hs) && hs->resumed)
+                return client ? TLSX_EX_CLIENT_FINISHED_RESUMED : TLSX_EX_SERVER_FINISHED_RESUMED;
+            break;
+        default:
+            break;
+        }
+    }
+    if (st->kind == TLSX_STEP_CCS && !client && !is_tls13(hs) && hs->resumed)
+        return TLSX_EX_SERVER_CCS_RESUMED;
+    return (uint8_t)tlsx_message_explain_key((tlsx_step_kind)st->kind, st->hs_type,
+                                             (tlsx_side)st->side, is_tls13(hs));
+}
+
+static void time_step(tlsx_handshake *hs, const tlsx_event *ev, bool counted, tlsx_step *st)
+{
     bool ordered = tlsx_time_between(hs->start, ev->ts, &st->since_start);
-    if (hs->steps > 1 || post_handshake)
+    if (hs->steps > 1 || !counted)
         ordered &= tlsx_time_between(hs->prev, ev->ts, &st->since_prev);
     const tlsx_side peer = ev->side == TLSX_CLIENT ? TLSX_SERVER : TLSX_CLIENT;
     if (hs->has_last[peer]) {
@@ -155,9 +468,119 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
         ordered &= tlsx_time_between(hs->last[peer], ev->ts, &st->since_peer);
     }
     st->time_backwards = !ordered;
+}
+
+bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev, tlsx_step *st)
+{
+    bool abandons;
+    if (opens_handshake(hs, ev, &abandons))
+        start_handshake(hs, next_id, ev);
+    if (hs->id == 0)
+        return false;
+
+    /* Messages after the end of a handshake, and TLS 1.3 tickets and key
+     * updates whenever they come (a server may send tickets before the
+     * client's Finished), are post-handshake messages: annotated, no step. */
+    const bool was_ended = ended(hs);
+    const bool post_handshake =
+        was_ended ||
+        (is_tls13(hs) && ev->kind == TLSX_EV_HANDSHAKE &&
+         (ev->hs_type == TLSX_HS_NEW_SESSION_TICKET || ev->hs_type == TLSX_HS_KEY_UPDATE));
+
+    memset(st, 0, sizeof *st);
+    st->side = (uint8_t)ev->side;
+    if (!classify(hs, ev, post_handshake, st))
+        return false;
+
+    st->handshake = hs->id;
+    if (abandons)
+        st->flags |= TLSX_FLAG_ABANDONS;
+    if (hs->mid_capture && hs->steps == 0 && !post_handshake)
+        st->flags |= TLSX_FLAG_MID_CAPTURE;
+    if (!post_handshake)
+        check_sequence(hs, st);
+
+    const bool counted = !post_handshake && !(st->flags & TLSX_FLAG_DUPLICATE);
+    if (counted) {
+        st->step = ++hs->steps;
+        if (hs->last_side != (int8_t)ev->side) {
+            hs->flights++;
+            if (hs->last_side == TLSX_CLIENT)
+                hs->rtts++;
+            hs->last_side = (int8_t)ev->side;
+        }
+        st->flight = hs->flights;
+        add_history(hs, st);
+    } else if (!was_ended && post_handshake) {
+        add_history(hs, st); /* a TLS 1.3 ticket before the client's Finished */
+    }
+
+    /* Only hellos carry a version of their own (see tlsx_event). */
+    st->version = ev->version ? ev->version : hs->version ? hs->version : hs->offered_version;
+    st->explain = explain_key(hs, st);
+    time_step(hs, ev, counted, st);
+    if (st->flags & TLSX_FLAG_DUPLICATE)
+        return true;
 
     hs->prev = ev->ts;
     hs->last[ev->side] = ev->ts;
     hs->has_last[ev->side] = true;
+    if (counted && ended(hs)) {
+        st->ends = true;
+        hs->end = ev->ts;
+    }
     return true;
+}
+
+const char *tlsx_step_name(const tlsx_step *st)
+{
+    if (st->hrr)
+        return "Hello Retry Request";
+    if (st->kind == TLSX_STEP_ALERT && st->alert_level == 0)
+        return "Encrypted Alert";
+    return tlsx_message_name((tlsx_step_kind)st->kind, st->hs_type);
+}
+
+void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    out->handshake = hs->id;
+    out->version = hs->version ? hs->version : hs->offered_version;
+    out->cipher = hs->cipher;
+    out->group = hs->group;
+    out->group_known = hs->group_known;
+    out->hrr = hs->hrr;
+    out->resumed = hs->resumed || hs->psk;
+    out->client_auth = hs->client_cert_verify;
+    out->complete = hs->complete;
+    out->has_alert = hs->has_alert;
+    out->alert = hs->alert_desc;
+    out->encrypted = hs->encrypted_renegotiation || (is_tls13(hs) && !hs->decrypted);
+    out->rtts = hs->rtts;
+    tlsx_time_between(hs->start, ended(hs) ? hs->end : hs->prev, &out->duration);
+    memcpy(out->history, hs->history, sizeof out->history);
+
+    if (hs->renegotiation)
+        out->variant = TLSX_VARIANT_RENEGOTIATION;
+    else if (is_tls13(hs))
+        out->variant = hs->early_data ? TLSX_VARIANT_0RTT
+                       : hs->hrr      ? TLSX_VARIANT_HRR
+                       : hs->psk      ? TLSX_VARIANT_PSK
+                                      : TLSX_VARIANT_FULL;
+    else
+        out->variant = hs->resumed ? TLSX_VARIANT_RESUMED : TLSX_VARIANT_FULL;
+}
+
+void tlsx_summary_kind(const tlsx_summary *s, char *buf, size_t size)
+{
+    static const char *const variants[] = {
+        [TLSX_VARIANT_FULL] = "full",
+        [TLSX_VARIANT_RESUMED] = "resumed",
+        [TLSX_VARIANT_RENEGOTIATION] = "renegotiation",
+        [TLSX_VARIANT_HRR] = "HelloRetryRequest",
+        [TLSX_VARIANT_PSK] = "PSK resumption",
+        [TLSX_VARIANT_0RTT] = "0-RTT",
+    };
+    const char *label = tlsx_version_label(s->version);
+    snprintf(buf, size, "%s %s", label ? label : "TLS", variants[s->variant]);
 }

@@ -2,8 +2,10 @@
  *
  * The glue hands over, in wire order, every record event that Wireshark's TLS
  * dissector decoded on the connection; the model decides which of them are
- * steps of a handshake, numbers them, tells whose turn it was and times them.
- * It knows nothing of Wireshark: the unit tests drive it with plain events.
+ * steps of a handshake, numbers them, tells whose turn it was, checks them
+ * against the order the protocol requires, times them and, when a handshake
+ * ends, sums it up.  It knows nothing of Wireshark: the unit tests drive it
+ * with plain events.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -11,9 +13,11 @@
 #define TLSX_HANDSHAKE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tlsx_message.h"
+#include "tlsx_sequence.h"
 #include "tlsx_time.h"
 
 /* What Wireshark's TLS dissector showed. */
@@ -22,6 +26,7 @@ typedef enum {
     TLSX_EV_CCS,              /* a ChangeCipherSpec record */
     TLSX_EV_OPAQUE_HANDSHAKE, /* a handshake record with no decoded type (encrypted or fragment) */
     TLSX_EV_APP_DATA,         /* an application data record that was not decrypted */
+    TLSX_EV_ALERT,            /* an alert record; level 0 when it is encrypted */
 } tlsx_event_kind;
 
 typedef struct {
@@ -31,52 +36,130 @@ typedef struct {
     bool decrypted;   /* read from a record Wireshark decrypted */
     uint16_t version; /* Client Hello: highest offered; Server Hello: selected; else 0 */
     tlsx_time ts;
+    /* Read from hellos and key exchanges when present, else 0. */
+    bool hrr;            /* Server Hello with the HelloRetryRequest random */
+    bool psk;            /* Server Hello that selects a pre-shared key */
+    uint16_t cipher;     /* Server Hello: the cipher suite */
+    uint16_t group;      /* key_share group, HRR's selected group, or ECDHE named curve */
+    uint32_t session_id; /* hello: a hash of the session ID, 0 when it is empty */
+    uint32_t length;     /* the record's or message's length */
+    uint8_t alert_level; /* TLSX_EV_ALERT: 1 warning, 2 fatal, 0 encrypted */
+    uint8_t alert_desc;  /* TLSX_EV_ALERT with a level */
 } tlsx_event;
+
+/* What is wrong with a step, as expert info shows it. */
+enum {
+    TLSX_FLAG_UNEXPECTED = 1 << 0,  /* out of order, or foreign to this kind of handshake */
+    TLSX_FLAG_MISSING = 1 << 1,     /* a required message before it never came: see missing */
+    TLSX_FLAG_DUPLICATE = 1 << 2,   /* repeats a message of this handshake: not counted */
+    TLSX_FLAG_MID_CAPTURE = 1 << 3, /* first step of a handshake whose start is not captured */
+    TLSX_FLAG_WRONG_SIDE = 1 << 4,  /* sent by the side that never sends it */
+    TLSX_FLAG_ABANDONS = 1 << 5,    /* a new Client Hello while the previous handshake was open */
+};
 
 /* One annotated message. */
 typedef struct {
     uint32_t handshake; /* capture-wide id, from 1 */
-    uint32_t step;      /* from 1; 0 for a post-handshake message */
+    uint32_t step;      /* from 1; 0 for a post-handshake message or a duplicate */
+    uint32_t flight;    /* from 1: consecutive steps of one side form a flight */
     uint16_t version;   /* for the curl line; 0 unknown */
+    uint16_t missing;   /* TLSX_FLAG_MISSING: the message that never came (tlsx_sequence.h) */
     uint8_t side;       /* tlsx_side */
     uint8_t kind;       /* tlsx_step_kind */
     uint8_t hs_type;    /* TLSX_STEP_HANDSHAKE only */
     uint8_t explain;    /* tlsx_explain_key */
-    bool encrypted;     /* seen only as an encrypted record */
+    uint8_t flags;      /* TLSX_FLAG_* */
+    uint8_t alert_level, alert_desc; /* TLSX_STEP_ALERT */
+    bool hrr;                        /* a Server Hello that is a HelloRetryRequest */
+    bool encrypted;                  /* seen only as an encrypted record */
     bool has_since_peer;
     bool time_backwards; /* a time stamp before an earlier one: times clamped to 0 */
+    bool ends;           /* completes or ends its handshake: tlsx_handshake_summarize() now */
     tlsx_time since_prev, since_peer, since_start;
 } tlsx_step;
 
 /* State of one connection; zero-initialise it.  Its size is fixed. */
+#define TLSX_HISTORY_MAX 24
 typedef struct {
     uint32_t id;
-    uint32_t steps;
-    uint16_t offered_version;
-    uint16_t version;
-    tlsx_time start, prev;
+    uint32_t steps, flights, rtts;
+    uint16_t offered_version, version, cipher, group;
+    uint32_t client_session_id;
+    tlsx_sequence seq;
+    tlsx_time start, prev, end;
     tlsx_time last[2]; /* by tlsx_side */
+    int8_t last_side;  /* side of the last step, -1 none */
+    uint8_t alert_desc;
+    uint8_t history_len;
+    char history[TLSX_HISTORY_MAX + 1];
     bool has_last[2];
     bool ccs[2];           /* the side has switched to encryption (TLS 1.2) */
     bool finished[2];      /* the side's Finished was seen */
     bool decrypted;        /* some message of this handshake was decrypted */
     bool server_encrypted; /* TLS 1.3 without keys: server's encrypted flight seen */
-    bool complete;
+    bool complete;         /* both Finished seen */
+    bool failed;           /* ended by an alert */
+    bool has_alert;        /* alert_desc is known */
+    bool hrr, psk, resumed, renegotiation, early_data, encrypted_renegotiation;
+    bool cert_requested, client_cert, client_cert_verify;
+    bool mid_capture; /* no Client Hello seen */
+    bool client_hello_seen, group_known;
+    uint32_t client_hello_length;
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a
- * post-handshake message); false when it is no part of a handshake (application
- * data, a fragment of a message shown elsewhere).  *next_id numbers
- * handshakes across the capture. */
+ * post-handshake message, or a duplicate); false when it is no part of a
+ * handshake (application data, a fragment of a message shown elsewhere).
+ * *next_id numbers handshakes across the capture. */
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev,
                          tlsx_step *step);
 
-/* Whether application data records of the connection may still be
- * handshake steps: a TLS 1.3 handshake seen without keys and not over yet.
- * Lets the glue skip the many frames that carry only application data. */
+/* Whether application data records of the connection may still matter: a
+ * TLS 1.3 handshake seen without keys and not over yet.  Lets the glue skip
+ * the many frames that carry only application data. */
 bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs);
+
+/* Whether a handshake is open: started and neither complete nor failed. */
+bool tlsx_handshake_open(const tlsx_handshake *hs);
+
+/* While a handshake is open, the next message it requires (a handshake type
+ * or TLSX_MSG_*); TLSX_MSG_NONE when that cannot be told (no order known,
+ * messages encrypted) or nothing is open. */
+uint16_t tlsx_handshake_waiting_for(const tlsx_handshake *hs);
+
+/* The step's message as users call it: a HelloRetryRequest is not called a
+ * Server Hello although its type says so. */
+const char *tlsx_step_name(const tlsx_step *st);
 
 /* The side that sends a handshake type, or -1 when both may. */
 int tlsx_sender_of(uint8_t hs_type);
+
+/* The handshake as a whole, taken when a step ends it (or at any time, for
+ * an open handshake). */
+typedef enum {
+    TLSX_VARIANT_FULL,
+    TLSX_VARIANT_RESUMED,
+    TLSX_VARIANT_RENEGOTIATION,
+    TLSX_VARIANT_HRR,
+    TLSX_VARIANT_PSK,
+    TLSX_VARIANT_0RTT,
+} tlsx_variant;
+
+typedef struct {
+    uint32_t handshake;
+    uint8_t variant; /* tlsx_variant */
+    uint16_t version, cipher, group;
+    bool group_known;
+    bool resumed, hrr, client_auth, complete, has_alert, encrypted;
+    uint8_t alert;
+    uint32_t rtts;
+    tlsx_time duration;
+    char history[TLSX_HISTORY_MAX + 1];
+} tlsx_summary;
+
+void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out);
+
+/* "TLS 1.2 full", "TLS 1.3 HelloRetryRequest", ...: writes into buf. */
+void tlsx_summary_kind(const tlsx_summary *s, char *buf, size_t size);
 
 #endif

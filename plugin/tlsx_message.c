@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "tlsx_alert.h"
+
 typedef struct {
     uint8_t type;
     const char *name;      /* as Wireshark and the document name it */
@@ -54,6 +56,8 @@ const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type)
         return "Change Cipher Spec";
     if (kind == TLSX_STEP_ENCRYPTED_RECORD)
         return "Encrypted handshake message";
+    if (kind == TLSX_STEP_ALERT)
+        return "Alert";
     const message_names *n = find_names(hs_type);
     return n ? n->name : "Unknown handshake message";
 }
@@ -70,6 +74,8 @@ tlsx_explain_key tlsx_message_explain_key(tlsx_step_kind kind, uint8_t hs_type, 
     }
     if (kind == TLSX_STEP_ENCRYPTED_RECORD)
         return client ? TLSX_EX_ENCRYPTED_CLIENT_TLS13 : TLSX_EX_ENCRYPTED_SERVER_TLS13;
+    if (kind == TLSX_STEP_ALERT)
+        return TLSX_EX_ALERT_ENCRYPTED; /* the step knows its level: see tlsx_handshake.c */
 
     switch (hs_type) {
     case TLSX_HS_HELLO_REQUEST:
@@ -181,7 +187,7 @@ bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type
     const char *ver = tlsx_version_name(version);
     const char *dir = side == TLSX_CLIENT ? "OUT" : "IN";
 
-    if (!ver || kind == TLSX_STEP_ENCRYPTED_RECORD || size == 0)
+    if (!ver || kind == TLSX_STEP_ENCRYPTED_RECORD || kind == TLSX_STEP_ALERT || size == 0)
         return false;
     if (kind == TLSX_STEP_CCS) {
         snprintf(buf, size, "%s (%s), TLS change cipher, Change cipher spec (1):", ver, dir);
@@ -191,4 +197,38 @@ bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type
     snprintf(buf, size, "%s (%s), TLS handshake, %s (%u):", ver, dir, n ? n->curl_name : "Unknown",
              (unsigned)hs_type);
     return true;
+}
+
+bool tlsx_curl_alert_line(char *buf, size_t size, uint8_t level, uint8_t desc, tlsx_side side,
+                          uint16_t version)
+{
+    const char *ver = tlsx_version_name(version);
+
+    if (!ver || level == 0 || size == 0)
+        return false;
+    snprintf(buf, size, "%s (%s), TLS alert, %s (%u):", ver, side == TLSX_CLIENT ? "OUT" : "IN",
+             tlsx_alert_curl_name(desc), (unsigned)level * 256u + desc);
+    return true;
+}
+
+const char *tlsx_version_label(uint16_t version)
+{
+    switch (version) {
+    case 0x0300:
+        return "SSL 3.0";
+    case 0x0301:
+        return "TLS 1.0";
+    case 0x0302:
+        return "TLS 1.1";
+    case 0x0303:
+        return "TLS 1.2";
+    case 0xfeff:
+        return "DTLS 1.0";
+    case 0xfefd:
+        return "DTLS 1.2";
+    case 0xfefc:
+        return "DTLS 1.3";
+    default:
+        return tlsx_version_is_tls13(version) ? "TLS 1.3" : NULL;
+    }
 }

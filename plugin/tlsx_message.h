@@ -49,9 +49,10 @@ typedef enum {
     TLSX_STEP_HANDSHAKE,
     TLSX_STEP_CCS,
     TLSX_STEP_ENCRYPTED_RECORD,
+    TLSX_STEP_ALERT,
 } tlsx_step_kind;
 
-/* Human name, e.g. "Server Hello Done", "Change Cipher Spec". */
+/* Human name, e.g. "Server Hello Done", "Change Cipher Spec", "Alert". */
 const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type);
 
 /* The explanation that fits a message sent by a side in a TLS version. */
@@ -75,5 +76,15 @@ bool tlsx_version_is_tls13(uint16_t version);
  * record) or the version is unknown. */
 bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
                     uint16_t version);
+
+/* curl's line for an alert, e.g. "TLSv1.2 (IN), TLS alert, handshake failure (552):"
+ * (level * 256 + description, as curl prints it).  Returns false when the
+ * alert could not be read or the version is unknown. */
+bool tlsx_curl_alert_line(char *buf, size_t size, uint8_t level, uint8_t desc, tlsx_side side,
+                          uint16_t version);
+
+/* "TLS 1.2", "TLS 1.3", "SSL 3.0", "DTLS 1.2", as the summary's kind names
+ * versions; NULL when unknown. */
+const char *tlsx_version_label(uint16_t version);
 
 #endif

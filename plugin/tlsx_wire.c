@@ -59,6 +59,18 @@ GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *f)
     f->app_data = ids_by_name(all, "tls.app_data");
     f->version = ids_by_name(all, "tls.handshake.version");
     f->supported_version = ids_by_name(all, "tls.handshake.extensions.supported_version");
+    f->alert = ids_by_name(all, "tls.alert_message");
+    f->alert_level = ids_by_name(all, "tls.alert_message.level");
+    f->alert_desc = ids_by_name(all, "tls.alert_message.desc");
+    f->random = ids_by_name(all, "tls.handshake.random");
+    f->session_id = ids_by_name(all, "tls.handshake.session_id");
+    f->cipher = ids_by_name(all, "tls.handshake.ciphersuite");
+    f->group = ids_by_name(all, "tls.handshake.extensions_key_share_group");
+    f->selected_group = ids_by_name(all, "tls.handshake.extensions_key_share_selected_group");
+    f->named_curve = ids_by_name(all, "tls.handshake.server_named_curve");
+    f->psk_selected = ids_by_name(all, "tls.handshake.extensions.psk.identity.selected");
+    f->server_name = ids_by_name(all, "tls.handshake.extensions_server_name");
+    f->alpn = ids_by_name(all, "tls.handshake.extensions_alpn_str");
     return all;
 }
 
@@ -83,7 +95,7 @@ static gboolean any_finfo(proto_tree *tree, const GArray *ids)
 
 gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *f, proto_tree *tree)
 {
-    return any_finfo(tree, f->handshake) || any_finfo(tree, f->ccs);
+    return any_finfo(tree, f->handshake) || any_finfo(tree, f->ccs) || any_finfo(tree, f->alert);
 }
 
 /* Every field_info of the fields in ids, as one array in pinfo->pool. */
@@ -178,50 +190,178 @@ static gboolean type_at(const GPtrArray *types, const field_info *hs, guint8 *ty
     return FALSE;
 }
 
+/* Whether an item lies inside a message (same buffer, within its bytes). */
+static gboolean inside(const field_info *v, const field_info *msg)
+{
+    return v->ds_tvb == msg->ds_tvb && v->start >= msg->start &&
+           v->start < msg->start + msg->length;
+}
+
+static const field_info *first_inside(const GPtrArray *items, const field_info *msg)
+{
+    for (guint i = 0; items && i < items->len; i++) {
+        const field_info *v = (const field_info *)g_ptr_array_index(items, i);
+        if (inside(v, msg))
+            return v;
+    }
+    return NULL;
+}
+
+/* The frame's fields, each looked up once. */
+typedef struct {
+    GPtrArray *types, *versions, *supported, *random, *session_id, *cipher, *group, *selected_group,
+        *named_curve, *psk, *server_name, *alpn;
+} hello_fields;
+
+static void get_hello_fields(hello_fields *h, const tlsx_wire_fields *f, proto_tree *tree)
+{
+    h->types = finfos(tree, f->handshake_type);
+    h->versions = finfos(tree, f->version);
+    h->supported = finfos(tree, f->supported_version);
+    h->random = finfos(tree, f->random);
+    h->session_id = finfos(tree, f->session_id);
+    h->cipher = finfos(tree, f->cipher);
+    h->group = finfos(tree, f->group);
+    h->selected_group = finfos(tree, f->selected_group);
+    h->named_curve = finfos(tree, f->named_curve);
+    h->psk = finfos(tree, f->psk_selected);
+    h->server_name = finfos(tree, f->server_name);
+    h->alpn = finfos(tree, f->alpn);
+}
+
+static void free_hello_fields(hello_fields *h, const tlsx_wire_fields *f)
+{
+    free_finfos(h->types, f->handshake_type);
+    free_finfos(h->versions, f->version);
+    free_finfos(h->supported, f->supported_version);
+    free_finfos(h->random, f->random);
+    free_finfos(h->session_id, f->session_id);
+    free_finfos(h->cipher, f->cipher);
+    free_finfos(h->group, f->group);
+    free_finfos(h->selected_group, f->selected_group);
+    free_finfos(h->named_curve, f->named_curve);
+    free_finfos(h->psk, f->psk_selected);
+    free_finfos(h->server_name, f->server_name);
+    free_finfos(h->alpn, f->alpn);
+}
+
 /* For a Client Hello the highest version offered, for a Server Hello the one
  * selected: supported_versions when present, else the legacy version field. */
-static guint16 hello_version(const GPtrArray *versions, const GPtrArray *supported,
-                             const field_info *hs)
+static guint16 hello_version(const hello_fields *h, const field_info *hs)
 {
     guint best = 0;
-    for (guint i = 0; supported && i < supported->len; i++) {
-        const field_info *v = (const field_info *)g_ptr_array_index(supported, i);
+    for (guint i = 0; h->supported && i < h->supported->len; i++) {
+        const field_info *v = (const field_info *)g_ptr_array_index(h->supported, i);
         guint val = tlsx_finfo_uint(v);
-        if (v->ds_tvb == hs->ds_tvb && v->start >= hs->start && v->start < hs->start + hs->length &&
-            tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
+        if (inside(v, hs) && tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
             best = val;
     }
     if (best)
         return (guint16)best;
-    for (guint i = 0; versions && i < versions->len; i++) {
-        const field_info *v = (const field_info *)g_ptr_array_index(versions, i);
-        if (v->ds_tvb == hs->ds_tvb && v->start >= hs->start && v->start < hs->start + hs->length)
-            return (guint16)tlsx_finfo_uint(v);
-    }
-    return 0;
+    const field_info *v = first_inside(h->versions, hs);
+    return v ? (guint16)tlsx_finfo_uint(v) : 0;
 }
 
-static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kind, source *srcs,
-                        guint nsrc)
+/* RFC 8446 4.1.3: a HelloRetryRequest is a Server Hello with this random. */
+static const guint8 hrr_random[32] = {
+    0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
+    0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
+};
+
+static gboolean is_hrr(const hello_fields *h, const field_info *hs)
 {
-    for (guint i = 0; items && i < items->len; i++) {
-        const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
-        source src = find_source(srcs, nsrc, fi->ds_tvb);
-        pending p;
-        memset(&p, 0, sizeof p);
-        p.key = key_of(&src, fi);
-        p.ev.kind = kind;
-        p.ev.decrypted = src.kind == SRC_DECRYPTED;
-        g_array_append_val(out, p);
+    const field_info *r = first_inside(h->random, hs);
+    return r && r->length == (gint)sizeof hrr_random &&
+           tvb_memeql(r->ds_tvb, r->start, hrr_random, sizeof hrr_random) == 0;
+}
+
+/* FNV-1a of the session ID; 0 only for an empty one. */
+static guint32 session_id_hash(const hello_fields *h, const field_info *hs)
+{
+    const field_info *sid = first_inside(h->session_id, hs);
+    if (!sid || sid->length <= 0 || !tvb_bytes_exist(sid->ds_tvb, sid->start, sid->length))
+        return 0;
+    guint32 x = 2166136261u;
+    for (gint i = 0; i < sid->length; i++)
+        x = (x ^ tvb_get_guint8(sid->ds_tvb, sid->start + i)) * 16777619u;
+    return x ? x : 1;
+}
+
+/* Wireshark's name of a field's value, e.g. "TLS_AES_128_GCM_SHA256". */
+static const char *value_name(const field_info *fi)
+{
+    const header_field_info *hfi = fi->hfinfo;
+    if (!hfi->strings)
+        return NULL;
+    guint32 v = tlsx_finfo_uint(fi);
+    if (hfi->display & BASE_EXT_STRING)
+        return try_val_to_str_ext(v, (value_string_ext *)hfi->strings);
+    if (hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING | BASE_CUSTOM))
+        return NULL;
+    return try_val_to_str(v, (const value_string *)hfi->strings);
+}
+
+static const char *string_value(packet_info *pinfo, const field_info *fi)
+{
+    if (!fi || fi->length <= 0 || !tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length))
+        return NULL;
+    return (const char *)tvb_get_string_enc(pinfo->pool, fi->ds_tvb, fi->start, fi->length,
+                                            ENC_ASCII | ENC_NA);
+}
+
+static void read_hello(pending *p, const hello_fields *h, const field_info *hs, packet_info *pinfo,
+                       tlsx_wire_names *names)
+{
+    const field_info *v;
+    switch (p->ev.hs_type) {
+    case TLSX_HS_CLIENT_HELLO:
+        p->ev.version = hello_version(h, hs);
+        p->ev.session_id = session_id_hash(h, hs);
+        if (!names->sni)
+            names->sni = string_value(pinfo, first_inside(h->server_name, hs));
+        break;
+    case TLSX_HS_SERVER_HELLO:
+        p->ev.version = hello_version(h, hs);
+        p->ev.session_id = session_id_hash(h, hs);
+        p->ev.hrr = is_hrr(h, hs);
+        if (p->ev.hrr) {
+            if ((v = first_inside(h->selected_group, hs)) != NULL)
+                p->ev.group = (guint16)tlsx_finfo_uint(v);
+            break;
+        }
+        if ((v = first_inside(h->cipher, hs)) != NULL) {
+            p->ev.cipher = (guint16)tlsx_finfo_uint(v);
+            names->cipher = value_name(v);
+        }
+        if ((v = first_inside(h->group, hs)) != NULL) {
+            p->ev.group = (guint16)tlsx_finfo_uint(v);
+            names->group = value_name(v);
+        }
+        p->ev.psk = first_inside(h->psk, hs) != NULL;
+        if ((v = first_inside(h->alpn, hs)) != NULL)
+            names->alpn = string_value(pinfo, v);
+        break;
+    case TLSX_HS_SERVER_KEY_EXCHANGE:
+        if ((v = first_inside(h->named_curve, hs)) != NULL) {
+            p->ev.group = (guint16)tlsx_finfo_uint(v);
+            names->group = value_name(v);
+        }
+        break;
+    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+        if ((v = first_inside(h->alpn, hs)) != NULL)
+            names->alpn = string_value(pinfo, v);
+        break;
+    default:
+        break;
     }
 }
 
 static void add_handshakes(GArray *out, const tlsx_wire_fields *f, proto_tree *tree,
-                           const GPtrArray *items, source *srcs, guint nsrc)
+                           packet_info *pinfo, const GPtrArray *items, source *srcs, guint nsrc,
+                           tlsx_wire_names *names)
 {
-    GPtrArray *types = finfos(tree, f->handshake_type);
-    GPtrArray *versions = finfos(tree, f->version);
-    GPtrArray *supported = finfos(tree, f->supported_version);
+    hello_fields h;
+    get_hello_fields(&h, f, tree);
     order_key prev_key = {SRC_TCP_REASSEMBLED, 0, 0, 0};
     gboolean prev_decrypted = FALSE;
 
@@ -240,13 +380,13 @@ static void add_handshakes(GArray *out, const tlsx_wire_fields *f, proto_tree *t
         }
         prev_key = p.key;
         prev_decrypted = p.ev.decrypted;
+        p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
 
         guint8 type;
-        if (type_at(types, fi, &type)) {
+        if (type_at(h.types, fi, &type)) {
             p.ev.kind = TLSX_EV_HANDSHAKE;
             p.ev.hs_type = type;
-            if (type == TLSX_HS_CLIENT_HELLO || type == TLSX_HS_SERVER_HELLO)
-                p.ev.version = hello_version(versions, supported, fi);
+            read_hello(&p, &h, fi, pinfo, names);
         } else if (src.kind == SRC_DECRYPTED || src.kind == SRC_HS_REASSEMBLED) {
             continue; /* a fragment of a message that shows up whole elsewhere */
         } else {
@@ -254,9 +394,50 @@ static void add_handshakes(GArray *out, const tlsx_wire_fields *f, proto_tree *t
         }
         g_array_append_val(out, p);
     }
-    free_finfos(types, f->handshake_type);
-    free_finfos(versions, f->version);
-    free_finfos(supported, f->supported_version);
+    free_hello_fields(&h, f);
+}
+
+static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kind, source *srcs,
+                        guint nsrc)
+{
+    for (guint i = 0; items && i < items->len; i++) {
+        const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
+        source src = find_source(srcs, nsrc, fi->ds_tvb);
+        pending p;
+        memset(&p, 0, sizeof p);
+        p.key = key_of(&src, fi);
+        p.ev.kind = kind;
+        p.ev.decrypted = src.kind == SRC_DECRYPTED;
+        p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+        g_array_append_val(out, p);
+    }
+}
+
+/* Alert records: level and description unless the record is encrypted. */
+static void add_alerts(GArray *out, const tlsx_wire_fields *f, proto_tree *tree,
+                       const GPtrArray *items, source *srcs, guint nsrc)
+{
+    GPtrArray *levels = finfos(tree, f->alert_level);
+    GPtrArray *descs = finfos(tree, f->alert_desc);
+    for (guint i = 0; i < items->len; i++) {
+        const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
+        source src = find_source(srcs, nsrc, fi->ds_tvb);
+        pending p;
+        memset(&p, 0, sizeof p);
+        p.key = key_of(&src, fi);
+        p.ev.kind = TLSX_EV_ALERT;
+        p.ev.decrypted = src.kind == SRC_DECRYPTED;
+        p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+        const field_info *level = first_inside(levels, fi);
+        const field_info *desc = first_inside(descs, fi);
+        if (level && desc) {
+            p.ev.alert_level = (guint8)tlsx_finfo_uint(level);
+            p.ev.alert_desc = (guint8)tlsx_finfo_uint(desc);
+        }
+        g_array_append_val(out, p);
+    }
+    free_finfos(levels, f->alert_level);
+    free_finfos(descs, f->alert_desc);
 }
 
 static gint compare_pending(gconstpointer a, gconstpointer b)
@@ -265,25 +446,30 @@ static gint compare_pending(gconstpointer a, gconstpointer b)
 }
 
 tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, proto_tree *tree,
-                              guint *count)
+                              guint *count, tlsx_wire_names *names)
 {
     *count = 0;
+    memset(names, 0, sizeof *names);
     GPtrArray *hs = finfos(tree, f->handshake);
     GPtrArray *ccs = finfos(tree, f->ccs);
     GPtrArray *app = finfos(tree, f->app_data);
-    if (!hs && !ccs && !app)
+    GPtrArray *alerts = finfos(tree, f->alert);
+    if (!hs && !ccs && !app && !alerts)
         return NULL;
 
     source *srcs;
     guint nsrc = list_sources(pinfo, &srcs);
     GArray *pend = g_array_new(FALSE, FALSE, sizeof(pending));
     if (hs)
-        add_handshakes(pend, f, tree, hs, srcs, nsrc);
+        add_handshakes(pend, f, tree, pinfo, hs, srcs, nsrc, names);
+    if (alerts)
+        add_alerts(pend, f, tree, alerts, srcs, nsrc);
     add_records(pend, ccs, TLSX_EV_CCS, srcs, nsrc);
     add_records(pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
     free_finfos(hs, f->handshake);
     free_finfos(ccs, f->ccs);
     free_finfos(app, f->app_data);
+    free_finfos(alerts, f->alert);
 
     /* g_array_sort is not stable; the keys are unique per item, so it
      * need not be. */

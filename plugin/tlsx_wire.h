@@ -21,7 +21,27 @@ typedef struct {
     GArray *app_data;          /* tls.app_data */
     GArray *version;           /* tls.handshake.version (client's and server's) */
     GArray *supported_version; /* tls.handshake.extensions.supported_version */
+    GArray *alert;             /* tls.alert_message */
+    GArray *alert_level;       /* tls.alert_message.level */
+    GArray *alert_desc;        /* tls.alert_message.desc */
+    GArray *random;            /* tls.handshake.random: tells a HelloRetryRequest */
+    GArray *session_id;        /* tls.handshake.session_id: tells a resumption */
+    GArray *cipher;            /* tls.handshake.ciphersuite */
+    GArray *group;             /* tls.handshake.extensions_key_share_group */
+    GArray *selected_group;    /* tls.handshake.extensions_key_share_selected_group (HRR) */
+    GArray *named_curve;       /* tls.handshake.server_named_curve (ECDHE key exchange) */
+    GArray *psk_selected;      /* tls.handshake.extensions.psk.identity.selected */
+    GArray *server_name;       /* tls.handshake.extensions_server_name */
+    GArray *alpn;              /* tls.handshake.extensions_alpn_str */
 } tlsx_wire_fields;
+
+/* Names found in a frame's hellos, in pinfo->pool; NULL when absent. */
+typedef struct {
+    const char *sni;    /* the Client Hello's server name */
+    const char *alpn;   /* the protocol the server selected (Server Hello, Encrypted Extensions) */
+    const char *cipher; /* Wireshark's (IANA) name of the Server Hello's suite */
+    const char *group;  /* Wireshark's name of the key exchange group */
+} tlsx_wire_names;
 
 /* Looks the TLS fields up (at handoff, once every protocol is registered) and
  * returns them all in one array, for set_postdissector_wanted_hfids(). */
@@ -30,13 +50,13 @@ GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *fields);
 /* Cheap test, on every frame, for a TLS layer. */
 gboolean tlsx_wire_frame_has_tls(packet_info *pinfo, int proto_tls);
 
-/* Whether the frame has a handshake or ChangeCipherSpec record: without one
+/* Whether the frame has a handshake, ChangeCipherSpec or alert record: without one
  * its application data matters only to a TLS 1.3 handshake in progress. */
 gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *fields, proto_tree *tree);
 
 /* The frame's events in wire order, allocated in pinfo->pool, or NULL with
  * *count 0.  Sides and time stamps are left for the caller to set. */
 tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *fields, packet_info *pinfo, proto_tree *tree,
-                              guint *count);
+                              guint *count, tlsx_wire_names *names);
 
 #endif

@@ -13,50 +13,7 @@
 #include "tlsx_message.h"
 #include "tlsx_time.h"
 
-static int failures;
-static int checks;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        checks++;                                                                                  \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-        }                                                                                          \
-    } while (0)
-
-#define CHECK_STR(got, want)                                                                       \
-    do {                                                                                           \
-        checks++;                                                                                  \
-        if (strcmp((got), (want)) != 0) {                                                          \
-            failures++;                                                                            \
-            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__, (got),         \
-                    (want));                                                                       \
-        }                                                                                          \
-    } while (0)
-
-static tlsx_time at_ms(int64_t ms)
-{
-    tlsx_time t = {1700000000 + ms / 1000, (int32_t)(ms % 1000) * 1000000};
-    return t;
-}
-
-static tlsx_event hs_event(tlsx_side side, uint8_t type, int64_t ms)
-{
-    tlsx_event e = {TLSX_EV_HANDSHAKE, side, type, false, 0, at_ms(ms)};
-    return e;
-}
-
-static tlsx_event record_event(tlsx_event_kind kind, tlsx_side side, int64_t ms)
-{
-    tlsx_event e = {kind, side, 0, false, 0, at_ms(ms)};
-    return e;
-}
-
-static int64_t ms_of(tlsx_time t)
-{
-    return t.secs * 1000 + t.nsecs / 1000000;
-}
+#include "check.h"
 
 static void curl_of(const tlsx_step *st, char *buf, size_t size)
 {
@@ -282,9 +239,9 @@ static void test_resumption_and_ids(void)
         record_event(TLSX_EV_CCS, TLSX_CLIENT, 20),
         record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_CLIENT, 20),
     };
-    static const tlsx_explain_key keys[] = {TLSX_EX_SERVER_HELLO, TLSX_EX_SERVER_CCS,
-                                            TLSX_EX_SERVER_FINISHED, TLSX_EX_CLIENT_CCS,
-                                            TLSX_EX_CLIENT_FINISHED};
+    static const tlsx_explain_key keys[] = {TLSX_EX_SERVER_HELLO, TLSX_EX_SERVER_CCS_RESUMED,
+                                            TLSX_EX_SERVER_FINISHED_RESUMED, TLSX_EX_CLIENT_CCS,
+                                            TLSX_EX_CLIENT_FINISHED_RESUMED};
     for (int i = 0; i < 5; i++) {
         CHECK(tlsx_handshake_feed(&b, &ids, &seq[i], &st));
         CHECK(st.step == (uint32_t)(2 + i) && st.explain == keys[i]);

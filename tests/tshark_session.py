@@ -89,9 +89,10 @@ def run(*args, check=True):
     return proc.stdout
 
 
-def pdml_steps(capture, *extra):
-    """(frame fields, step fields) for every step subtree of the plugin, in
-    order; each is a dict of field name -> shown value."""
+def pdml_subtrees(capture, *extra):
+    """(frame fields, subtree fields) for every subtree of the plugin (a step
+    or a handshake's summary), in order; each is a dict of field name ->
+    shown value."""
     root = ET.fromstring(run("-r", sample(capture), "-Y", "tlsexplain", "-T", "pdml", *extra))
     out = []
     for packet in root.iter("packet"):
@@ -104,6 +105,18 @@ def pdml_steps(capture, *extra):
                     out.append((frame, {f.get("name"): f.get("show")
                                         for f in subtree.findall("field")}))
     return out
+
+
+def pdml_steps(capture, *extra):
+    """The step subtrees of pdml_subtrees()."""
+    return [(frame, f) for frame, f in pdml_subtrees(capture, *extra)
+            if "tlsexplain.handshake" in f]
+
+
+def pdml_summaries(capture, *extra):
+    """The summary subtrees of pdml_subtrees()."""
+    return [(frame, f) for frame, f in pdml_subtrees(capture, *extra)
+            if "tlsexplain.summary.kind" in f]
 
 
 def ns(text):

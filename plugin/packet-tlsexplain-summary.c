@@ -1,0 +1,185 @@
+/* packet-tlsexplain-summary.c: the handshake's story as a whole, shown on
+ * the frame that completes it (its last Finished) or ends it (a fatal alert):
+ * what curl prints at the end and what Zeek's ssl.log records.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsexplain.h"
+
+#include <wsutil/str_util.h>
+
+#include "tlsx_alert.h"
+#include "tlsx_cipher.h"
+
+static int hf_summary_kind = -1;
+static int hf_summary_version = -1;
+static int hf_summary_cipher = -1;
+static int hf_summary_group = -1;
+static int hf_summary_sni = -1;
+static int hf_summary_alpn = -1;
+static int hf_summary_resumed = -1;
+static int hf_summary_hrr = -1;
+static int hf_summary_client_auth = -1;
+static int hf_summary_complete = -1;
+static int hf_summary_alert = -1;
+static int hf_summary_history = -1;
+static int hf_summary_rtts = -1;
+static int hf_summary_duration = -1;
+static int hf_summary_curl = -1;
+
+static gint ett_summary = -1;
+
+value_string tlsexplain_alert_vals[256 + 1];
+
+static void fill_alert_vals(void)
+{
+    guint n = 0;
+    for (guint d = 0; d < 256; d++) {
+        const char *name = tlsx_alert_name((uint8_t)d);
+        if (name) {
+            tlsexplain_alert_vals[n].value = d;
+            tlsexplain_alert_vals[n].strptr = name;
+            n++;
+        }
+    }
+    tlsexplain_alert_vals[n].value = 0;
+    tlsexplain_alert_vals[n].strptr = NULL;
+}
+
+void tlsexplain_summary_register(int proto)
+{
+    static hf_register_info hf[] = {
+        {&hf_summary_kind,
+         {"Kind", "tlsexplain.summary.kind", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Version and kind of the handshake: full, resumed, renegotiation, HelloRetryRequest, "
+          "PSK resumption, 0-RTT (e.g. TLS 1.2 full)",
+          HFILL}},
+        {&hf_summary_version,
+         {"Version", "tlsexplain.summary.version", FT_STRING, BASE_NONE, NULL, 0x0,
+          "TLS version the server selected, as curl names it (e.g. TLSv1.3)", HFILL}},
+        {&hf_summary_cipher,
+         {"Cipher suite", "tlsexplain.summary.cipher", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Cipher suite the server selected, by its IANA name", HFILL}},
+        {&hf_summary_group,
+         {"Key exchange", "tlsexplain.summary.group", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Key exchange group (e.g. x25519, secp256r1), or the key exchange the suite names "
+          "when no group is sent (RSA, DHE)",
+          HFILL}},
+        {&hf_summary_sni,
+         {"Server name", "tlsexplain.summary.sni", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Server name the client asked for (SNI)", HFILL}},
+        {&hf_summary_alpn,
+         {"Application protocol", "tlsexplain.summary.alpn", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Application protocol the server accepted (ALPN), e.g. h2", HFILL}},
+        {&hf_summary_resumed,
+         {"Resumed", "tlsexplain.summary.resumed", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "An earlier session was resumed (session ID, session ticket or TLS 1.3 PSK)", HFILL}},
+        {&hf_summary_hrr,
+         {"HelloRetryRequest", "tlsexplain.summary.hrr", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "The server answered the first Client Hello with a HelloRetryRequest", HFILL}},
+        {&hf_summary_client_auth,
+         {"Client authenticated", "tlsexplain.summary.client_auth", FT_BOOLEAN, BASE_NONE, NULL,
+          0x0, "The client proved it holds a certificate (Certificate and Certificate Verify)",
+          HFILL}},
+        {&hf_summary_complete,
+         {"Complete", "tlsexplain.summary.complete", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "Both sides sent their Finished: the handshake succeeded", HFILL}},
+        {&hf_summary_alert,
+         {"Alert", "tlsexplain.summary.alert", FT_UINT8, BASE_DEC, VALS(tlsexplain_alert_vals), 0x0,
+          "Description of the alert that ended the handshake", HFILL}},
+        {&hf_summary_history,
+         {"History", "tlsexplain.summary.history", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The handshake's messages in Zeek's ssl_history letters, client upper case, server "
+          "lower case (e.g. CsxknGIFif)",
+          HFILL}},
+        {&hf_summary_rtts,
+         {"Round trips", "tlsexplain.summary.rtts", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Round trips the TLS handshake took: turns from the client's flight to the server's",
+          HFILL}},
+        {&hf_summary_duration,
+         {"Duration", "tlsexplain.summary.duration", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
+          "Time from the Client Hello to the message that completed or ended the handshake",
+          HFILL}},
+        {&hf_summary_curl,
+         {"curl -v summary", "tlsexplain.summary.curl", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The line curl -v prints once the handshake is done", HFILL}},
+    };
+    static gint *ett[] = {&ett_summary};
+
+    fill_alert_vals();
+    proto_register_field_array(proto, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+}
+
+const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s)
+{
+    char kind[64];
+    tlsx_summary_kind(s, kind, sizeof kind);
+    return wmem_strdup(pinfo->pool, kind);
+}
+
+static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s)
+{
+    if (s)
+        proto_item_set_generated(proto_tree_add_string(tree, hf, tvb, 0, 0, s));
+}
+
+static void add_bool(proto_tree *tree, tvbuff_t *tvb, int hf, gboolean b)
+{
+    proto_item_set_generated(proto_tree_add_boolean(tree, hf, tvb, 0, 0, b));
+}
+
+/* The group's name, or the key exchange the suite implies (RSA, DHE). */
+static const char *group_of(const tlsx_record *rec, char *buf, size_t size)
+{
+    const tlsx_summary *s = rec->summary;
+    if (rec->group)
+        return rec->group;
+    if (s->group_known) {
+        g_snprintf(buf, (gulong)size, "0x%04x", s->group);
+        return buf;
+    }
+    if (s->resumed)
+        return NULL; /* no key exchange: the session's keys are reused */
+    return tlsx_cipher_key_exchange(rec->cipher);
+}
+
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec)
+{
+    const tlsx_summary *s = rec->summary;
+    char kind[64], group[16], cipher[16], curl[128];
+
+    tlsx_summary_kind(s, kind, sizeof kind);
+    double secs = (double)s->duration.secs + s->duration.nsecs / 1e9;
+    proto_tree *t = proto_tree_add_subtree_format(
+        tree, tvb, 0, 0, ett_summary, NULL, "Handshake %u summary: %s, %s, %u RTT%s, %.6f s",
+        s->handshake, kind, s->complete ? "complete" : "failed", s->rtts,
+        plurality(s->rtts, "", "s"), secs);
+
+    add_string(t, tvb, hf_summary_kind, kind);
+    add_string(t, tvb, hf_summary_version, tlsx_version_name(s->version));
+    const char *cipher_name = rec->cipher;
+    if (!cipher_name && s->cipher) {
+        g_snprintf(cipher, sizeof cipher, "0x%04x", s->cipher);
+        cipher_name = cipher;
+    }
+    add_string(t, tvb, hf_summary_cipher, cipher_name);
+    add_string(t, tvb, hf_summary_group, group_of(rec, group, sizeof group));
+    add_string(t, tvb, hf_summary_sni, rec->sni);
+    add_string(t, tvb, hf_summary_alpn, rec->alpn);
+    add_bool(t, tvb, hf_summary_resumed, s->resumed);
+    add_bool(t, tvb, hf_summary_hrr, s->hrr);
+    add_bool(t, tvb, hf_summary_client_auth, s->client_auth);
+    add_bool(t, tvb, hf_summary_complete, s->complete);
+    if (s->has_alert)
+        proto_item_set_generated(proto_tree_add_uint(t, hf_summary_alert, tvb, 0, 0, s->alert));
+    add_string(t, tvb, hf_summary_history, s->history);
+    proto_item_set_generated(proto_tree_add_uint(t, hf_summary_rtts, tvb, 0, 0, s->rtts));
+    nstime_t d;
+    d.secs = (time_t)s->duration.secs;
+    d.nsecs = s->duration.nsecs;
+    proto_item_set_generated(proto_tree_add_time(t, hf_summary_duration, tvb, 0, 0, &d));
+    if (s->complete && s->cipher &&
+        tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
+        add_string(t, tvb, hf_summary_curl, curl);
+}

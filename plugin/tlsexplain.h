@@ -1,0 +1,34 @@
+/* tlsexplain.h: what the parts of the epan glue share.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSEXPLAIN_H
+#define TLSEXPLAIN_H
+
+#include "tlsx_compat.h"
+#include "tlsx_handshake.h"
+
+/* One handshake, in file scope: what the steps of every frame link to. */
+typedef struct {
+    guint32 id;
+    guint32 last_frame;                      /* frame of its last counted step */
+    guint32 last_step;                       /* number of its last counted step */
+    guint32 summary_frame;                   /* frame of the step that ended it; 0 while open */
+    const char *sni, *alpn, *cipher, *group; /* names read from its hellos */
+    tlsx_summary *summary;                   /* set when it ends */
+    uint16_t waiting_for;                    /* while open: the next required message */
+} tlsx_record;
+
+/* Wireshark's names of the alert descriptions, filled at registration. */
+extern value_string tlsexplain_alert_vals[256 + 1];
+
+/* Registers the summary's fields (tlsexplain.summary.*). */
+void tlsexplain_summary_register(int proto);
+
+/* Adds the summary subtree of a handshake that ended in this frame. */
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec);
+
+/* The summary's kind, e.g. "TLS 1.2 full", in pinfo->pool. */
+const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s);
+
+#endif

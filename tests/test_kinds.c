@@ -1,0 +1,566 @@
+/* test_kinds.c: unit tests of every kind of handshake the model tells apart,
+ * its summary, and what it flags.
+ *
+ * Each test writes a handshake as a string of messages, one letter per
+ * message in Zeek's ssl_history notation (client upper case, server lower
+ * case), feeds it and checks the steps and the summary.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tlsx_alert.h"
+#include "tlsx_cipher.h"
+#include "tlsx_explain.h"
+#include "tlsx_handshake.h"
+
+#include "check.h"
+
+/* Options a script's messages take, set on the next message only. */
+typedef struct {
+    tlsx_handshake hs;
+    uint32_t ids;
+    int64_t ms;
+    uint16_t version;
+    tlsx_step last;
+    int steps, dropped;
+    uint32_t ended; /* handshake id whose last step ends it */
+} run;
+
+static void start(run *r, uint16_t version)
+{
+    memset(r, 0, sizeof *r);
+    r->version = version;
+}
+
+static bool feed(run *r, tlsx_event ev)
+{
+    bool is_step = tlsx_handshake_feed(&r->hs, &r->ids, &ev, &r->last);
+    if (is_step) {
+        r->steps++;
+        if (r->last.ends)
+            r->ended = r->last.handshake;
+    } else {
+        r->dropped++;
+    }
+    return is_step;
+}
+
+static uint8_t type_of(char c)
+{
+    switch (c | 0x20) {
+    case 'h':
+        return TLSX_HS_HELLO_REQUEST;
+    case 'c':
+        return TLSX_HS_CLIENT_HELLO;
+    case 's':
+        return TLSX_HS_SERVER_HELLO;
+    case 'j':
+        return TLSX_HS_SERVER_HELLO; /* with the HelloRetryRequest random */
+    case 't':
+        return TLSX_HS_NEW_SESSION_TICKET;
+    case 'e':
+        return TLSX_HS_END_OF_EARLY_DATA;
+    case 'o':
+        return TLSX_HS_ENCRYPTED_EXTENSIONS;
+    case 'x':
+        return TLSX_HS_CERTIFICATE;
+    case 'k':
+        return TLSX_HS_SERVER_KEY_EXCHANGE;
+    case 'r':
+        return TLSX_HS_CERTIFICATE_REQUEST;
+    case 'n':
+        return TLSX_HS_SERVER_HELLO_DONE;
+    case 'y':
+        return TLSX_HS_CERTIFICATE_VERIFY;
+    case 'g':
+        return TLSX_HS_CLIENT_KEY_EXCHANGE;
+    case 'f':
+        return TLSX_HS_FINISHED;
+    case 'p':
+        return TLSX_HS_KEY_UPDATE;
+    default:
+        return 0xff;
+    }
+}
+
+/* One message: a letter as in Zeek's history, 'I'/'i' a ChangeCipherSpec,
+ * '?' an encrypted handshake record (lower case '.' from the server), each
+ * 10 ms after the previous one when the side changes. */
+static tlsx_event message(run *r, char c)
+{
+    const tlsx_side side = (c >= 'a' && c <= 'z') || c == '.' ? TLSX_SERVER : TLSX_CLIENT;
+    tlsx_event ev;
+    if (c == 'I' || c == 'i') {
+        ev = record_event(TLSX_EV_CCS, side, r->ms);
+    } else if (c == '?' || c == '.') {
+        ev = record_event(TLSX_EV_OPAQUE_HANDSHAKE, side, r->ms);
+    } else {
+        ev = hs_event(side, type_of(c), r->ms);
+        if (ev.hs_type == TLSX_HS_CLIENT_HELLO || ev.hs_type == TLSX_HS_SERVER_HELLO)
+            ev.version = r->version;
+        ev.hrr = c == 'j';
+        ev.length = 100;
+    }
+    return ev;
+}
+
+/* Feeds a script; a space between messages moves time on by 10 ms. */
+static void play(run *r, const char *script)
+{
+    for (const char *p = script; *p; p++) {
+        if (*p == ' ') {
+            r->ms += 10;
+            continue;
+        }
+        feed(r, message(r, *p));
+    }
+}
+
+static void summarize(run *r, tlsx_summary *s, char *kind, size_t size)
+{
+    tlsx_handshake_summarize(&r->hs, s);
+    tlsx_summary_kind(s, kind, size);
+}
+
+/* The document's case: TLS 1.2 full with ECDHE, two round trips. */
+static void test_tls12_full(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn GIF if");
+    CHECK(r.steps == 10 && r.ended == 1);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.2 full");
+    CHECK_STR(s.history, "CsxknGIFif");
+    CHECK(s.rtts == 2 && s.complete && !s.resumed && !s.hrr && !s.client_auth && !s.has_alert);
+    CHECK(ms_of(s.duration) == 30);
+    CHECK(r.last.flight == 4 && r.last.step == 10);
+    CHECK(r.last.flags == 0);
+}
+
+/* RSA key exchange: no Server Key Exchange, nothing missing. */
+static void test_tls12_rsa(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxn G");
+    CHECK(r.last.flags == 0);
+    play(&r, "IF if");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    CHECK_STR(r.hs.history, "CsxnGIFif");
+}
+
+/* Resumed by session ID: the Server Hello echoes the client's ID. */
+static void test_tls12_resumed_by_id(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS12);
+    tlsx_event ch = message(&r, 'C');
+    ch.session_id = 0x1234;
+    feed(&r, ch);
+    r.ms += 10;
+    tlsx_event sh = message(&r, 's');
+    sh.session_id = 0x1234;
+    feed(&r, sh);
+    CHECK(r.last.explain == TLSX_EX_SERVER_HELLO_RESUMED);
+    play(&r, "if IF");
+    CHECK(r.ended == 1 && r.last.explain == TLSX_EX_CLIENT_FINISHED_RESUMED);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.2 resumed");
+    CHECK_STR(s.history, "CsifIF");
+    CHECK(s.rtts == 1 && s.resumed && s.complete);
+}
+
+/* Resumed by ticket: no echoed ID, but a ticket right after the Server
+ * Hello shows it; the server renews the ticket. */
+static void test_tls12_resumed_by_ticket(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C stif IF");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.2 resumed");
+    CHECK_STR(s.history, "CstifIF");
+}
+
+/* A full handshake that issues a ticket has it before the server's CCS. */
+static void test_tls12_full_with_ticket(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn GIF tif");
+    CHECK(r.ended == 1 && r.steps == 11);
+    CHECK(!r.hs.resumed && r.last.flags == 0);
+}
+
+/* Client certificate: requested, sent, proven. */
+static void test_tls12_client_auth(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkrn XGYIF if");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.client_auth);
+    CHECK_STR(s.history, "CsxkrnXGYIFif");
+
+    /* Requested but never sent: the client's Key Exchange is flagged. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkrn G");
+    CHECK(r.last.flags & TLSX_FLAG_MISSING);
+    CHECK(r.last.missing == TLSX_HS_CERTIFICATE);
+}
+
+/* Out of order: the client's Key Exchange before Server Hello Done. */
+static void test_missing_and_out_of_order(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxk G");
+    CHECK(r.last.flags == TLSX_FLAG_MISSING);
+    CHECK(r.last.missing == TLSX_HS_SERVER_HELLO_DONE);
+    CHECK(r.last.step == 5);
+    CHECK(tlsx_handshake_waiting_for(&r.hs) == TLSX_MSG_CCS);
+    play(&r, " n");
+    CHECK(r.last.flags == TLSX_FLAG_UNEXPECTED && r.last.step == 6);
+
+    /* A message foreign to TLS 1.2. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C so");
+    CHECK(r.last.flags == TLSX_FLAG_UNEXPECTED);
+
+    /* What a stalled handshake waits for. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxk");
+    CHECK(tlsx_handshake_waiting_for(&r.hs) == TLSX_HS_SERVER_HELLO_DONE);
+    CHECK_STR(tlsx_sequence_msg_name(TLSX_HS_SERVER_HELLO_DONE), "Server Hello Done");
+}
+
+/* The same message twice is counted once and flagged. */
+static void test_duplicates(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sx");
+    play(&r, "x");
+    CHECK(r.last.flags == TLSX_FLAG_DUPLICATE && r.last.step == 0);
+    play(&r, "kn GIF if");
+    CHECK(r.ended == 1 && r.hs.steps == 10);
+    CHECK_STR(r.hs.history, "CsxknGIFif");
+
+    /* A Client Hello seen twice (a duplicated frame) is no new handshake. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C");
+    play(&r, "C");
+    CHECK(r.last.flags == TLSX_FLAG_DUPLICATE && r.last.handshake == 1 && r.last.step == 0);
+}
+
+/* A second, different Client Hello mid-handshake abandons the first. */
+static void test_second_client_hello(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C");
+    tlsx_event ch = message(&r, 'C');
+    ch.length = 200;
+    feed(&r, ch);
+    CHECK(r.last.handshake == 2 && r.last.step == 1);
+    CHECK(r.last.flags == TLSX_FLAG_ABANDONS);
+
+    /* The server never sends a Client Hello. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C c");
+    CHECK(r.last.handshake == 1 && (r.last.flags & TLSX_FLAG_WRONG_SIDE));
+}
+
+/* TLS 1.3 with keys, and a HelloRetryRequest: two round trips. */
+static void test_tls13_hrr(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C ji");
+    CHECK(r.last.kind == TLSX_STEP_CCS && r.last.explain == TLSX_EX_COMPAT_CCS_TLS13);
+    play(&r, " IC");
+    CHECK(r.last.explain == TLSX_EX_CLIENT_HELLO_RETRY && r.last.handshake == 1);
+    CHECK(r.last.flags == 0);
+    play(&r, " soxyf F");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 HelloRetryRequest");
+    CHECK_STR(s.history, "CjiICsoxyfF");
+    CHECK(s.rtts == 2 && s.hrr && s.complete);
+
+    /* The HelloRetryRequest step itself. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C j");
+    CHECK(r.last.hrr && r.last.explain == TLSX_EX_HELLO_RETRY_REQUEST);
+    CHECK_STR(tlsx_step_name(&r.last), "Hello Retry Request");
+    char curl[128];
+    CHECK(tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)r.last.kind, r.last.hs_type,
+                         (tlsx_side)r.last.side, r.last.version));
+    CHECK_STR(curl, "TLSv1.3 (IN), TLS handshake, Server hello (2):");
+}
+
+/* TLS 1.3 full, PSK resumption, client certificates, 0-RTT. */
+static void test_tls13_kinds(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C sioxyf IF");
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 full");
+    CHECK(s.rtts == 1 && r.ended == 1 && r.last.flags == 0);
+
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C");
+    r.ms += 10;
+    tlsx_event sh = message(&r, 's');
+    sh.psk = true;
+    feed(&r, sh);
+    CHECK(r.last.explain == TLSX_EX_SERVER_HELLO_PSK);
+    play(&r, "of F");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 PSK resumption");
+    CHECK(s.resumed);
+
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C sorxyf XYF");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.client_auth);
+    CHECK_STR(kind, "TLS 1.3 full");
+
+    /* 0-RTT with keys: the client's compatibility CCS comes before the Server
+     * Hello, End of Early Data in its second flight. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "CI");
+    CHECK(r.last.explain == TLSX_EX_COMPAT_CCS_TLS13);
+    r.ms += 10;
+    sh = message(&r, 's');
+    sh.psk = true;
+    feed(&r, sh);
+    play(&r, "of EF");
+    CHECK(r.ended == 1 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 0-RTT");
+    CHECK_STR(s.history, "CIsofEF");
+
+    /* 0-RTT without keys: application data before the Server Hello. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C");
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 1)));
+    CHECK(r.hs.early_data);
+}
+
+/* Tickets and key updates after a TLS 1.3 handshake are no steps. */
+static void test_tls13_post_handshake(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C soxyf F t");
+    CHECK(r.last.step == 0 && r.last.explain == TLSX_EX_NEW_SESSION_TICKET_TLS13);
+    play(&r, " P");
+    CHECK(r.last.step == 0 && r.last.explain == TLSX_EX_KEY_UPDATE);
+    CHECK(r.hs.steps == 7 && r.ids == 1);
+}
+
+/* A fatal alert ends the handshake; a warning does not. */
+static void test_alerts(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64], curl[128];
+
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C");
+    tlsx_event alert = record_event(TLSX_EV_ALERT, TLSX_SERVER, 10);
+    alert.alert_level = TLSX_ALERT_FATAL;
+    alert.alert_desc = 40;
+    CHECK(feed(&r, alert));
+    CHECK(r.last.step == 2 && r.last.ends && r.last.explain == TLSX_EX_ALERT_FATAL);
+    CHECK_STR(tlsx_step_name(&r.last), "Alert");
+    CHECK(tlsx_curl_alert_line(curl, sizeof curl, r.last.alert_level, r.last.alert_desc,
+                               (tlsx_side)r.last.side, r.last.version));
+    CHECK_STR(curl, "TLSv1.2 (IN), TLS alert, handshake failure (552):");
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(!s.complete && s.has_alert && s.alert == 40 && s.rtts == 1);
+    CHECK_STR(s.history, "Cl");
+    CHECK_STR(kind, "TLS 1.2 full");
+
+    /* A warning (a server without a certificate for the name) goes on. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C");
+    alert.alert_level = TLSX_ALERT_WARNING;
+    alert.alert_desc = 112;
+    feed(&r, alert);
+    CHECK(!r.last.ends && r.last.explain == TLSX_EX_ALERT_WARNING);
+    play(&r, "sxkn GIF if");
+    CHECK(r.ended == 1 && r.hs.complete);
+
+    /* TLS 1.3 without keys: a 19-byte record from the client after the
+     * server's flight is an alert, not its Finished. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C si");
+    tlsx_event rec = record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 20);
+    rec.length = 2000;
+    feed(&r, rec);
+    rec = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 30);
+    rec.length = 19;
+    feed(&r, rec);
+    CHECK(r.last.kind == TLSX_STEP_ALERT && r.last.ends && r.last.encrypted);
+    CHECK(r.last.explain == TLSX_EX_ALERT_ENCRYPTED);
+    CHECK_STR(tlsx_step_name(&r.last), "Encrypted Alert");
+    CHECK(r.hs.failed && !r.hs.complete && !r.hs.has_alert);
+
+    /* After the handshake, close_notify is a post-handshake note. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn GIF if");
+    alert = record_event(TLSX_EV_ALERT, TLSX_CLIENT, 100);
+    alert.alert_level = TLSX_ALERT_WARNING;
+    alert.alert_desc = 0;
+    CHECK(feed(&r, alert));
+    CHECK(r.last.step == 0 && !r.last.ends);
+}
+
+/* Renegotiation: a HelloRequest or a new Client Hello on a connection whose
+ * handshake is complete starts handshake 2; without keys it is a run of
+ * encrypted records. */
+static void test_renegotiation(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn GIF if");
+    play(&r, " h");
+    CHECK(r.last.handshake == 2 && r.last.step == 1 && r.last.flags == 0);
+    play(&r, " C");
+    CHECK(r.last.handshake == 2 && r.last.step == 2);
+    CHECK(r.last.explain == TLSX_EX_CLIENT_HELLO_RENEGOTIATION);
+    play(&r, " sxkn GIF if");
+    CHECK(r.ended == 2 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.2 renegotiation");
+    CHECK_STR(s.history, "hCsxknGIFif");
+
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn GIF if");
+    play(&r, " ? . ?I? i.");
+    CHECK(r.ended == 2 && r.hs.steps == 7);
+    CHECK(r.last.explain == TLSX_EX_SERVER_FINISHED);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.2 renegotiation");
+    CHECK(s.encrypted && s.complete);
+}
+
+/* A capture that starts mid-handshake is flagged on its first step and not
+ * checked against an order it did not see the start of. */
+static void test_mid_capture(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "xkn GIF if");
+    CHECK(r.hs.mid_capture && r.ended == 1);
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "x");
+    CHECK(r.last.flags == TLSX_FLAG_MID_CAPTURE && r.last.step == 1);
+    play(&r, "k");
+    CHECK(r.last.flags == 0);
+}
+
+/* A history longer than its room ends in '+'. */
+static void test_history_is_bounded(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "x"); /* mid-capture: no order to check, every message counts */
+    for (int i = 0; i < 40; i++)
+        play(&r, " k");
+    CHECK(strlen(r.hs.history) == TLSX_HISTORY_MAX);
+    CHECK(r.hs.history[TLSX_HISTORY_MAX - 1] == '+');
+    CHECK(r.hs.steps == 41);
+}
+
+static void test_alert_tables(void)
+{
+    /* Every description Wireshark 4.0 knows. */
+    static const uint8_t known[] = {0,  1,   10,  20,  21,  22,  30,  40,  41,  42,  43,  44,
+                                    45, 46,  47,  48,  49,  50,  51,  60,  70,  71,  80,  86,
+                                    90, 100, 109, 110, 111, 112, 113, 114, 115, 116, 120, 121};
+    for (size_t i = 0; i < sizeof known; i++) {
+        CHECK(tlsx_alert_name(known[i]) != NULL);
+        CHECK(tlsx_alert_rfc_name(known[i]) != NULL);
+        CHECK(tlsx_alert_explain(TLSX_LANG_EN, known[i]) != NULL);
+        CHECK(tlsx_alert_explain(TLSX_LANG_ZH, known[i]) != NULL);
+    }
+    /* OpenSSL 3.0 has no name for some of them: curl prints "unknown". */
+    CHECK_STR(tlsx_alert_curl_name(116), "unknown");
+    CHECK_STR(tlsx_alert_name(48), "Unknown CA");
+    CHECK_STR(tlsx_alert_curl_name(48), "unknown CA");
+    CHECK(tlsx_alert_name(200) == NULL);
+    CHECK_STR(tlsx_alert_curl_name(200), "unknown");
+    for (int k = 0; k < TLSX_EX_COUNT; k++) {
+        CHECK(tlsx_explain_en[k] != NULL && tlsx_explain_en[k][0] != '\0');
+        CHECK(tlsx_explain_zh[k] != NULL && tlsx_explain_zh[k][0] != '\0');
+    }
+}
+
+static void test_ciphers(void)
+{
+    char line[128];
+    CHECK_STR(tlsx_cipher_openssl_name(0xC02F), "ECDHE-RSA-AES128-GCM-SHA256");
+    CHECK(tlsx_curl_summary_line(line, sizeof line, TLSX_VERSION_TLS12, 0xC02F, NULL));
+    CHECK_STR(line, "SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256");
+    CHECK(tlsx_curl_summary_line(line, sizeof line, TLSX_VERSION_TLS13, 0x1302, NULL));
+    CHECK_STR(line, "SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384");
+    CHECK(tlsx_curl_summary_line(line, sizeof line, TLSX_VERSION_TLS12, 0xFFFE, "TLS_X"));
+    CHECK_STR(line, "SSL connection using TLSv1.2 / TLS_X");
+    CHECK(!tlsx_curl_summary_line(line, sizeof line, TLSX_VERSION_TLS12, 0xFFFE, NULL));
+    CHECK_STR(tlsx_cipher_key_exchange("TLS_RSA_WITH_AES_128_GCM_SHA256"), "RSA");
+    CHECK_STR(tlsx_cipher_key_exchange("TLS_RSA_PSK_WITH_AES_128_GCM_SHA256"), "RSA_PSK");
+    CHECK_STR(tlsx_cipher_key_exchange("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"), "DHE");
+    CHECK(tlsx_cipher_key_exchange("TLS_AES_128_GCM_SHA256") == NULL);
+    CHECK(tlsx_cipher_key_exchange(NULL) == NULL);
+}
+
+int main(void)
+{
+    test_tls12_full();
+    test_tls12_rsa();
+    test_tls12_resumed_by_id();
+    test_tls12_resumed_by_ticket();
+    test_tls12_full_with_ticket();
+    test_tls12_client_auth();
+    test_missing_and_out_of_order();
+    test_duplicates();
+    test_second_client_hello();
+    test_tls13_hrr();
+    test_tls13_kinds();
+    test_tls13_post_handshake();
+    test_alerts();
+    test_renegotiation();
+    test_mid_capture();
+    test_history_is_bounded();
+    test_alert_tables();
+    test_ciphers();
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures ? 1 : 0;
+}
