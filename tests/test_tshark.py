@@ -378,6 +378,8 @@ class Registration(unittest.TestCase):
                 if l.startswith("tlsexplain.so")]
         self.assertEqual(len(rows), 1, "exactly one tlsexplain.so, the one just built")
         self.assertTrue(rows[0][-1].startswith(ts.plugin_dir()), rows[0])
+        version, kind = (c.strip() for c in rows[0][1:3])
+        self.assertEqual((version, kind), (ts.PLUGIN_VERSION, "dissector"))
 
 
 def tearDownModule():
