@@ -191,6 +191,7 @@ done
 echo
 echo "== Wireshark compatibility"
 for rel in "${RELEASES[@]}"; do
-    printf '%-8s %-8s %s\n' "$rel" "${VERSION_OF[$rel]:-?}" "${RESULT[$rel]}"
+    printf '%-8s %-8s %s\n' "$rel" "${VERSION_OF[$rel]:--}" "${RESULT[$rel]}"
 done
+echo "(.deb files in $CACHE/debs)"
 exit $failed
