@@ -30,6 +30,7 @@ WS_DLL_PUBLIC_DEF const gchar plugin_version[] = VERSION;
 WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 WS_DLL_PUBLIC void plugin_register(void);
+TLSX_PLUGIN_DESCRIBE_DISSECTOR()
 
 static int proto_tlsexplain = -1;
 static int proto_tls = -1;

@@ -40,13 +40,19 @@ static inline gboolean tlsx_tree_visible(proto_tree *tree)
     return tree && PTREE_DATA(tree)->visible;
 }
 
-/* Whether a data source's name starts with prefix ("Decrypted TLS", ...). */
+/* Whether a data source's name starts with prefix ("Decrypted TLS", ...).
+ * 4.6 renamed get_data_source_name, which returns "name (N bytes)" newly
+ * allocated, to get_data_source_description. */
 static inline gboolean tlsx_data_source_has_prefix(const struct data_source *src,
                                                    const char *prefix)
 {
+#if TLSX_WS_AT_LEAST(4, 6)
+    char *name = get_data_source_description(src);
+#else
     char *name = get_data_source_name(src);
+#endif
     gboolean has = g_str_has_prefix(name, prefix);
-    wmem_free(NULL, name);
+    g_free(name);
     return has;
 }
 
@@ -62,5 +68,20 @@ static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
     for (; hfi; hfi = hfi->same_name_next)
         g_array_append_val(ids, hfi->id);
 }
+
+/* From 4.4 on a plugin says what it is: tshark -G plugins shows its type
+ * ("unknown" without it), 4.0 names every epan plugin "dissector".
+ * Defines plugin_describe() where the loader asks for it. */
+#if TLSX_WS_AT_LEAST(4, 4)
+#include <wsutil/plugins.h>
+#define TLSX_PLUGIN_DESCRIBE_DISSECTOR()                                                           \
+    WS_DLL_PUBLIC uint32_t plugin_describe(void);                                                  \
+    uint32_t plugin_describe(void)                                                                 \
+    {                                                                                              \
+        return WS_PLUGIN_DESC_DISSECTOR;                                                           \
+    }
+#else
+#define TLSX_PLUGIN_DESCRIBE_DISSECTOR()
+#endif
 
 #endif

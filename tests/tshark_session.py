@@ -15,6 +15,7 @@ import tempfile
 
 PLUGIN = os.environ["TLSX_PLUGIN"]  # path of the built tlsexplain.so
 WS_VERSION = os.environ["TLSX_WS_VERSION"]  # "4.0"
+PLUGIN_VERSION = os.environ["TLSX_PLUGIN_VERSION"]  # the project's version
 SAMPLES_SRC = os.environ["TLSX_SAMPLES"]
 TSHARK = os.environ.get("TLSX_TSHARK", "tshark")
 
