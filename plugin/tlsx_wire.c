@@ -296,7 +296,8 @@ static const char *value_name(const field_info *fi)
     guint32 v = tlsx_finfo_uint(fi);
     if (hfi->display & BASE_EXT_STRING)
         return try_val_to_str_ext(v, (value_string_ext *)hfi->strings);
-    if (hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING | BASE_CUSTOM))
+    if ((hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING)) ||
+        FIELD_DISPLAY(hfi->display) == BASE_CUSTOM)
         return NULL;
     return try_val_to_str(v, (const value_string *)hfi->strings);
 }
