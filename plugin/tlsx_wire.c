@@ -398,6 +398,16 @@ static void add_handshakes(GArray *out, const tlsx_wire_fields *f, proto_tree *t
     free_hello_fields(&h, f);
 }
 
+/* The length of a ChangeCipherSpec's record, from the record header just
+ * before the message Wireshark shows: 1 in the clear, more when the record
+ * is encrypted (a renegotiation). */
+static guint32 ccs_record_length(const field_info *fi)
+{
+    if (fi->start < 2 || !tvb_bytes_exist(fi->ds_tvb, fi->start - 2, 2))
+        return 1;
+    return tvb_get_ntohs(fi->ds_tvb, fi->start - 2);
+}
+
 static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kind, source *srcs,
                         guint nsrc)
 {
@@ -410,6 +420,8 @@ static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kin
         p.ev.kind = kind;
         p.ev.decrypted = src.kind == SRC_DECRYPTED;
         p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+        if (kind == TLSX_EV_CCS)
+            p.ev.length = ccs_record_length(fi);
         g_array_append_val(out, p);
     }
 }
@@ -439,6 +451,29 @@ static void add_alerts(GArray *out, const tlsx_wire_fields *f, proto_tree *tree,
     }
     free_finfos(levels, f->alert_level);
     free_finfos(descs, f->alert_desc);
+}
+
+/* In a renegotiation every record is encrypted, but Wireshark shows an
+ * encrypted ChangeCipherSpec on the frame's own bytes while the messages
+ * around it are in buffers of their own.  A sender's only message after its
+ * ChangeCipherSpec is its Finished: the CCS goes right before it. */
+static void place_renegotiation_ccs(GArray *pend)
+{
+    const order_key *finished = NULL;
+    for (guint i = 0; i < pend->len; i++) {
+        const pending *p = &g_array_index(pend, pending, i);
+        if (p->ev.kind == TLSX_EV_HANDSHAKE && p->ev.decrypted &&
+            p->ev.hs_type == TLSX_HS_FINISHED && (!finished || compare_keys(&p->key, finished) < 0))
+            finished = &p->key;
+    }
+    if (!finished)
+        return;
+    const order_key before = {finished->kind, finished->index, finished->start, finished->sub - 1};
+    for (guint i = 0; i < pend->len; i++) {
+        pending *p = &g_array_index(pend, pending, i);
+        if (p->ev.kind == TLSX_EV_CCS && p->ev.length > 1)
+            p->key = before;
+    }
 }
 
 static gint compare_pending(gconstpointer a, gconstpointer b)
@@ -472,6 +507,7 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
     free_finfos(app, f->app_data);
     free_finfos(alerts, f->alert);
 
+    place_renegotiation_ccs(pend);
     /* g_array_sort is not stable; the keys are unique per item, so it
      * need not be. */
     g_array_sort(pend, compare_pending);
