@@ -618,7 +618,7 @@ static void proto_register_tlsexplain(void)
           VALS(tlsexplain_alert_vals), 0x0, "Description of the alert (RFC 8446 section 6)",
           HFILL}},
         {&hf_duplicate,
-         {"Repeated", "tlsexplain.duplicate", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+         {"Repeated", "tlsexplain.repeated", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
           "The message repeats one this handshake already had (retransmission or duplicated "
           "frame); it is not counted as a step",
           HFILL}},

@@ -523,6 +523,25 @@ static void test_alert_tables(void)
     }
 }
 
+/* Every handshake type Wireshark 4.0 names has its own explanation, from
+ * either side and in either version. */
+static void test_every_type_explained(void)
+{
+    static const uint8_t known[] = {0,  1,  2,  3,  4,  5,  6,  8,  11, 12, 13,
+                                    14, 15, 16, 20, 21, 22, 23, 24, 25, 67};
+    for (size_t i = 0; i < sizeof known; i++) {
+        for (int side = 0; side < 2; side++) {
+            for (int tls13 = 0; tls13 < 2; tls13++) {
+                tlsx_explain_key k =
+                    tlsx_message_explain_key(TLSX_STEP_HANDSHAKE, known[i], (tlsx_side)side, tls13);
+                CHECK(k != TLSX_EX_UNKNOWN && k < TLSX_EX_COUNT);
+            }
+        }
+        CHECK(strcmp(tlsx_message_name(TLSX_STEP_HANDSHAKE, known[i]),
+                     "Unknown handshake message") != 0);
+    }
+}
+
 static void test_ciphers(void)
 {
     char line[128];
@@ -560,6 +579,7 @@ int main(void)
     test_mid_capture();
     test_history_is_bounded();
     test_alert_tables();
+    test_every_type_explained();
     test_ciphers();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures ? 1 : 0;

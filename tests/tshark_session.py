@@ -6,12 +6,13 @@ on copies of the plugin and the samples in a fresh folder that user can read:
 the checkout itself may sit below a folder only root can enter.
 """
 
-import xml.etree.ElementTree as ET
+import functools
 import os
 import pwd
 import shutil
 import subprocess
 import tempfile
+import xml.etree.ElementTree as ET
 
 PLUGIN = os.environ["TLSX_PLUGIN"]  # path of the built tlsexplain.so
 WS_VERSION = os.environ["TLSX_WS_VERSION"]  # "4.0"
@@ -66,6 +67,14 @@ def editcap(src, dst, *args, frames=()):
     return dst
 
 
+def run_tool(*args):
+    """Runs another Wireshark tool (mergecap, ...) on files next to the samples."""
+    subprocess.run(args, check=True, capture_output=True)
+    for a in args:
+        if a.startswith(_setup()) and os.path.exists(a):
+            os.chmod(a, 0o644)
+
+
 def plugin_dir():
     return os.path.join(_setup(), "plugins")
 
@@ -90,10 +99,12 @@ def run(*args, check=True):
     return proc.stdout
 
 
+@functools.lru_cache(maxsize=None)
 def pdml_subtrees(capture, *extra):
     """(frame fields, subtree fields) for every subtree of the plugin (a step
     or a handshake's summary), in order; each is a dict of field name ->
-    shown value."""
+    shown value.  Read once per capture and options: callers must not change
+    what they get."""
     root = ET.fromstring(run("-r", sample(capture), "-Y", "tlsexplain", "-T", "pdml", *extra))
     out = []
     for packet in root.iter("packet"):

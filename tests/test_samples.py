@@ -1,0 +1,274 @@
+"""Integration tests: every kind of handshake in the bundled samples, each a
+real client and server (samples/README.md tells how each was made).
+
+For each handshake the steps come as Zeek-style history letters, one per step
+(client upper case, server lower case; '.' an encrypted record that cannot
+be read without keys), with the frame of each step, and the summary as the
+frame that completes or ends the handshake shows it.
+"""
+
+import unittest
+
+import tshark_session as ts
+from test_tshark import Timing, keylog, steps_of
+
+LETTERS = {
+    "Client Hello": "C", "Server Hello": "S", "Hello Retry Request": "J",
+    "Hello Request": "H", "New Session Ticket": "T", "End of Early Data": "E",
+    "Encrypted Extensions": "O", "Certificate": "X", "Server Key Exchange": "K",
+    "Certificate Request": "R", "Server Hello Done": "N", "Certificate Verify": "Y",
+    "Client Key Exchange": "G", "Finished": "F", "Change Cipher Spec": "I",
+    "Alert": "L", "Encrypted Alert": "L", "Key Update": "P",
+    "Encrypted handshake message": ".",
+}
+
+
+def letters(steps):
+    out = ""
+    for s in steps:
+        c = LETTERS[s["message"]]
+        out += c.lower() if s["direction"] == "IN" and c != "." else c
+    return out
+
+
+def truth(v):
+    return v in ("1", "True")
+
+
+def summaries(capture, *extra):
+    """{handshake id: summary fields, plus the frame that shows them}."""
+    out = {}
+    for frame, f in ts.pdml_summaries(capture, "-2", *extra):
+        f = dict(f)
+        f["frame"] = int(frame["frame.number"])
+        out[len(out) + 1] = f
+    return out
+
+
+def handshakes(capture, *extra):
+    """{handshake id: [steps]} of numbered steps (no post-handshake messages)."""
+    out = {}
+    for s in steps_of(capture, "-2", *extra):
+        if s["step"] is not None:
+            out.setdefault(s["handshake"], []).append(s)
+    return out
+
+
+def curl_summary(name):
+    """The "SSL connection using" line curl printed during the capture."""
+    with open(ts.sample(name + ".curl.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("* SSL connection using"):
+                return line[2:].strip()
+    return None
+
+
+# sample: [(history, frames of the steps, summary fields)] per handshake, as
+# read with the sample's key log.
+WITH_KEYS = {
+    "tls12-doc": [("CsxknGIFif", [4, 6, 6, 6, 6, 8, 8, 8, 9, 9], {
+        "kind": "TLS 1.2 full", "version": "TLSv1.2",
+        "cipher": "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "group": "x25519",
+        "sni": "q.shanyue.test", "alpn": "h2", "rtts": "2", "complete": True,
+        "resumed": False, "hrr": False, "client_auth": False})],
+    "tls12-dhe": [("CsxknGIFif", [4, 6, 6, 6, 6, 8, 8, 8, 9, 9], {
+        "kind": "TLS 1.2 full", "cipher": "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+        "group": "DHE", "rtts": "2", "complete": True})],
+    "tls12-rsa": [("CsxnGIFif", [4, 6, 6, 6, 8, 8, 8, 9, 9], {
+        "kind": "TLS 1.2 full", "cipher": "TLS_RSA_WITH_AES_128_GCM_SHA256",
+        "group": "RSA", "rtts": "2", "complete": True})],
+    "tls12-resume": [
+        ("CsxknGIFif", [4, 5, 5, 5, 5, 8, 8, 8, 9, 9], {"kind": "TLS 1.2 full"}),
+        ("CsifIF", [21, 23, 23, 23, 25, 25], {
+            "kind": "TLS 1.2 resumed", "resumed": True, "rtts": "1", "complete": True})],
+    "tls12-ticket": [
+        ("CsxknGIFtif", [4, 6, 6, 6, 6, 8, 8, 8, 9, 9, 9], {
+            "kind": "TLS 1.2 full", "resumed": False, "rtts": "2"}),
+        ("CsifIF", [21, 23, 23, 23, 25, 25], {
+            "kind": "TLS 1.2 resumed", "resumed": True, "rtts": "1", "group": None})],
+    "tls12-clientauth": [("CsxkrnXGYIFif", [4, 6, 6, 6, 6, 6, 8, 8, 8, 8, 8, 9, 9], {
+        "kind": "TLS 1.2 full", "client_auth": True, "rtts": "2", "complete": True})],
+    "tls12-reneg": [
+        ("CsxknGIFif", [4, 6, 6, 6, 6, 8, 8, 8, 9, 9], {"kind": "TLS 1.2 full"}),
+        ("hCsxknGIFif", [11, 12, 13, 13, 13, 13, 14, 14, 14, 15, 15], {
+            "kind": "TLS 1.2 renegotiation", "rtts": "2", "complete": True})],
+    "tls12-alert": [("Cl", [4, 6], {
+        "kind": "TLS 1.2 full", "complete": False, "alert": "40", "rtts": "1"})],
+    "tls13-full": [("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {
+        "kind": "TLS 1.3 full", "version": "TLSv1.3", "cipher": "TLS_AES_256_GCM_SHA384",
+        "group": "x25519", "alpn": "h2", "rtts": "1", "complete": True})],
+    "tls13-hrr": [("CjiICsoxyfF", [4, 6, 6, 8, 8, 9, 9, 9, 9, 9, 10], {
+        "kind": "TLS 1.3 HelloRetryRequest", "hrr": True, "group": "secp256r1",
+        "rtts": "2", "complete": True})],
+    "tls13-psk": [
+        ("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full", "resumed": False}),
+        ("CsiofIF", [23, 25, 25, 25, 25, 27, 27], {
+            "kind": "TLS 1.3 PSK resumption", "resumed": True, "rtts": "1"})],
+    "tls13-0rtt": [
+        ("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full"}),
+        ("CIsiofEF", [21, 21, 23, 23, 23, 23, 25, 25], {
+            "kind": "TLS 1.3 0-RTT", "resumed": True, "rtts": "1", "complete": True})],
+    "tls13-clientauth": [("CsiorxyfIXYF", [4, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8], {
+        "kind": "TLS 1.3 full", "client_auth": True, "rtts": "1"})],
+    "tls13-keyupdate": [("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full"})],
+    "tls13-alert": [("CsioxyfL", [4, 6, 6, 6, 6, 6, 6, 8], {
+        "kind": "TLS 1.3 full", "complete": False, "alert": "48", "rtts": "1"})],
+    "tls13-nginx": [("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {
+        "kind": "TLS 1.3 full", "alpn": "h2", "complete": True})],
+}
+
+# Without keys a TLS 1.3 handshake is a run of encrypted records after the
+# Server Hello.
+WITHOUT_KEYS = {
+    "tls13-hrr": [("CjiICs....." , [4, 6, 6, 8, 8, 9, 9, 9, 9, 9, 10], {
+        "kind": "TLS 1.3 HelloRetryRequest", "hrr": True, "alpn": None, "rtts": "2"})],
+    "tls13-psk": [
+        ("Csi....I.", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full"}),
+        ("Csi..I.", [23, 25, 25, 25, 25, 27, 27], {"kind": "TLS 1.3 PSK resumption"})],
+    "tls13-0rtt": [
+        ("Csi....I.", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full"}),
+        ("CIsi...", [21, 21, 23, 23, 23, 23, 25], {"kind": "TLS 1.3 0-RTT"})],
+}
+
+
+class Kinds(unittest.TestCase, Timing):
+    """Every kind of handshake: its steps in order, in the right frames, its
+    history and its summary."""
+
+    def check(self, name, want, *extra):
+        got = handshakes(name + ".pcapng", *extra)
+        sums = summaries(name + ".pcapng", *extra)
+        self.assertEqual(len(got), len(want), name)
+        for hid, (history, frames, fields) in enumerate(want, 1):
+            with self.subTest(sample=name, handshake=hid):
+                steps = got[hid]
+                self.assertEqual(letters(steps), history)
+                if frames is not None:
+                    self.assertEqual([s["frame"] for s in steps], frames)
+                self.assertEqual([s["step"] for s in steps], list(range(1, len(steps) + 1)))
+                self.check_times(steps)
+                summary = sums[hid]
+                # The summary is on the frame of the last step, and every
+                # step links to it.
+                self.assertEqual(summary["frame"], steps[-1]["frame"])
+                # Encrypted records have no letter: nothing tells what they hold.
+                self.assertEqual(summary["tlsexplain.summary.history"], history.replace(".", ""))
+                for key, value in fields.items():
+                    got_value = summary.get("tlsexplain.summary." + key)
+                    if isinstance(value, bool):
+                        self.assertEqual(truth(got_value), value, key)
+                    else:
+                        self.assertEqual(got_value, value, key)
+
+    def test_with_keys(self):
+        for name, want in WITH_KEYS.items():
+            self.check(name, want, *keylog(name + ".keys"))
+
+    def test_without_keys(self):
+        for name, want in WITHOUT_KEYS.items():
+            self.check(name, want)
+
+    def test_summary_history_is_the_messages_seen(self):
+        """With keys every message is read, so the history is exactly the
+        letters of the steps."""
+        for name in WITH_KEYS:
+            sums = summaries(name + ".pcapng", *keylog(name + ".keys"))
+            got = handshakes(name + ".pcapng", *keylog(name + ".keys"))
+            for hid, steps in got.items():
+                self.assertEqual(sums[hid]["tlsexplain.summary.history"], letters(steps),
+                                 (name, hid))
+
+    def test_curl_closing_line(self):
+        for name in ("tls12-doc", "tls12-dhe", "tls12-rsa", "tls12-clientauth", "tls13-full",
+                     "tls13-hrr", "tls13-clientauth", "tls13-nginx"):
+            sums = summaries(name + ".pcapng", *keylog(name + ".keys"))
+            self.assertEqual(sums[1]["tlsexplain.summary.curl"], curl_summary(name), name)
+
+    def test_encrypted_renegotiation(self):
+        got = handshakes("tls12-reneg.pcapng")
+        second = got[2]
+        self.assertEqual(letters(second), ".......IFif")
+        self.assertEqual([s["frame"] for s in second], [11, 12, 13, 13, 13, 13, 14, 14, 14, 15, 15])
+        self.assertTrue(all(s["message"] == "Encrypted handshake message"
+                            for s in second[:-4]))
+        self.assertIn("renegotiation", second[0]["en"])
+        sums = summaries("tls12-reneg.pcapng")
+        self.assertEqual(sums[2]["tlsexplain.summary.kind"], "TLS 1.2 renegotiation")
+        self.assertTrue(truth(sums[2]["tlsexplain.summary.complete"]))
+
+
+def expert(capture, name, *extra):
+    """Frames that carry one of the plugin's expert infos, read in two passes."""
+    out = ts.run("-2", "-r", ts.sample(capture), "-Y", name, "-T", "fields",
+                 "-e", "frame.number", *extra)
+    return [int(x) for x in out.split()]
+
+
+def expert_messages(capture, frame, *extra):
+    out = ts.run("-2", "-r", ts.sample(capture), "-Y", f"frame.number == {frame}",
+                 "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|",
+                 "-e", "_ws.expert.message", *extra)
+    return out.strip().split("|")
+
+
+class Verdicts(unittest.TestCase):
+    """What goes wrong is said, in Expert Information, on the step it concerns."""
+
+    def test_fatal_alert_ends_the_handshake(self):
+        self.assertEqual(expert("tls12-alert.pcapng", "tlsexplain.alert"), [6])
+        self.assertIn("Fatal alert Handshake Failure (40) ended handshake 1",
+                      expert_messages("tls12-alert.pcapng", 6))
+        steps = steps_of("tls12-alert.pcapng")
+        alert = steps[-1]
+        self.assertEqual((alert["step"], alert["direction"], alert["message"]), (2, "IN", "Alert"))
+        self.assertEqual(alert["curl"], "TLSv1.2 (IN), TLS alert, handshake failure (552):")
+        self.assertIn("Handshake Failure (40)", alert["en"])
+        self.assertIn("Handshake Failure (40)", alert["zh"])
+        # curl printed the same line when the server refused it.
+        with open(ts.sample("tls12-alert.curl.txt"), encoding="utf-8") as f:
+            self.assertIn(alert["curl"], f.read())
+
+    def test_client_rejects_the_certificate(self):
+        self.assertEqual(expert("tls13-alert.pcapng", "tlsexplain.alert"), [8])
+        alert = steps_of("tls13-alert.pcapng")[-1]
+        self.assertEqual((alert["direction"], alert["message"]), ("OUT", "Alert"))
+        self.assertIn("Unknown CA (48)", alert["en"])
+        self.assertEqual(alert["curl"], "TLSv1.3 (OUT), TLS alert, unknown CA (560):")
+
+    def test_capture_ending_mid_handshake(self):
+        cap = ts.editcap("tls12-doc.pcapng", "to-server-hello-done.pcapng", "-r", frames=["1-6"])
+        self.assertEqual(expert(cap, "tlsexplain.incomplete"), [6])
+        self.assertIn("Handshake 1 never completed: the capture holds nothing after this step "
+                      "(the Client Key Exchange was still to come)", expert_messages(cap, 6))
+        # One pass cannot know that nothing follows.
+        out = ts.run("-r", ts.sample(cap), "-Y", "tlsexplain.incomplete")
+        self.assertEqual(out.strip(), "")
+
+    def test_capture_starting_mid_handshake(self):
+        cap = ts.editcap("tls12-doc.pcapng", "from-server-hello.pcapng", "-r", frames=["6-100"])
+        self.assertEqual(expert(cap, "tlsexplain.mid_capture"), [1])
+        self.assertEqual(expert(cap, "tlsexplain.unexpected || tlsexplain.missing"), [])
+
+    def test_missing_server_flight(self):
+        cap = ts.editcap("tls12-doc.pcapng", "no-server-flight.pcapng", frames=["6"])
+        self.assertEqual(expert(cap, "tlsexplain.missing"), [7])
+        self.assertIn("Client Key Exchange came, but the Server Hello this handshake requires "
+                      "before it never came", expert_messages(cap, 7))
+
+    def test_duplicated_frame_counts_once(self):
+        """The server's flight twice (a duplicated frame): with TCP's analysis
+        Wireshark does not hand the copy to TLS; without it the copy is
+        flagged, and counted once either way."""
+        flight = ts.editcap("tls12-doc.pcapng", "server-flight.pcapng", "-r", frames=["6"])
+        out = ts.sample("dup-flight.pcapng")
+        ts.run_tool("mergecap", "-w", out, ts.sample("tls12-doc.pcapng"), ts.sample(flight))
+        for extra in ((), ("-o", "tcp.analyze_sequence_numbers:FALSE")):
+            steps = [s for s in steps_of("dup-flight.pcapng", *extra) if s["step"]]
+            self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
+            self.assertEqual(letters(steps), "CsxknGIFif")
+        self.assertEqual(expert("dup-flight.pcapng", "tlsexplain.duplicate",
+                                "-o", "tcp.analyze_sequence_numbers:FALSE"), [7])
+
+
+if __name__ == "__main__":
+    unittest.main()
