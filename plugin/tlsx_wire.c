@@ -281,9 +281,10 @@ static guint32 session_id_hash(const hello_fields *h, const field_info *hs)
     const field_info *sid = first_inside(h->session_id, hs);
     if (!sid || sid->length <= 0 || !tvb_bytes_exist(sid->ds_tvb, sid->start, sid->length))
         return 0;
+    const guint8 *bytes = tvb_get_ptr(sid->ds_tvb, sid->start, sid->length);
     guint32 x = 2166136261u;
     for (gint i = 0; i < sid->length; i++)
-        x = (x ^ tvb_get_guint8(sid->ds_tvb, sid->start + i)) * 16777619u;
+        x = (x ^ bytes[i]) * 16777619u;
     return x ? x : 1;
 }
 
