@@ -15,6 +15,7 @@
 #include <epan/expert.h>
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
+#include <epan/tap.h>
 #include <wsutil/str_util.h>
 
 #include "tlsexplain.h"
@@ -33,6 +34,7 @@ WS_DLL_PUBLIC void plugin_register(void);
 TLSX_PLUGIN_DESCRIBE_DISSECTOR()
 
 static int proto_tlsexplain = -1;
+static int tlsexplain_tap = -1;
 static int proto_tls = -1;
 static dissector_handle_t tlsexplain_handle;
 
@@ -125,18 +127,6 @@ typedef struct {
     tlsx_record *current;
 } conn_state;
 
-/* A step and the handshake it belongs to. */
-typedef struct {
-    tlsx_step st;
-    tlsx_record *rec;
-} frame_step;
-
-/* What the first pass found in a frame. */
-typedef struct {
-    guint count;
-    frame_step steps[];
-} frame_steps;
-
 static guint32 next_handshake_id;
 
 static void tlsexplain_init(void)
@@ -221,7 +211,7 @@ static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
     rec->group = keep(rec->group, names->group);
 }
 
-static void note_step(conn_state *cs, packet_info *pinfo, frame_step *fst,
+static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
                       const tlsx_wire_names *names)
 {
     tlsx_record *rec = record_of(cs, &fst->st);
@@ -241,7 +231,7 @@ static void note_step(conn_state *cs, packet_info *pinfo, frame_step *fst,
 }
 
 /* First pass: the frame's steps, or NULL when it has none. */
-static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
+static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree)
 {
     conn_state *cs;
     if (tlsx_wire_has_handshake_records(&tls_fields, tree)) {
@@ -263,7 +253,7 @@ static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
     if (!frame_side(cs, pinfo, &events[0], &side))
         return NULL;
 
-    frame_step *steps = wmem_alloc_array(pinfo->pool, frame_step, n);
+    tlsx_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsx_frame_step, n);
     guint count = 0;
     for (guint i = 0; i < n; i++) {
         events[i].side = side;
@@ -275,10 +265,10 @@ static frame_steps *explain_frame(packet_info *pinfo, proto_tree *tree)
     if (count == 0)
         return NULL;
 
-    frame_steps *fs = (frame_steps *)wmem_alloc(wmem_file_scope(),
-                                                sizeof(frame_steps) + count * sizeof(frame_step));
+    tlsx_frame *fs = (tlsx_frame *)wmem_alloc(wmem_file_scope(),
+                                              sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
     fs->count = count;
-    memcpy(fs->steps, steps, count * sizeof(frame_step));
+    memcpy(fs->steps, steps, count * sizeof(tlsx_frame_step));
     p_add_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0, fs);
     return fs;
 }
@@ -357,7 +347,7 @@ static const char *explanation(packet_info *pinfo, const tlsx_step *st, tlsx_lan
     return desc ? wmem_strdup_printf(pinfo->pool, "%s %s", text, desc) : text;
 }
 
-static void add_expert_infos(packet_info *pinfo, proto_item *sti, const frame_step *fst)
+static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst)
 {
     const tlsx_step *st = &fst->st;
     const char *name = tlsx_step_name(st);
@@ -420,7 +410,8 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const frame_st
         expert_add_info(pinfo, sti, &ei_time_backwards);
 }
 
-static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo, const frame_step *fst)
+static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
+                      const tlsx_frame_step *fst)
 {
     const tlsx_step *st = &fst->st;
     const char *name = tlsx_step_name(st);
@@ -509,10 +500,10 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
 
 /* Whether a frame has something for Expert Information, which must be
  * there even when nothing else of the tree is looked at. */
-static gboolean has_expert_info(packet_info *pinfo, const frame_steps *fs)
+static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
 {
     for (guint i = 0; i < fs->count; i++) {
-        const frame_step *f = &fs->steps[i];
+        const tlsx_frame_step *f = &fs->steps[i];
         if (f->st.flags || f->st.time_backwards || (f->st.kind == TLSX_STEP_ALERT && f->st.ends))
             return TRUE;
         if (PINFO_FD_VISITED(pinfo) && !f->rec->summary_frame && f->st.step &&
@@ -522,7 +513,7 @@ static gboolean has_expert_info(packet_info *pinfo, const frame_steps *fs)
     return FALSE;
 }
 
-static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const frame_steps *fs)
+static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tlsx_frame *fs)
 {
     if (pref_info_column && pinfo->cinfo) {
         for (guint i = 0; i < fs->count; i++)
@@ -545,10 +536,10 @@ static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
 
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    frame_steps *fs;
+    tlsx_frame *fs;
 
     if (PINFO_FD_VISITED(pinfo)) {
-        fs = (frame_steps *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
+        fs = (tlsx_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
     } else {
         if (!tlsx_wire_frame_has_tls(pinfo, proto_tls))
             return 0;
@@ -557,6 +548,8 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     if (!fs)
         return 0;
     show_frame(tvb, pinfo, tree, fs);
+    if (have_tap_listener(tlsexplain_tap))
+        tap_queue_packet(tlsexplain_tap, pinfo, fs);
     return tvb_captured_length(tvb);
 }
 
@@ -673,6 +666,7 @@ static void proto_register_tlsexplain(void)
 
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);
     register_postdissector(tlsexplain_handle);
+    tlsexplain_tap = register_tap("tlsexplain");
     register_init_routine(tlsexplain_init);
 }
 

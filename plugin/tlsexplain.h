@@ -19,6 +19,19 @@ typedef struct {
     uint16_t waiting_for;                    /* while open: the next required message */
 } tlsx_record;
 
+/* A step and the handshake it belongs to. */
+typedef struct {
+    tlsx_step st;
+    tlsx_record *rec;
+} tlsx_frame_step;
+
+/* What the first pass found in a frame, kept for every later pass; also
+ * what the "tlsexplain" tap hands its listeners, once per frame with steps. */
+typedef struct {
+    guint count;
+    tlsx_frame_step steps[];
+} tlsx_frame;
+
 /* Wireshark's names of the alert descriptions, filled at registration. */
 extern value_string tlsexplain_alert_vals[256 + 1];
 
