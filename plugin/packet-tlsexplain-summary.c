@@ -26,6 +26,11 @@ static int hf_summary_history = -1;
 static int hf_summary_rtts = -1;
 static int hf_summary_duration = -1;
 static int hf_summary_curl = -1;
+static int hf_summary_time_to_app_data = -1;
+static int hf_summary_setup_time = -1;
+static int hf_summary_setup_rtts = -1;
+static int hf_tcp_rtt = -1;
+static int hf_capture_point = -1;
 
 static gint ett_summary = -1;
 
@@ -103,12 +108,66 @@ void tlsexplain_summary_register(int proto)
         {&hf_summary_curl,
          {"curl -v summary", "tlsexplain.summary.curl", FT_STRING, BASE_NONE, NULL, 0x0,
           "The line curl -v prints once the handshake is done", HFILL}},
+        {&hf_summary_time_to_app_data,
+         {"Time to application data", "tlsexplain.summary.time_to_app_data", FT_RELATIVE_TIME,
+          BASE_NONE, NULL, 0x0,
+          "Time from the Client Hello to the connection's first application data record "
+          "(known in two-pass tshark and in the GUI)",
+          HFILL}},
+        {&hf_summary_setup_time,
+         {"Connection set-up", "tlsexplain.summary.setup_time", FT_RELATIVE_TIME, BASE_NONE, NULL,
+          0x0,
+          "Time from the TCP SYN to the message that completed the TLS handshake: TCP's "
+          "handshake plus TLS's round trips",
+          HFILL}},
+        {&hf_summary_setup_rtts,
+         {"Connection set-up round trips", "tlsexplain.summary.setup_rtts", FT_UINT32, BASE_DEC,
+          NULL, 0x0, "Round trips before the application can send: 1 for TCP plus the TLS ones",
+          HFILL}},
+        {&hf_tcp_rtt,
+         {"Network round trip", "tlsexplain.tcp.rtt", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
+          "The network round trip, measured by the TCP handshake (SYN to ACK); without one in "
+          "the capture, estimated from the shortest TLS answers and said so",
+          HFILL}},
+        {&hf_capture_point,
+         {"Capture point", "tlsexplain.capture_point", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Where the capture was taken: client, server, between or unknown, judged from which "
+          "side of the TCP handshake holds the delay (SYN to SYN/ACK: the way to the server; "
+          "SYN/ACK to ACK: the way to the client)",
+          HFILL}},
     };
     static gint *ett[] = {&ett_summary};
 
     fill_alert_vals();
     proto_register_field_array(proto, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
+}
+
+static void add_rel_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
+{
+    nstime_t ns;
+    ns.secs = (time_t)t.secs;
+    ns.nsecs = t.nsecs;
+    proto_item_set_generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &ns));
+}
+
+void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
+                             tlsx_time rtt, gboolean estimated)
+{
+    const char *note =
+        estimated ? " (estimated from TLS flights: no TCP handshake in the capture)" : "";
+    proto_item *pi =
+        proto_tree_add_string(tree, hf_capture_point, tvb, 0, 0, tlsx_capture_point_name(point));
+    proto_item_set_generated(pi);
+    proto_item_append_text(pi, "%s", note);
+    if (point == TLSX_AT_UNKNOWN)
+        return;
+    nstime_t ns;
+    ns.secs = (time_t)rtt.secs;
+    ns.nsecs = rtt.nsecs;
+    pi = proto_tree_add_time(tree, hf_tcp_rtt, tvb, 0, 0, &ns);
+    proto_item_set_generated(pi);
+    proto_item_append_text(pi, "%s", note);
 }
 
 const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s)
@@ -175,10 +234,17 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
         proto_item_set_generated(proto_tree_add_uint(t, hf_summary_alert, tvb, 0, 0, s->alert));
     add_string(t, tvb, hf_summary_history, s->history);
     proto_item_set_generated(proto_tree_add_uint(t, hf_summary_rtts, tvb, 0, 0, s->rtts));
-    nstime_t d;
-    d.secs = (time_t)s->duration.secs;
-    d.nsecs = s->duration.nsecs;
-    proto_item_set_generated(proto_tree_add_time(t, hf_summary_duration, tvb, 0, 0, &d));
+    add_rel_time(t, tvb, hf_summary_duration, s->duration);
+    if (rec->has_app_data)
+        add_rel_time(t, tvb, hf_summary_time_to_app_data, rec->time_to_app_data);
+    if (rec->tcp && rec->tcp->known)
+        tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, FALSE);
+    if (rec->has_setup) {
+        add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
+        proto_item *pi = proto_tree_add_uint(t, hf_summary_setup_rtts, tvb, 0, 0, rec->setup_rtts);
+        proto_item_set_generated(pi);
+        proto_item_append_text(pi, " (TCP 1, TLS %u)", s->rtts);
+    }
     if (s->complete && s->cipher &&
         tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
         add_string(t, tvb, hf_summary_curl, curl);

@@ -56,6 +56,8 @@ static int hf_alert_level = -1;
 static int hf_alert_desc = -1;
 static int hf_duplicate = -1;
 static int hf_summary_frame = -1;
+static int hf_network = -1;
+static int hf_processing = -1;
 
 static gint ett_tlsexplain = -1;
 static gint ett_step = -1;
@@ -68,6 +70,8 @@ static expert_field ei_duplicate = EI_INIT;
 static expert_field ei_mid_capture = EI_INIT;
 static expert_field ei_alert = EI_INIT;
 static expert_field ei_incomplete = EI_INIT;
+static expert_field ei_slow = EI_INIT;
+static expert_field ei_extra_rtt = EI_INIT;
 
 /* Fields of Wireshark's TLS dissector that the plugin reads.  All of them are
  * rare (handshake and ChangeCipherSpec records), but tls.app_data, which is
@@ -77,6 +81,7 @@ static tlsx_wire_fields tls_fields;
 enum { LANG_EN, LANG_ZH, LANG_BOTH };
 static gint pref_language = LANG_BOTH;
 static tlsx_pref_bool pref_info_column = TRUE;
+static guint pref_slow_ms = 200;
 
 static const enum_val_t language_vals[] = {
     {"en", "English", LANG_EN},
@@ -125,6 +130,9 @@ typedef struct {
     guint32 client_port;
     gboolean client_known;
     tlsx_record *current;
+    gboolean tcp_looked_up; /* tcp and syn are read at the first TLS frame */
+    tlsx_baseline tcp;
+    tlsx_time syn;
 } conn_state;
 
 static guint32 next_handshake_id;
@@ -191,6 +199,7 @@ static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
     if (!cs->current || cs->current->id != st->handshake) {
         cs->current = wmem_new0(wmem_file_scope(), tlsx_record);
         cs->current->id = st->handshake;
+        cs->current->tcp = &cs->tcp;
     }
     return cs->current;
 }
@@ -211,12 +220,29 @@ static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
     rec->group = keep(rec->group, names->group);
 }
 
+/* Network and processing times of the step, and the baseline they rest on. */
+static void split_step(conn_state *cs, tlsx_frame_step *fst)
+{
+    tlsx_handshake_split(&cs->hs, &cs->tcp, &fst->st);
+    tlsx_baseline b = cs->tcp;
+    if (!b.known) {
+        const tlsx_time none = {0, 0};
+        tlsx_baseline_estimate(
+            cs->hs.has_shortest[TLSX_SERVER] ? cs->hs.shortest[TLSX_SERVER] : none,
+            cs->hs.has_shortest[TLSX_CLIENT] ? cs->hs.shortest[TLSX_CLIENT] : none, &b);
+    }
+    fst->point = (guint8)tlsx_capture_point_of(&b);
+    fst->rtt = b.rtt;
+    fst->rtt_estimated = b.estimated;
+}
+
 static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
                       const tlsx_wire_names *names)
 {
     tlsx_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
     keep_names(rec, names);
+    split_step(cs, fst);
     if (fst->st.step) {
         rec->last_frame = pinfo->num;
         rec->last_step = fst->st.step;
@@ -225,6 +251,10 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
         rec->summary = wmem_new(wmem_file_scope(), tlsx_summary);
         tlsx_handshake_summarize(&cs->hs, rec->summary);
         rec->summary_frame = pinfo->num;
+        if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
+            rec->has_setup = TRUE;
+            rec->setup_rtts = 1 + rec->summary->rtts;
+        }
     } else if (!rec->summary_frame) {
         rec->waiting_for = tlsx_handshake_waiting_for(&cs->hs);
     }
@@ -252,6 +282,10 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree)
     tlsx_side side;
     if (!frame_side(cs, pinfo, &events[0], &side))
         return NULL;
+    if (!cs->tcp_looked_up) {
+        cs->tcp_looked_up = TRUE;
+        tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
+    }
 
     tlsx_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsx_frame_step, n);
     guint count = 0;
@@ -262,6 +296,10 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree)
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
     }
+    tlsx_record *rec = cs->current;
+    if (rec && rec->id == cs->hs.id && cs->hs.app_data_seen && !rec->has_app_data)
+        rec->has_app_data =
+            tlsx_time_between(cs->hs.start, cs->hs.app_data_at, &rec->time_to_app_data);
     if (count == 0)
         return NULL;
 
@@ -281,10 +319,12 @@ static nstime_t to_nstime(tlsx_time t)
     return ns;
 }
 
-static void add_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
+static proto_item *add_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
 {
     nstime_t ns = to_nstime(t);
-    proto_item_set_generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &ns));
+    proto_item *pi = proto_tree_add_time(tree, hf, tvb, 0, 0, &ns);
+    proto_item_set_generated(pi);
+    return pi;
 }
 
 static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, gboolean hidden)
@@ -345,6 +385,36 @@ static const char *explanation(packet_info *pinfo, const tlsx_step *st, tlsx_lan
                            ? tlsx_alert_explain(lang, st->alert_desc)
                            : NULL;
     return desc ? wmem_strdup_printf(pinfo->pool, "%s %s", text, desc) : text;
+}
+
+static double ms_of(tlsx_time t)
+{
+    return (double)t.secs * 1e3 + t.nsecs / 1e6;
+}
+
+static gboolean is_slow(const tlsx_step *st)
+{
+    return st->step && st->has_since_peer && ms_of(st->since_peer) > (double)pref_slow_ms;
+}
+
+/* A handshake that took more round trips than its kind needs. */
+static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec)
+{
+    const tlsx_summary *s = rec->summary;
+    const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed);
+    if (!s->complete || s->rtts <= needed)
+        return;
+    if (s->hrr)
+        expert_add_info_format(
+            pinfo, sti, &ei_extra_rtt,
+            "%u round trips where %u would do: the server answered the first Client Hello with a "
+            "HelloRetryRequest, since none of the client's key shares was of a group it accepts; "
+            "a client that offers %s first saves a round trip",
+            s->rtts, needed, rec->group ? rec->group : "the server's group");
+    else
+        expert_add_info_format(pinfo, sti, &ei_extra_rtt,
+                               "%u round trips where this kind of handshake needs %u", s->rtts,
+                               needed);
 }
 
 static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst)
@@ -408,6 +478,16 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
     }
     if (st->time_backwards)
         expert_add_info(pinfo, sti, &ei_time_backwards);
+    if (is_slow(st))
+        expert_add_info_format(
+            pinfo, sti, &ei_slow,
+            "Slow: %.1f ms since the %s's last message, over tlsexplain.slow_ms (%u ms): %.1f ms "
+            "of network round trip and %.1f ms the %s spent",
+            ms_of(st->since_peer), st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
+            ms_of(st->network), ms_of(st->processing),
+            st->side == TLSX_CLIENT ? "client" : "server");
+    if (st->ends && rec->summary)
+        add_extra_rtt_info(pinfo, sti, rec);
 }
 
 static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
@@ -467,6 +547,17 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     if (st->has_since_peer)
         add_time(t, tvb, hf_since_peer, st->since_peer);
     add_time(t, tvb, hf_since_start, st->since_start);
+    if (st->has_split) {
+        const char *note = st->split_estimated
+                               ? " (estimated from TLS flights: no TCP handshake in the capture)"
+                               : "";
+        proto_item *pi = add_time(t, tvb, hf_network, st->network);
+        proto_item_append_text(pi, "%s", note);
+        pi = add_time(t, tvb, hf_processing, st->processing);
+        proto_item_append_text(pi, "%s", note);
+        tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
+                                fst->rtt_estimated);
+    }
     proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
     if (fst->rec->summary_frame)
         proto_item_set_generated(
@@ -504,7 +595,7 @@ static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
 {
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_frame_step *f = &fs->steps[i];
-        if (f->st.flags || f->st.time_backwards || (f->st.kind == TLSX_STEP_ALERT && f->st.ends))
+        if (f->st.flags || f->st.time_backwards || f->st.ends || is_slow(&f->st))
             return TRUE;
         if (PINFO_FD_VISITED(pinfo) && !f->rec->summary_frame && f->st.step &&
             f->st.step == f->rec->last_step && f->rec->last_frame == pinfo->num)
@@ -541,8 +632,10 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     if (PINFO_FD_VISITED(pinfo)) {
         fs = (tlsx_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
     } else {
-        if (!tlsx_wire_frame_has_tls(pinfo, proto_tls))
+        if (!tlsx_wire_frame_has_tls(pinfo, proto_tls)) {
+            tlsexplain_tcp_note_frame(pinfo, tree);
             return 0;
+        }
         fs = explain_frame(pinfo, tree);
     }
     if (!fs)
@@ -615,6 +708,19 @@ static void proto_register_tlsexplain(void)
           "The message repeats one this handshake already had (retransmission or duplicated "
           "frame); it is not counted as a step",
           HFILL}},
+        {&hf_network,
+         {"Network part of the wait", "tlsexplain.time.network", FT_RELATIVE_TIME, BASE_NONE, NULL,
+          0x0,
+          "The part of time.since_peer explained by the network: the round trip between the "
+          "capture point and the other side, from the TCP handshake (SYN to SYN/ACK for the "
+          "server, SYN/ACK to ACK for the client), never more than the wait",
+          HFILL}},
+        {&hf_processing,
+         {"Processing part of the wait", "tlsexplain.time.processing", FT_RELATIVE_TIME, BASE_NONE,
+          NULL, 0x0,
+          "time.since_peer minus time.network: what the other side spent working (at the client, "
+          "an IN message's processing is the server's)",
+          HFILL}},
         {&hf_summary_frame,
          {"Summary in frame", "tlsexplain.summary_frame", FT_FRAMENUM, BASE_NONE,
           FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
@@ -642,6 +748,12 @@ static void proto_register_tlsexplain(void)
           EXPFILL}},
         {&ei_alert,
          {"tlsexplain.alert", PI_RESPONSE_CODE, PI_ERROR, "An alert ended the handshake", EXPFILL}},
+        {&ei_slow,
+         {"tlsexplain.slow", PI_SEQUENCE, PI_WARN,
+          "A step slower than tlsexplain.slow_ms since the peer's last message", EXPFILL}},
+        {&ei_extra_rtt,
+         {"tlsexplain.extra_rtt", PI_SEQUENCE, PI_WARN,
+          "The handshake took more round trips than its kind needs", EXPFILL}},
         {&ei_incomplete,
          {"tlsexplain.incomplete", PI_SEQUENCE, PI_WARN,
           "The handshake never completed: nothing of it follows in the capture", EXPFILL}},
@@ -663,17 +775,25 @@ static void proto_register_tlsexplain(void)
                                    "Append a short note per step to the Info column, e.g. "
                                    "[Step 2 IN Server Hello +0.101 s]",
                                    &pref_info_column);
+    prefs_register_uint_preference(module, "slow_ms", "Slow step threshold (ms)",
+                                   "A step whose wait since the peer's last message is longer is "
+                                   "flagged in Expert Information, with its network and "
+                                   "processing parts",
+                                   10, &pref_slow_ms);
 
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");
     register_init_routine(tlsexplain_init);
+    tlsexplain_tcp_register();
 }
 
 static void proto_reg_handoff_tlsexplain(void)
 {
     proto_tls = proto_get_id_by_filter_name("tls");
-    set_postdissector_wanted_hfids(tlsexplain_handle, tlsx_wire_lookup_fields(&tls_fields));
+    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields);
+    tlsexplain_tcp_wanted(wanted);
+    set_postdissector_wanted_hfids(tlsexplain_handle, wanted);
 }
 
 void plugin_register(void)

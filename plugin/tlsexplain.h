@@ -17,12 +17,20 @@ typedef struct {
     const char *sni, *alpn, *cipher, *group; /* names read from its hellos */
     tlsx_summary *summary;                   /* set when it ends */
     uint16_t waiting_for;                    /* while open: the next required message */
+    gboolean has_app_data, has_setup;
+    tlsx_time time_to_app_data; /* Client Hello to the first application data */
+    tlsx_time setup_time;       /* SYN to the message that completed the handshake */
+    guint32 setup_rtts;         /* TCP's round trip and the handshake's */
+    const tlsx_baseline *tcp;   /* the connection's, from its TCP handshake */
 } tlsx_record;
 
 /* A step and the handshake it belongs to. */
 typedef struct {
     tlsx_step st;
     tlsx_record *rec;
+    guint8 point;           /* tlsx_capture_point */
+    gboolean rtt_estimated; /* rtt and point from TLS answers: no TCP handshake */
+    tlsx_time rtt;          /* the network round trip, when point is known */
 } tlsx_frame_step;
 
 /* What the first pass found in a frame, kept for every later pass; also
@@ -37,6 +45,16 @@ extern value_string tlsexplain_alert_vals[256 + 1];
 
 /* Registers the summary's fields (tlsexplain.summary.*). */
 void tlsexplain_summary_register(int proto);
+
+/* Adds tlsexplain.capture_point and tlsexplain.tcp.rtt. */
+void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
+                             tlsx_time rtt, gboolean estimated);
+
+/* packet-tlsexplain-tcp.c: the TCP handshake's times. */
+void tlsexplain_tcp_register(void);
+void tlsexplain_tcp_wanted(GArray *ids);
+void tlsexplain_tcp_note_frame(packet_info *pinfo, proto_tree *tree);
+gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);
 
 /* Adds the summary subtree of a handshake that ended in this frame. */
 void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec);

@@ -8,6 +8,8 @@
 
 #include <wireshark.h>
 #include <ws_version.h>
+#include <epan/conversation.h>
+#include <epan/dissectors/packet-tcp.h>
 #include <epan/packet.h>
 #include <epan/proto.h>
 
@@ -83,5 +85,24 @@ static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
 #else
 #define TLSX_PLUGIN_DESCRIBE_DISSECTOR()
 #endif
+
+/* When TCP saw the connection's SYN, and how long after it the handshake's
+ * ACK came; FALSE when it saw no complete handshake.  From 4.4 on the
+ * conversation's TCP data can be read without TCP's side effects. */
+static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_info *pinfo,
+                                                nstime_t *syn, nstime_t *first_rtt)
+{
+#if TLSX_WS_AT_LEAST(4, 4)
+    (void)pinfo;
+    struct tcp_analysis *tcpd = get_tcp_conversation_data_idempotent(conv);
+#else
+    struct tcp_analysis *tcpd = get_tcp_conversation_data(conv, pinfo);
+#endif
+    if (!tcpd || nstime_is_zero(&tcpd->ts_mru_syn) || nstime_is_zero(&tcpd->ts_first_rtt))
+        return FALSE;
+    *syn = tcpd->ts_mru_syn;
+    *first_rtt = tcpd->ts_first_rtt;
+    return TRUE;
+}
 
 #endif

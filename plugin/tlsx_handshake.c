@@ -52,9 +52,16 @@ bool tlsx_handshake_open(const tlsx_handshake *hs)
     return hs->id != 0 && !ended(hs);
 }
 
+/* Application data matters to a TLS 1.3 handshake seen without keys, and,
+ * once a handshake is over, its first record tells when the application
+ * could start. */
 bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
 {
-    return tlsx_handshake_open(hs) && is_tls13(hs) && !hs->decrypted;
+    if (hs->id == 0)
+        return false;
+    if (ended(hs))
+        return hs->complete && !hs->app_data_seen;
+    return is_tls13(hs) && !hs->decrypted;
 }
 
 /* Zeek's ssl_history letters, by handshake type: upper case here and for
@@ -295,6 +302,10 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
         note_finished(hs, side);
         return true;
     case TLSX_EV_APP_DATA:
+        if (hs->complete && !hs->app_data_seen) {
+            hs->app_data_seen = true;
+            hs->app_data_at = ev->ts;
+        }
         /* Without keys a TLS 1.3 handshake after the Server Hello is a run of
          * application data records: the server's until the client answers,
          * then the client's first one, which carries its Finished.  Before
@@ -468,6 +479,28 @@ static void time_step(tlsx_handshake *hs, const tlsx_event *ev, bool counted, tl
         ordered &= tlsx_time_between(hs->last[peer], ev->ts, &st->since_peer);
     }
     st->time_backwards = !ordered;
+    if (counted && st->has_since_peer &&
+        (!hs->has_shortest[ev->side] ||
+         tlsx_time_cmp(st->since_peer, hs->shortest[ev->side]) < 0)) {
+        hs->shortest[ev->side] = st->since_peer;
+        hs->has_shortest[ev->side] = true;
+    }
+}
+
+void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st)
+{
+    if (!st->has_since_peer)
+        return;
+    tlsx_baseline b = *tcp;
+    if (!b.known) {
+        const tlsx_time none = {0, 0};
+        tlsx_baseline_estimate(hs->has_shortest[TLSX_SERVER] ? hs->shortest[TLSX_SERVER] : none,
+                               hs->has_shortest[TLSX_CLIENT] ? hs->shortest[TLSX_CLIENT] : none,
+                               &b);
+    }
+    tlsx_split_wait(&b, (tlsx_side)st->side, st->since_peer, &st->network, &st->processing);
+    st->has_split = true;
+    st->split_estimated = b.estimated;
 }
 
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev, tlsx_step *st)

@@ -19,6 +19,7 @@
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"
 #include "tlsx_time.h"
+#include "tlsx_timing.h"
 
 /* What Wireshark's TLS dissector showed. */
 typedef enum {
@@ -73,9 +74,12 @@ typedef struct {
     bool hrr;                        /* a Server Hello that is a HelloRetryRequest */
     bool encrypted;                  /* seen only as an encrypted record */
     bool has_since_peer;
-    bool time_backwards; /* a time stamp before an earlier one: times clamped to 0 */
-    bool ends;           /* completes or ends its handshake: tlsx_handshake_summarize() now */
+    bool time_backwards;  /* a time stamp before an earlier one: times clamped to 0 */
+    bool ends;            /* completes or ends its handshake: tlsx_handshake_summarize() now */
+    bool has_split;       /* network and processing are set (tlsx_handshake_split()) */
+    bool split_estimated; /* ... from TLS answers, there was no TCP handshake */
     tlsx_time since_prev, since_peer, since_start;
+    tlsx_time network, processing; /* since_peer == network + processing */
 } tlsx_step;
 
 /* State of one connection; zero-initialise it.  Its size is fixed. */
@@ -105,6 +109,10 @@ typedef struct {
     bool mid_capture; /* no Client Hello seen */
     bool client_hello_seen, group_known;
     uint32_t client_hello_length;
+    bool has_shortest[2];
+    tlsx_time shortest[2]; /* by tlsx_side: the side's shortest answer to the other */
+    bool app_data_seen;    /* the first application data after the handshake */
+    tlsx_time app_data_at;
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a
@@ -118,6 +126,11 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
  * TLS 1.3 handshake seen without keys and not over yet.  Lets the glue skip
  * the many frames that carry only application data. */
 bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs);
+
+/* Splits a step's wait into network and processing, by the TCP handshake's
+ * baseline when tcp->known, else by an estimate from this handshake's
+ * answers so far. */
+void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st);
 
 /* Whether a handshake is open: started and neither complete nor failed. */
 bool tlsx_handshake_open(const tlsx_handshake *hs);

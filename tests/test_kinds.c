@@ -542,6 +542,70 @@ static void test_every_type_explained(void)
     }
 }
 
+static tlsx_time t_of(int64_t secs, int32_t nsecs)
+{
+    tlsx_time t = {secs, nsecs};
+    return t;
+}
+
+/* The TCP handshake's baseline and the split of a wait, with time stamps
+ * that cross second boundaries and days. */
+static void test_timing_core(void)
+{
+    tlsx_baseline b;
+    tlsx_time net, proc;
+
+    /* At the client: the SYN/ACK comes 56 ms after the SYN, across a second. */
+    CHECK(
+        tlsx_baseline_from_tcp(t_of(99, 980000000), t_of(100, 36000000), t_of(100, 36050000), &b));
+    CHECK(b.known && !b.estimated);
+    CHECK(b.rtt.secs == 0 && b.rtt.nsecs == 56050000);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_CLIENT);
+    CHECK_STR(tlsx_capture_point_name(tlsx_capture_point_of(&b)), "client");
+    tlsx_split_wait(&b, TLSX_SERVER, t_of(0, 57500000), &net, &proc);
+    CHECK(net.secs == 0 && net.nsecs == 56000000 && proc.nsecs == 1500000);
+    tlsx_split_wait(&b, TLSX_CLIENT, t_of(0, 2000000), &net, &proc);
+    CHECK(net.nsecs == 50000 && proc.nsecs == 1950000);
+    /* A wait shorter than the round trip is all network, never negative. */
+    tlsx_split_wait(&b, TLSX_SERVER, t_of(0, 1000), &net, &proc);
+    CHECK(net.nsecs == 1000 && proc.secs == 0 && proc.nsecs == 0);
+    /* A wait of days splits exactly. */
+    tlsx_split_wait(&b, TLSX_SERVER, t_of(3 * 86400, 5), &net, &proc);
+    CHECK(net.nsecs == 56000000);
+    CHECK(proc.secs == 3 * 86400 - 1 && proc.nsecs == 944000005);
+
+    /* At the server, and between. */
+    CHECK(tlsx_baseline_from_tcp(t_of(5, 0), t_of(5, 40000), t_of(5, 56040000), &b));
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_SERVER);
+    CHECK(tlsx_baseline_from_tcp(t_of(5, 0), t_of(5, 30000000), t_of(5, 56000000), &b));
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_BETWEEN);
+
+    /* Out of order: no baseline, no network time. */
+    CHECK(!tlsx_baseline_from_tcp(t_of(5, 0), t_of(4, 0), t_of(6, 0), &b));
+    CHECK(!b.known && tlsx_capture_point_of(&b) == TLSX_AT_UNKNOWN);
+    tlsx_split_wait(&b, TLSX_SERVER, t_of(1, 0), &net, &proc);
+    CHECK(net.secs == 0 && net.nsecs == 0 && proc.secs == 1);
+
+    /* Estimated from TLS answers. */
+    tlsx_baseline_estimate(t_of(0, 60000000), t_of(0, 1000000), &b);
+    CHECK(b.known && b.estimated && tlsx_capture_point_of(&b) == TLSX_AT_CLIENT);
+
+    /* Round trips a kind needs. */
+    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_FULL, false) == 2);
+    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_RESUMED, true) == 1);
+    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS13, TLSX_VARIANT_HRR, false) == 1);
+
+    /* In the model: a step's split adds up, estimated without TCP. */
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn");
+    tlsx_baseline none;
+    memset(&none, 0, sizeof none);
+    tlsx_handshake_split(&r.hs, &none, &r.last);
+    CHECK(r.last.has_split && r.last.split_estimated);
+    CHECK(r.last.network.nsecs + r.last.processing.nsecs == r.last.since_peer.nsecs);
+}
+
 static void test_ciphers(void)
 {
     char line[128];
@@ -580,6 +644,7 @@ int main(void)
     test_history_is_bounded();
     test_alert_tables();
     test_every_type_explained();
+    test_timing_core();
     test_ciphers();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures ? 1 : 0;

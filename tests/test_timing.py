@@ -1,0 +1,112 @@
+"""Integration tests of the timing: the samples made with a known delay
+(samples/make-delay-samples.sh: 28 ms each way, 56 ms round trip), captured
+at the client and at the server."""
+
+import unittest
+
+import tshark_session as ts
+from test_samples import expert, summaries
+from test_tshark import keylog, steps_of
+
+RTT_NS = 56_000_000
+CASES = {"delay-tls12": 2, "delay-tls13": 1, "delay-tls13-hrr": 2}
+TIME_FIELDS = ("tlsexplain.time.since_prev", "tlsexplain.time.since_peer",
+               "tlsexplain.time.since_start", "tlsexplain.time.network",
+               "tlsexplain.time.processing", "tlsexplain.tcp.rtt")
+
+
+def step_fields(capture, *extra):
+    return [f for _, f in ts.pdml_steps(capture, "-2", *extra)]
+
+
+class KnownDelay(unittest.TestCase):
+    def test_round_trips_and_capture_point(self):
+        for case, rtts in CASES.items():
+            for side in ("client", "server"):
+                with self.subTest(case=case, side=side):
+                    cap = f"{case}-{side}.pcapng"
+                    s = summaries(cap)[1]
+                    self.assertEqual(s["tlsexplain.summary.rtts"], str(rtts))
+                    self.assertEqual(s["tlsexplain.summary.setup_rtts"], str(rtts + 1))
+                    self.assertEqual(s["tlsexplain.capture_point"], side)
+                    rtt = ts.ns(s["tlsexplain.tcp.rtt"])
+                    self.assertLess(abs(rtt - RTT_NS), RTT_NS * 0.05, rtt)
+                    for f in step_fields(cap):
+                        if "tlsexplain.time.since_peer" in f:
+                            self.assertEqual(f["tlsexplain.capture_point"], side)
+
+    def test_network_and_processing_add_up(self):
+        for case in CASES:
+            for side in ("client", "server"):
+                for extra in ((), keylog(case + ".keys")):
+                    cap = f"{case}-{side}.pcapng"
+                    waits = [f for f in step_fields(cap, *extra)
+                             if "tlsexplain.time.since_peer" in f]
+                    self.assertTrue(waits)
+                    for f in waits:
+                        self.assertEqual(ts.ns(f["tlsexplain.time.network"])
+                                         + ts.ns(f["tlsexplain.time.processing"]),
+                                         ts.ns(f["tlsexplain.time.since_peer"]), (cap, f))
+
+    def test_server_processing_seen_from_the_client(self):
+        """At the client, an answer of the server waited one round trip of
+        network and a few milliseconds of the server's work."""
+        for case in CASES:
+            for f in step_fields(f"{case}-client.pcapng", *keylog(case + ".keys")):
+                if f["tlsexplain.direction"] != "IN" or "tlsexplain.step" not in f:
+                    continue
+                self.assertLess(abs(ts.ns(f["tlsexplain.time.network"]) - RTT_NS),
+                                RTT_NS * 0.05, f)
+                self.assertLess(ts.ns(f["tlsexplain.time.processing"]), 10_000_000, f)
+
+    def test_client_processing_seen_from_the_server(self):
+        for case in CASES:
+            for f in step_fields(f"{case}-server.pcapng", *keylog(case + ".keys")):
+                if "tlsexplain.step" not in f or "tlsexplain.time.since_peer" not in f:
+                    continue
+                network = ts.ns(f["tlsexplain.time.network"])
+                if f["tlsexplain.direction"] == "OUT":
+                    self.assertLess(abs(network - RTT_NS), RTT_NS * 0.05, f)
+                else:
+                    self.assertLess(network, 1_000_000, f)
+
+    def test_connection_set_up_as_in_the_figure(self):
+        """TCP's round trip and TLS 1.2's two: 3 x 56 ms before the client can
+        send, plus what the peers spent."""
+        s = summaries("delay-tls12-client.pcapng")[1]
+        setup = ts.ns(s["tlsexplain.summary.setup_time"])
+        self.assertGreaterEqual(setup, 3 * RTT_NS)
+        self.assertLess(setup, 3 * RTT_NS + 15_000_000)
+        app = ts.ns(s["tlsexplain.summary.time_to_app_data"])
+        self.assertGreaterEqual(app, 2 * RTT_NS)
+
+    def test_hello_retry_request_costs_a_round_trip(self):
+        self.assertEqual(expert("delay-tls13-hrr-client.pcapng", "tlsexplain.extra_rtt"), [10])
+        self.assertEqual(expert("delay-tls13-client.pcapng", "tlsexplain.extra_rtt"), [])
+
+    def test_slow_steps(self):
+        self.assertEqual(expert("delay-tls12-client.pcapng", "tlsexplain.slow"), [])
+        self.assertEqual(expert("delay-tls12-client.pcapng", "tlsexplain.slow",
+                                "-o", "tlsexplain.slow_ms:50"), [6, 9])
+
+    def test_without_tcp_handshake_it_is_an_estimate(self):
+        cap = ts.editcap("delay-tls12-client.pcapng", "no-syn.pcapng", "-r", frames=["4-100"])
+        root = ts.run("-2", "-r", ts.sample(cap), "-Y", "tlsexplain.step == 2", "-T", "pdml")
+        self.assertIn("estimated from TLS flights: no TCP handshake in the capture", root)
+        for f in step_fields(cap):
+            if "tlsexplain.time.since_peer" in f:
+                self.assertEqual(ts.ns(f["tlsexplain.time.network"])
+                                 + ts.ns(f["tlsexplain.time.processing"]),
+                                 ts.ns(f["tlsexplain.time.since_peer"]))
+
+    def test_no_time_is_ever_negative(self):
+        for name in ("tls12-doc", "tls13-full", "tls12-resume", "delay-tls12-client",
+                     "delay-tls13-hrr-server"):
+            for f in step_fields(name + ".pcapng"):
+                for k in TIME_FIELDS:
+                    if k in f:
+                        self.assertFalse(f[k].startswith("-"), (name, k, f[k]))
+
+
+if __name__ == "__main__":
+    unittest.main()
