@@ -15,6 +15,8 @@
  */
 #include "tlsx_wire.h"
 
+#include <stdlib.h>
+
 enum {
     SRC_TCP_REASSEMBLED, /* and any other plaintext buffer */
     SRC_FRAME,
@@ -98,28 +100,40 @@ gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *f, proto_tree *
     return any_finfo(tree, f->handshake) || any_finfo(tree, f->ccs) || any_finfo(tree, f->alert);
 }
 
-/* Every field_info of the fields in ids, as one array in pinfo->pool. */
-static GPtrArray *finfos(proto_tree *tree, const GArray *ids)
+/* Every field_info of the fields in ids.  Most fields have one registration
+ * and most frames items of one of them only: those are Wireshark's own array,
+ * not copied; others are merged in pinfo->pool. */
+typedef struct {
+    const field_info *const *v;
+    guint len;
+} items;
+
+static items finfos(packet_info *pinfo, proto_tree *tree, const GArray *ids)
 {
-    GPtrArray *out = NULL;
+    items out = {NULL, 0};
+    GPtrArray *found[4];
+    guint n = 0, total = 0;
     for (guint i = 0; i < ids->len; i++) {
         GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(ids, int, i));
         if (!a || a->len == 0)
             continue;
-        if (ids->len == 1)
-            return a;
-        if (!out)
-            out = g_ptr_array_new_full(a->len, NULL);
-        for (guint j = 0; j < a->len; j++)
-            g_ptr_array_add(out, g_ptr_array_index(a, j));
+        if (n == G_N_ELEMENTS(found))
+            break;
+        found[n++] = a;
+        total += a->len;
+    }
+    if (n == 1) {
+        out.v = (const field_info *const *)found[0]->pdata;
+        out.len = found[0]->len;
+    } else if (n > 1) {
+        const field_info **v = wmem_alloc_array(pinfo->pool, const field_info *, total);
+        for (guint i = 0; i < n; i++) {
+            memcpy(v + out.len, found[i]->pdata, found[i]->len * sizeof *v);
+            out.len += found[i]->len;
+        }
+        out.v = v;
     }
     return out;
-}
-
-static void free_finfos(GPtrArray *a, const GArray *ids)
-{
-    if (a && ids->len > 1)
-        g_ptr_array_free(a, TRUE);
 }
 
 /* The frame's data sources, classified lazily: most frames only ever ask
@@ -178,10 +192,10 @@ static int compare_keys(const order_key *a, const order_key *b)
 }
 
 /* The handshake type at the very start of a tls.handshake item, if any. */
-static gboolean type_at(const GPtrArray *types, const field_info *hs, guint8 *type)
+static gboolean type_at(items types, const field_info *hs, guint8 *type)
 {
-    for (guint i = 0; types && i < types->len; i++) {
-        const field_info *t = (const field_info *)g_ptr_array_index(types, i);
+    for (guint i = 0; i < types.len; i++) {
+        const field_info *t = types.v[i];
         if (t->ds_tvb == hs->ds_tvb && t->start == hs->start) {
             *type = (guint8)tlsx_finfo_uint(t);
             return TRUE;
@@ -197,52 +211,41 @@ static gboolean inside(const field_info *v, const field_info *msg)
            v->start < msg->start + msg->length;
 }
 
-static const field_info *first_inside(const GPtrArray *items, const field_info *msg)
+static const field_info *first_inside(items list, const field_info *msg)
 {
-    for (guint i = 0; items && i < items->len; i++) {
-        const field_info *v = (const field_info *)g_ptr_array_index(items, i);
+    for (guint i = 0; i < list.len; i++) {
+        const field_info *v = list.v[i];
         if (inside(v, msg))
             return v;
     }
     return NULL;
 }
 
-/* The frame's fields, each looked up once. */
+/* The fields of hellos and key exchanges, looked up once per frame and
+ * only for a frame that has such a message. */
 typedef struct {
-    GPtrArray *types, *versions, *supported, *random, *session_id, *cipher, *group, *selected_group,
-        *named_curve, *psk, *server_name, *alpn;
+    gboolean loaded;
+    items versions, supported, random, session_id, cipher, group, selected_group, named_curve, psk,
+        server_name, alpn;
 } hello_fields;
 
-static void get_hello_fields(hello_fields *h, const tlsx_wire_fields *f, proto_tree *tree)
+static void load_hello_fields(hello_fields *h, const tlsx_wire_fields *f, packet_info *pinfo,
+                              proto_tree *tree)
 {
-    h->types = finfos(tree, f->handshake_type);
-    h->versions = finfos(tree, f->version);
-    h->supported = finfos(tree, f->supported_version);
-    h->random = finfos(tree, f->random);
-    h->session_id = finfos(tree, f->session_id);
-    h->cipher = finfos(tree, f->cipher);
-    h->group = finfos(tree, f->group);
-    h->selected_group = finfos(tree, f->selected_group);
-    h->named_curve = finfos(tree, f->named_curve);
-    h->psk = finfos(tree, f->psk_selected);
-    h->server_name = finfos(tree, f->server_name);
-    h->alpn = finfos(tree, f->alpn);
-}
-
-static void free_hello_fields(hello_fields *h, const tlsx_wire_fields *f)
-{
-    free_finfos(h->types, f->handshake_type);
-    free_finfos(h->versions, f->version);
-    free_finfos(h->supported, f->supported_version);
-    free_finfos(h->random, f->random);
-    free_finfos(h->session_id, f->session_id);
-    free_finfos(h->cipher, f->cipher);
-    free_finfos(h->group, f->group);
-    free_finfos(h->selected_group, f->selected_group);
-    free_finfos(h->named_curve, f->named_curve);
-    free_finfos(h->psk, f->psk_selected);
-    free_finfos(h->server_name, f->server_name);
-    free_finfos(h->alpn, f->alpn);
+    if (h->loaded)
+        return;
+    h->loaded = TRUE;
+    h->versions = finfos(pinfo, tree, f->version);
+    h->supported = finfos(pinfo, tree, f->supported_version);
+    h->random = finfos(pinfo, tree, f->random);
+    h->session_id = finfos(pinfo, tree, f->session_id);
+    h->cipher = finfos(pinfo, tree, f->cipher);
+    h->group = finfos(pinfo, tree, f->group);
+    h->selected_group = finfos(pinfo, tree, f->selected_group);
+    h->named_curve = finfos(pinfo, tree, f->named_curve);
+    h->psk = finfos(pinfo, tree, f->psk_selected);
+    h->server_name = finfos(pinfo, tree, f->server_name);
+    h->alpn = finfos(pinfo, tree, f->alpn);
 }
 
 /* For a Client Hello the highest version offered, for a Server Hello the one
@@ -250,8 +253,8 @@ static void free_hello_fields(hello_fields *h, const tlsx_wire_fields *f)
 static guint16 hello_version(const hello_fields *h, const field_info *hs)
 {
     guint best = 0;
-    for (guint i = 0; h->supported && i < h->supported->len; i++) {
-        const field_info *v = (const field_info *)g_ptr_array_index(h->supported, i);
+    for (guint i = 0; i < h->supported.len; i++) {
+        const field_info *v = h->supported.v[i];
         guint val = tlsx_finfo_uint(v);
         if (inside(v, hs) && tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
             best = val;
@@ -311,10 +314,22 @@ static const char *string_value(packet_info *pinfo, const field_info *fi)
                                             ENC_ASCII | ENC_NA);
 }
 
-static void read_hello(pending *p, const hello_fields *h, const field_info *hs, packet_info *pinfo,
-                       tlsx_wire_names *names)
+/* Reads what the summary needs from a hello or key exchange; other
+ * messages need nothing but their type. */
+static void read_hello(pending *p, hello_fields *h, const tlsx_wire_fields *f, proto_tree *tree,
+                       const field_info *hs, packet_info *pinfo, tlsx_wire_names *names)
 {
     const field_info *v;
+    switch (p->ev.hs_type) {
+    case TLSX_HS_CLIENT_HELLO:
+    case TLSX_HS_SERVER_HELLO:
+    case TLSX_HS_SERVER_KEY_EXCHANGE:
+    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+        load_hello_fields(h, f, pinfo, tree);
+        break;
+    default:
+        return;
+    }
     switch (p->ev.hs_type) {
     case TLSX_HS_CLIENT_HELLO:
         p->ev.version = hello_version(h, hs);
@@ -349,54 +364,64 @@ static void read_hello(pending *p, const hello_fields *h, const field_info *hs, 
             names->group = value_name(v);
         }
         break;
-    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+    default: /* Encrypted Extensions */
         if ((v = first_inside(h->alpn, hs)) != NULL)
             names->alpn = string_value(pinfo, v);
-        break;
-    default:
         break;
     }
 }
 
-static void add_handshakes(GArray *out, const tlsx_wire_fields *f, proto_tree *tree,
-                           packet_info *pinfo, const GPtrArray *items, source *srcs, guint nsrc,
+/* The frame's events, before they are put in wire order. */
+typedef struct {
+    pending *v;
+    guint len;
+} pending_list;
+
+static pending *add_pending(pending_list *out, const source *src, const field_info *fi,
+                            tlsx_event_kind kind)
+{
+    pending *p = &out->v[out->len++];
+    memset(p, 0, sizeof *p);
+    p->key = key_of(src, fi);
+    p->ev.kind = kind;
+    p->ev.decrypted = src->kind == SRC_DECRYPTED;
+    p->ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+    return p;
+}
+
+static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_tree *tree,
+                           packet_info *pinfo, items list, source *srcs, guint nsrc,
                            tlsx_wire_names *names)
 {
     hello_fields h;
-    get_hello_fields(&h, f, tree);
+    memset(&h, 0, sizeof h);
+    const items types = finfos(pinfo, tree, f->handshake_type);
     order_key prev_key = {SRC_TCP_REASSEMBLED, 0, 0, 0};
     gboolean prev_decrypted = FALSE;
 
-    for (guint i = 0; i < items->len; i++) {
-        const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
+    for (guint i = 0; i < list.len; i++) {
+        const field_info *fi = list.v[i];
         source src = find_source(srcs, nsrc, fi->ds_tvb);
-        pending p;
-        memset(&p, 0, sizeof p);
-        if (src.kind == SRC_HS_REASSEMBLED) {
-            p.key = prev_key;
-            p.key.sub++;
-            p.ev.decrypted = prev_decrypted;
-        } else {
-            p.key = key_of(&src, fi);
-            p.ev.decrypted = src.kind == SRC_DECRYPTED;
-        }
-        prev_key = p.key;
-        prev_decrypted = p.ev.decrypted;
-        p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
-
         guint8 type;
-        if (type_at(h.types, fi, &type)) {
-            p.ev.kind = TLSX_EV_HANDSHAKE;
-            p.ev.hs_type = type;
-            read_hello(&p, &h, fi, pinfo, names);
-        } else if (src.kind == SRC_DECRYPTED || src.kind == SRC_HS_REASSEMBLED) {
+        const gboolean typed = type_at(types, fi, &type);
+        if (!typed && (src.kind == SRC_DECRYPTED || src.kind == SRC_HS_REASSEMBLED))
             continue; /* a fragment of a message that shows up whole elsewhere */
-        } else {
-            p.ev.kind = TLSX_EV_OPAQUE_HANDSHAKE;
+
+        pending *p =
+            add_pending(out, &src, fi, typed ? TLSX_EV_HANDSHAKE : TLSX_EV_OPAQUE_HANDSHAKE);
+        if (src.kind == SRC_HS_REASSEMBLED) {
+            /* Where its last fragment was: right after the item before it. */
+            p->key = prev_key;
+            p->key.sub++;
+            p->ev.decrypted = prev_decrypted;
         }
-        g_array_append_val(out, p);
+        prev_key = p->key;
+        prev_decrypted = p->ev.decrypted;
+        if (typed) {
+            p->ev.hs_type = type;
+            read_hello(p, &h, f, tree, fi, pinfo, names);
+        }
     }
-    free_hello_fields(&h, f);
 }
 
 /* The length of a ChangeCipherSpec's record, from the record header just
@@ -409,60 +434,45 @@ static guint32 ccs_record_length(const field_info *fi)
     return tvb_get_ntohs(fi->ds_tvb, fi->start - 2);
 }
 
-static void add_records(GArray *out, const GPtrArray *items, tlsx_event_kind kind, source *srcs,
+static void add_records(pending_list *out, items list, tlsx_event_kind kind, source *srcs,
                         guint nsrc)
 {
-    for (guint i = 0; items && i < items->len; i++) {
-        const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
-        source src = find_source(srcs, nsrc, fi->ds_tvb);
-        pending p;
-        memset(&p, 0, sizeof p);
-        p.key = key_of(&src, fi);
-        p.ev.kind = kind;
-        p.ev.decrypted = src.kind == SRC_DECRYPTED;
-        p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+    for (guint i = 0; i < list.len; i++) {
+        source src = find_source(srcs, nsrc, list.v[i]->ds_tvb);
+        pending *p = add_pending(out, &src, list.v[i], kind);
         if (kind == TLSX_EV_CCS)
-            p.ev.length = ccs_record_length(fi);
-        g_array_append_val(out, p);
+            p->ev.length = ccs_record_length(list.v[i]);
     }
 }
 
 /* Alert records: level and description unless the record is encrypted. */
-static void add_alerts(GArray *out, const tlsx_wire_fields *f, proto_tree *tree,
-                       const GPtrArray *items, source *srcs, guint nsrc)
+static void add_alerts(pending_list *out, const tlsx_wire_fields *f, packet_info *pinfo,
+                       proto_tree *tree, items list, source *srcs, guint nsrc)
 {
-    GPtrArray *levels = finfos(tree, f->alert_level);
-    GPtrArray *descs = finfos(tree, f->alert_desc);
-    for (guint i = 0; i < items->len; i++) {
-        const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
+    const items levels = finfos(pinfo, tree, f->alert_level);
+    const items descs = finfos(pinfo, tree, f->alert_desc);
+    for (guint i = 0; i < list.len; i++) {
+        const field_info *fi = list.v[i];
         source src = find_source(srcs, nsrc, fi->ds_tvb);
-        pending p;
-        memset(&p, 0, sizeof p);
-        p.key = key_of(&src, fi);
-        p.ev.kind = TLSX_EV_ALERT;
-        p.ev.decrypted = src.kind == SRC_DECRYPTED;
-        p.ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+        pending *p = add_pending(out, &src, fi, TLSX_EV_ALERT);
         const field_info *level = first_inside(levels, fi);
         const field_info *desc = first_inside(descs, fi);
         if (level && desc) {
-            p.ev.alert_level = (guint8)tlsx_finfo_uint(level);
-            p.ev.alert_desc = (guint8)tlsx_finfo_uint(desc);
+            p->ev.alert_level = (guint8)tlsx_finfo_uint(level);
+            p->ev.alert_desc = (guint8)tlsx_finfo_uint(desc);
         }
-        g_array_append_val(out, p);
     }
-    free_finfos(levels, f->alert_level);
-    free_finfos(descs, f->alert_desc);
 }
 
 /* In a renegotiation every record is encrypted, but Wireshark shows an
  * encrypted ChangeCipherSpec on the frame's own bytes while the messages
  * around it are in buffers of their own.  A sender's only message after its
  * ChangeCipherSpec is its Finished: the CCS goes right before it. */
-static void place_renegotiation_ccs(GArray *pend)
+static void place_renegotiation_ccs(pending_list *pend)
 {
     const order_key *finished = NULL;
     for (guint i = 0; i < pend->len; i++) {
-        const pending *p = &g_array_index(pend, pending, i);
+        const pending *p = &pend->v[i];
         if (p->ev.kind == TLSX_EV_HANDSHAKE && p->ev.decrypted &&
             p->ev.hs_type == TLSX_HS_FINISHED && (!finished || compare_keys(&p->key, finished) < 0))
             finished = &p->key;
@@ -471,13 +481,13 @@ static void place_renegotiation_ccs(GArray *pend)
         return;
     const order_key before = {finished->kind, finished->index, finished->start, finished->sub - 1};
     for (guint i = 0; i < pend->len; i++) {
-        pending *p = &g_array_index(pend, pending, i);
+        pending *p = &pend->v[i];
         if (p->ev.kind == TLSX_EV_CCS && p->ev.length > 1)
             p->key = before;
     }
 }
 
-static gint compare_pending(gconstpointer a, gconstpointer b)
+static int compare_pending(const void *a, const void *b)
 {
     return compare_keys(&((const pending *)a)->key, &((const pending *)b)->key);
 }
@@ -487,39 +497,31 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
 {
     *count = 0;
     memset(names, 0, sizeof *names);
-    GPtrArray *hs = finfos(tree, f->handshake);
-    GPtrArray *ccs = finfos(tree, f->ccs);
-    GPtrArray *app = finfos(tree, f->app_data);
-    GPtrArray *alerts = finfos(tree, f->alert);
-    if (!hs && !ccs && !app && !alerts)
+    const items hs = finfos(pinfo, tree, f->handshake);
+    const items ccs = finfos(pinfo, tree, f->ccs);
+    const items app = finfos(pinfo, tree, f->app_data);
+    const items alerts = finfos(pinfo, tree, f->alert);
+    const guint total = hs.len + ccs.len + app.len + alerts.len;
+    if (total == 0)
         return NULL;
 
     source *srcs;
     guint nsrc = list_sources(pinfo, &srcs);
-    GArray *pend = g_array_new(FALSE, FALSE, sizeof(pending));
-    if (hs)
-        add_handshakes(pend, f, tree, pinfo, hs, srcs, nsrc, names);
-    if (alerts)
-        add_alerts(pend, f, tree, alerts, srcs, nsrc);
-    add_records(pend, ccs, TLSX_EV_CCS, srcs, nsrc);
-    add_records(pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
-    free_finfos(hs, f->handshake);
-    free_finfos(ccs, f->ccs);
-    free_finfos(app, f->app_data);
-    free_finfos(alerts, f->alert);
+    pending_list pend = {wmem_alloc_array(pinfo->pool, pending, total), 0};
+    add_handshakes(&pend, f, tree, pinfo, hs, srcs, nsrc, names);
+    add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
+    add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
+    add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
+    if (pend.len == 0)
+        return NULL;
 
-    place_renegotiation_ccs(pend);
-    /* g_array_sort is not stable; the keys are unique per item, so it
-     * need not be. */
-    g_array_sort(pend, compare_pending);
+    place_renegotiation_ccs(&pend);
+    /* qsort is not stable; the keys are unique per item, so it need not be. */
+    qsort(pend.v, pend.len, sizeof *pend.v, compare_pending);
 
-    tlsx_event *ev = NULL;
-    if (pend->len) {
-        ev = wmem_alloc_array(pinfo->pool, tlsx_event, pend->len);
-        for (guint i = 0; i < pend->len; i++)
-            ev[i] = g_array_index(pend, pending, i).ev;
-        *count = pend->len;
-    }
-    g_array_free(pend, TRUE);
+    tlsx_event *ev = wmem_alloc_array(pinfo->pool, tlsx_event, pend.len);
+    for (guint i = 0; i < pend.len; i++)
+        ev[i] = pend.v[i].ev;
+    *count = pend.len;
     return ev;
 }
