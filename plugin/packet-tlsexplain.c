@@ -397,12 +397,18 @@ static gboolean is_slow(const tlsx_step *st)
     return st->step && st->has_since_peer && ms_of(st->since_peer) > (double)pref_slow_ms;
 }
 
+static gboolean has_extra_rtt(const tlsx_record *rec)
+{
+    const tlsx_summary *s = rec->summary;
+    return s && s->complete && s->rtts > tlsx_rtts_needed(s->version, s->variant, s->resumed);
+}
+
 /* A handshake that took more round trips than its kind needs. */
 static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec)
 {
     const tlsx_summary *s = rec->summary;
     const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed);
-    if (!s->complete || s->rtts <= needed)
+    if (!has_extra_rtt(rec))
         return;
     if (s->hrr)
         expert_add_info_format(
@@ -595,7 +601,9 @@ static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
 {
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_frame_step *f = &fs->steps[i];
-        if (f->st.flags || f->st.time_backwards || f->st.ends || is_slow(&f->st))
+        if (f->st.flags || f->st.time_backwards || is_slow(&f->st))
+            return TRUE;
+        if (f->st.ends && (f->st.kind == TLSX_STEP_ALERT || has_extra_rtt(f->rec)))
             return TRUE;
         if (PINFO_FD_VISITED(pinfo) && !f->rec->summary_frame && f->st.step &&
             f->st.step == f->rec->last_step && f->rec->last_frame == pinfo->num)
@@ -632,10 +640,8 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     if (PINFO_FD_VISITED(pinfo)) {
         fs = (tlsx_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
     } else {
-        if (!tlsx_wire_frame_has_tls(pinfo, proto_tls)) {
-            tlsexplain_tcp_note_frame(pinfo, tree);
+        if (!tlsx_wire_frame_has_tls(pinfo, proto_tls))
             return 0;
-        }
         fs = explain_frame(pinfo, tree);
     }
     if (!fs)
@@ -785,15 +791,12 @@ static void proto_register_tlsexplain(void)
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");
     register_init_routine(tlsexplain_init);
-    tlsexplain_tcp_register();
 }
 
 static void proto_reg_handoff_tlsexplain(void)
 {
     proto_tls = proto_get_id_by_filter_name("tls");
-    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields);
-    tlsexplain_tcp_wanted(wanted);
-    set_postdissector_wanted_hfids(tlsexplain_handle, wanted);
+    set_postdissector_wanted_hfids(tlsexplain_handle, tlsx_wire_lookup_fields(&tls_fields));
 }
 
 void plugin_register(void)

@@ -50,10 +50,8 @@ void tlsexplain_summary_register(int proto);
 void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
                              tlsx_time rtt, gboolean estimated);
 
-/* packet-tlsexplain-tcp.c: the TCP handshake's times. */
-void tlsexplain_tcp_register(void);
-void tlsexplain_tcp_wanted(GArray *ids);
-void tlsexplain_tcp_note_frame(packet_info *pinfo, proto_tree *tree);
+/* packet-tlsexplain-tcp.c: the baseline from the connection's TCP handshake
+ * and the SYN's time; FALSE when TCP did not see the whole handshake. */
 gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);
 
 /* Adds the summary subtree of a handshake that ended in this frame. */

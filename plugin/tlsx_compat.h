@@ -86,11 +86,34 @@ static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
 #define TLSX_PLUGIN_DESCRIBE_DISSECTOR()
 #endif
 
-/* When TCP saw the connection's SYN, and how long after it the handshake's
- * ACK came; FALSE when it saw no complete handshake.  From 4.4 on the
- * conversation's TCP data can be read without TCP's side effects. */
+/* The TCP handshake as TCP's sequence analysis saw it: when the SYN came,
+ * SYN to ACK, and the two ACK round trips it recorded, SYN to SYN/ACK (the
+ * SYN/ACK acknowledges the SYN) and SYN/ACK to ACK.  FALSE unless all are
+ * there and add up.  From 4.4 on the TCP data can be read without side
+ * effects. */
+typedef struct {
+    guint32 acked; /* the frame acknowledged; 0 until found */
+    nstime_t ts;
+} tlsx_ack;
+
+/* The first two acknowledgements, in frame order: the SYN/ACK's (of the SYN)
+ * and the ACK's (of the SYN/ACK, a later frame). */
+static inline gboolean tlsx_first_acks(const void *key, void *value, void *data)
+{
+    const struct tcp_acked *ta = (const struct tcp_acked *)value;
+    tlsx_ack *acks = (tlsx_ack *)data;
+    (void)key;
+    if (!ta || ta->frame_acked == 0)
+        return FALSE;
+    tlsx_ack *a = acks[0].acked == 0 ? &acks[0] : &acks[1];
+    a->acked = ta->frame_acked;
+    a->ts = ta->ts;
+    return a == &acks[1];
+}
+
 static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_info *pinfo,
-                                                nstime_t *syn, nstime_t *first_rtt)
+                                                nstime_t *syn, nstime_t *to_server,
+                                                nstime_t *to_client)
 {
 #if TLSX_WS_AT_LEAST(4, 4)
     (void)pinfo;
@@ -98,10 +121,21 @@ static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_inf
 #else
     struct tcp_analysis *tcpd = get_tcp_conversation_data(conv, pinfo);
 #endif
-    if (!tcpd || nstime_is_zero(&tcpd->ts_mru_syn) || nstime_is_zero(&tcpd->ts_first_rtt))
+    if (!tcpd || !tcpd->acked_table || nstime_is_zero(&tcpd->ts_mru_syn) ||
+        nstime_is_zero(&tcpd->ts_first_rtt))
+        return FALSE;
+    tlsx_ack acks[2];
+    memset(acks, 0, sizeof acks);
+    wmem_tree_foreach(tcpd->acked_table, tlsx_first_acks, acks);
+    if (acks[1].acked <= acks[0].acked)
+        return FALSE;
+    nstime_t sum;
+    nstime_sum(&sum, &acks[0].ts, &acks[1].ts);
+    if (nstime_cmp(&sum, &tcpd->ts_first_rtt) != 0)
         return FALSE;
     *syn = tcpd->ts_mru_syn;
-    *first_rtt = tcpd->ts_first_rtt;
+    *to_server = acks[0].ts;
+    *to_client = acks[1].ts;
     return TRUE;
 }
 
