@@ -64,21 +64,33 @@ DOC_COLUMNS = """\
 """
 
 
+FILTER = "tlsexplain.handshake == 2"
+
+
 @functools.lru_cache(maxsize=None)
-def reports(capture, *extra):
-    """One tshark run for the three reports: (tree, trace, flow) as lists of lines."""
-    out = ts.run("-r", ts.sample(capture), "-q", "-z", "tlsexplain,tree", "-z",
-                 "tlsexplain,trace" + "".join("," + e for e in extra), "-z",
-                 "flow,tlsexplain,standard").splitlines()
-    start = out.index("TLS Handshake Explainer: transcript") - 1
-    end = out.index("=" * 67, start + 1) + 1
-    trace = out[start:end]
-    rest = out[:start] + out[end:]
+def run_reports(capture):
+    """One tshark run for the reports: (tree, trace, trace with FILTER, flow) as
+    lists of lines."""
+    rest = ts.run("-r", ts.sample(capture), "-q", "-z", "tlsexplain,tree", "-z",
+                  "tlsexplain,trace", "-z", "tlsexplain,trace," + FILTER, "-z",
+                  "flow,tlsexplain,standard").splitlines()
+    traces = {}
+    while "TLS Handshake Explainer: transcript" in rest:
+        start = rest.index("TLS Handshake Explainer: transcript") - 1
+        end = rest.index("=" * 67, start + 1) + 1
+        traces[rest[start + 2]] = rest[start:end]
+        rest = rest[:start] + rest[end:]
     t0 = rest.index("TLS Handshake Explainer:")
     t1 = next(i for i in range(t0 + 3, len(rest)) if rest[i].startswith("-----"))
     tree = rest[t0:t1 + 1]
     flow = [l for l in rest if l.startswith("|")]
-    return tree, trace, flow
+    return tree, traces["Filter: none"], traces["Filter: " + FILTER], flow
+
+
+def reports(capture, filtered=False):
+    """(tree, trace, flow) of a capture; the trace limited to FILTER when asked."""
+    tree, trace, only, flow = run_reports(capture)
+    return tree, only if filtered else trace, flow
 
 
 def tree_rows(tree):
@@ -160,7 +172,7 @@ class Trace(unittest.TestCase):
         heads = [l for l in trace if l.startswith("Handshake ") and ":" in l]
         self.assertTrue(heads[0].startswith("Handshake 1: 127.0.0.1:"))
         self.assertIn("Handshake 2 complete: TLS 1.2 resumed, 1 RTT, ", "\n".join(trace))
-        _, only, _ = reports("tls12-resume.pcapng", "tlsexplain.handshake == 2")
+        _, only, _ = reports("tls12-resume.pcapng", filtered=True)
         self.assertIn("Filter: tlsexplain.handshake == 2", only)
         self.assertIn("Handshakes: 1", only)
         self.assertEqual([l.split()[0] for l in only if re.match(r"\d+ \d+  ", l)], ["2"] * 6)
