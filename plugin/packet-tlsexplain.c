@@ -791,6 +791,9 @@ static void proto_register_tlsexplain(void)
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");
     register_init_routine(tlsexplain_init);
+    tlsexplain_stats_register();
+    tlsexplain_trace_register();
+    tlsexplain_flow_register(proto_tlsexplain);
 }
 
 static void proto_reg_handoff_tlsexplain(void)

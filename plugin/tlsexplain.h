@@ -60,4 +60,23 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
 /* The summary's kind, e.g. "TLS 1.2 full", in pinfo->pool. */
 const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s);
 
+/* "192.0.2.1:443", "[2001:db8::1]:443": g_free() it. */
+char *tlsexplain_endpoint(const address *addr, guint32 port);
+
+/* The step's message in one word, as ssldump names it: "ServerHelloDone";
+ * g_free() it. */
+char *tlsexplain_camel_name(const tlsx_step *st);
+
+/* The line curl -v prints for a step; FALSE when it prints none. */
+gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st);
+
+/* Statistics -> TLS Handshake Explainer, tshark -z tlsexplain,tree. */
+void tlsexplain_stats_register(void);
+
+/* tshark -z tlsexplain,trace[,FILTER]: the handshakes' transcript. */
+void tlsexplain_trace_register(void);
+
+/* Flow Graph "TLS Handshake Explainer", tshark -z flow,tlsexplain,standard. */
+void tlsexplain_flow_register(int proto);
+
 #endif

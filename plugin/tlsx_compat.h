@@ -12,6 +12,9 @@
 #include <epan/dissectors/packet-tcp.h>
 #include <epan/packet.h>
 #include <epan/proto.h>
+#include <epan/tap.h>
+
+#include <stdlib.h>
 
 #define TLSX_WS_AT_LEAST(major, minor)                                                             \
     (WIRESHARK_VERSION_MAJOR > (major) ||                                                          \
@@ -138,5 +141,65 @@ static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_inf
     *to_client = acks[1].ts;
     return TRUE;
 }
+/* A stat_tap_ui's init callback (tshark -z NAME,...) returns nothing up to
+ * 4.4 and whether it could start from 4.6 on.  Before 4.6 a tap that cannot
+ * start ends tshark, as Wireshark's own command-line taps do. */
+#if TLSX_WS_AT_LEAST(4, 6)
+#define TLSX_STAT_TAP_INIT_RESULT bool
+#define TLSX_STAT_TAP_INIT_OK() return true
+#define TLSX_STAT_TAP_INIT_FAIL() return false
+#else
+#define TLSX_STAT_TAP_INIT_RESULT void
+#define TLSX_STAT_TAP_INIT_OK() return
+#define TLSX_STAT_TAP_INIT_FAIL() exit(1)
+#endif
+
+/* Sequence analysis (Statistics -> Flow Graph, tshark -z flow,...):
+ * libwireshark exports it, but no version installs epan/sequence_analysis.h.
+ * Declared here: the functions the plugin calls, and the leading members of
+ * the item and of the graph it fills, as each version lays them out.  The
+ * item's flags are gboolean up to 4.2 and bool from 4.4 on (checked in the
+ * 4.4 and 4.6 libraries: sequence_analysis_use_color_filter() stores one
+ * byte); everything before them, and the graph's members used here, sit at
+ * the same offsets in every version.  Both are allocated by libwireshark. */
+#if TLSX_WS_AT_LEAST(4, 4)
+typedef bool tlsx_seq_bool;
+#else
+typedef gboolean tlsx_seq_bool;
+#endif
+
+typedef struct {
+    guint32 frame_number;
+    address src_addr;
+    guint16 port_src;
+    address dst_addr;
+    guint16 port_dst;
+    char *frame_label; /* above the arrow; g_free()d with the item */
+    char *time_str;
+    char *comment; /* right of the graph; g_free()d with the item */
+    guint16 conv_num;
+    unsigned fg_color;
+    unsigned bg_color;
+    tlsx_seq_bool has_color_filter;
+    tlsx_seq_bool display;
+    unsigned src_node;
+    unsigned dst_node;
+    guint16 line_style;
+    /* more members follow */
+} tlsx_seq_item;
+
+typedef struct {
+    const char *name;
+    tlsx_seq_bool any_addr;
+    int nconv;
+    GQueue *items; /* of tlsx_seq_item * */
+    /* more members follow */
+} tlsx_seq_info;
+
+WS_DLL_PUBLIC void register_seq_analysis(const char *name, const char *ui_name, const int proto_id,
+                                         const char *tap_listener, guint tap_flags,
+                                         tap_packet_cb tap_func);
+WS_DLL_PUBLIC tlsx_seq_item *sequence_analysis_create_sai_with_addresses(packet_info *pinfo,
+                                                                         tlsx_seq_info *sainfo);
 
 #endif

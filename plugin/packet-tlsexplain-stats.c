@@ -1,0 +1,125 @@
+/* packet-tlsexplain-stats.c: Statistics -> TLS Handshake Explainer, and
+ * tshark -z tlsexplain,tree.
+ *
+ * A stats tree fed by the "tlsexplain" tap: handshakes by kind, version,
+ * outcome and duration, and per step message how long it came after the
+ * other side's last message (tlsexplain.time.since_peer).
+ *
+ * A handshake is counted at its step 1 (every handshake has one, also one
+ * whose start was not captured) and, until it ends, as incomplete; the step
+ * that ends it moves it to complete or failed and files it by kind, version
+ * and duration.  So the tree is right in one pass, where a handshake's end is
+ * not known while it is open.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsexplain.h"
+
+#include <epan/stats_tree.h>
+
+#include "tlsx_alert.h"
+
+#define NODE_HANDSHAKES "Handshakes"
+#define NODE_KIND "By kind"
+#define NODE_VERSION "By version"
+#define NODE_OUTCOME "By outcome"
+#define NODE_COMPLETE "complete"
+#define NODE_FAILED "failed"
+#define NODE_INCOMPLETE "incomplete"
+#define NODE_DURATION "Duration (ms)"
+#define NODE_STEPS "Steps by message"
+#define NODE_SINCE_PEER "Time since peer by message (ms)"
+
+static int st_handshakes, st_kind, st_version, st_outcome, st_failed, st_duration, st_steps,
+    st_since_peer;
+
+static void stats_init(stats_tree *st)
+{
+    st_handshakes = stats_tree_create_node(st, NODE_HANDSHAKES, 0, STAT_DT_INT, TRUE);
+    st_kind = stats_tree_create_node(st, NODE_KIND, st_handshakes, STAT_DT_INT, TRUE);
+    st_version = stats_tree_create_node(st, NODE_VERSION, st_handshakes, STAT_DT_INT, TRUE);
+    st_outcome = stats_tree_create_node(st, NODE_OUTCOME, st_handshakes, STAT_DT_INT, TRUE);
+    stats_tree_create_node(st, NODE_COMPLETE, st_outcome, STAT_DT_INT, FALSE);
+    st_failed = stats_tree_create_node(st, NODE_FAILED, st_outcome, STAT_DT_INT, TRUE);
+    stats_tree_create_node(st, NODE_INCOMPLETE, st_outcome, STAT_DT_INT, FALSE);
+    /* A range node: Wireshark keeps its buckets in order. */
+    st_duration = stats_tree_create_range_node(st, NODE_DURATION, st_handshakes, "0-9", "10-49",
+                                               "50-99", "100-499", "500-999", "1000-", NULL);
+    st_steps = stats_tree_create_node(st, NODE_STEPS, 0, STAT_DT_INT, TRUE);
+    st_since_peer = stats_tree_create_node(st, NODE_SINCE_PEER, 0, STAT_DT_FLOAT, TRUE);
+}
+
+static gfloat ms_of(tlsx_time t)
+{
+    return (gfloat)((double)t.secs * 1e3 + t.nsecs / 1e6);
+}
+
+static void count_end(stats_tree *st, const tlsx_record *rec)
+{
+    const tlsx_summary *s = rec->summary;
+    char kind[64];
+
+    tlsx_summary_kind(s, kind, sizeof kind);
+    tick_stat_node(st, NODE_KIND, st_handshakes, TRUE);
+    tick_stat_node(st, kind, st_kind, FALSE);
+    tick_stat_node(st, NODE_VERSION, st_handshakes, TRUE);
+    const char *version = tlsx_version_name(s->version);
+    tick_stat_node(st, version ? version : "unknown", st_version, FALSE);
+
+    increase_stat_node(st, NODE_INCOMPLETE, st_outcome, FALSE, -1);
+    if (s->complete) {
+        tick_stat_node(st, NODE_COMPLETE, st_outcome, FALSE);
+    } else {
+        tick_stat_node(st, NODE_FAILED, st_outcome, TRUE);
+        char alert[64];
+        const char *name = s->has_alert ? tlsx_alert_name(s->alert) : NULL;
+        if (!s->has_alert)
+            g_strlcpy(alert, "encrypted alert", sizeof alert);
+        else
+            g_snprintf(alert, sizeof alert, "%s (%u)", name ? name : "unknown", s->alert);
+        tick_stat_node(st, alert, st_failed, FALSE);
+    }
+
+    /* Whole milliseconds: 9.7 ms is in 0-9. */
+    gint64 ms = s->duration.secs * 1000 + s->duration.nsecs / 1000000;
+    int whole_ms = (int)MIN(ms, G_MAXINT);
+    tick_stat_node(st, NODE_DURATION, st_handshakes, TRUE); /* the range adds the value */
+    stats_tree_tick_range(st, NODE_DURATION, st_handshakes, whole_ms);
+}
+
+static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_,
+                                      epan_dissect_t *edt _U_, const void *data,
+                                      tap_flags_t flags _U_)
+{
+    const tlsx_frame *fs = (const tlsx_frame *)data;
+
+    for (guint i = 0; i < fs->count; i++) {
+        const tlsx_frame_step *f = &fs->steps[i];
+        const tlsx_step *s = &f->st;
+        if (!s->step)
+            continue; /* post-handshake messages and repeats are no steps */
+        if (s->step == 1) {
+            tick_stat_node(st, NODE_HANDSHAKES, 0, TRUE);
+            tick_stat_node(st, NODE_OUTCOME, st_handshakes, TRUE);
+            increase_stat_node(st, NODE_INCOMPLETE, st_outcome, FALSE, 1);
+        }
+        const char *name = tlsx_step_name(s);
+        tick_stat_node(st, NODE_STEPS, 0, TRUE);
+        tick_stat_node(st, name, st_steps, FALSE);
+        if (s->has_since_peer) {
+            tick_stat_node(st, NODE_SINCE_PEER, 0, TRUE);
+            avg_stat_node_add_value_float(st, name, st_since_peer, FALSE, ms_of(s->since_peer));
+        }
+        if (s->ends && f->rec->summary)
+            count_end(st, f->rec);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+void tlsexplain_stats_register(void)
+{
+    /* Returns nothing up to 4.2 and the tree's configuration from 4.4 on;
+     * the plugin needs neither. */
+    stats_tree_register_plugin("tlsexplain", "tlsexplain", "TLS Handshake Explainer", 0,
+                               stats_packet, stats_init, NULL);
+}

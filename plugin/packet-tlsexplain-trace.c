@@ -1,0 +1,306 @@
+/* packet-tlsexplain-trace.c: tshark -q -z tlsexplain,trace[,FILTER].
+ *
+ * A transcript of every handshake, printed at the end of the run in order of
+ * the handshakes' numbers: the connection, then one line per step laid out as
+ * ssldump does (handshake and step number, seconds since the handshake's
+ * start and, in brackets, since the previous step, who sent it, the message)
+ * followed by the line curl -v prints for it; then curl's closing lines, the
+ * round trips and the duration, or the alert that made it fail.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsexplain.h"
+
+#include <stdio.h>
+
+#include <epan/to_str.h>
+#include <epan/stat_tap_ui.h>
+#include <epan/tap.h>
+#include <wsutil/str_util.h>
+
+#include "tlsx_alert.h"
+#include "tlsx_cipher.h"
+
+#define TRACE_CLI "tlsexplain,trace"
+
+typedef struct {
+    tlsx_step st;
+    guint32 frame;
+} trace_step;
+
+typedef struct {
+    guint32 id;
+    char *client, *server; /* "addr:port" */
+    const tlsx_record *rec;
+    GArray *steps; /* trace_step */
+} trace_handshake;
+
+typedef struct {
+    char *filter;
+    GPtrArray *handshakes; /* trace_handshake *, in order of first step */
+} trace_data;
+
+static void handshake_free(gpointer p)
+{
+    trace_handshake *h = (trace_handshake *)p;
+    g_free(h->client);
+    g_free(h->server);
+    g_array_free(h->steps, TRUE);
+    g_free(h);
+}
+
+static void trace_reset(void *tapdata)
+{
+    trace_data *td = (trace_data *)tapdata;
+    g_ptr_array_set_size(td->handshakes, 0);
+}
+
+char *tlsexplain_endpoint(const address *addr, guint32 port)
+{
+    char *a = address_to_str(NULL, addr);
+    char *s = addr->type == AT_IPv6 ? g_strdup_printf("[%s]:%u", a, port)
+                                    : g_strdup_printf("%s:%u", a, port);
+    wmem_free(NULL, a);
+    return s;
+}
+
+gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st)
+{
+    if (st->kind == TLSX_STEP_ALERT)
+        return tlsx_curl_alert_line(buf, size, st->alert_level, st->alert_desc, (tlsx_side)st->side,
+                                    st->version);
+    return tlsx_curl_line(buf, size, (tlsx_step_kind)st->kind, st->hs_type, (tlsx_side)st->side,
+                          st->version);
+}
+
+static trace_handshake *handshake_of(trace_data *td, packet_info *pinfo, const tlsx_frame_step *f)
+{
+    for (guint i = td->handshakes->len; i > 0; i--) {
+        trace_handshake *h = (trace_handshake *)g_ptr_array_index(td->handshakes, i - 1);
+        if (h->id == f->st.handshake)
+            return h;
+    }
+    trace_handshake *h = g_new0(trace_handshake, 1);
+    h->id = f->st.handshake;
+    h->rec = f->rec;
+    h->steps = g_array_new(FALSE, FALSE, sizeof(trace_step));
+    char *src = tlsexplain_endpoint(&pinfo->src, pinfo->srcport);
+    char *dst = tlsexplain_endpoint(&pinfo->dst, pinfo->destport);
+    gboolean from_client = f->st.side == TLSX_CLIENT;
+    h->client = from_client ? src : dst;
+    h->server = from_client ? dst : src;
+    g_ptr_array_add(td->handshakes, h);
+    return h;
+}
+
+static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
+{
+    trace_data *td = (trace_data *)tapdata;
+    const tlsx_frame *fs = (const tlsx_frame *)data;
+
+    for (guint i = 0; i < fs->count; i++) {
+        const tlsx_frame_step *f = &fs->steps[i];
+        if (!f->st.step)
+            continue; /* post-handshake messages and repeats are no steps */
+        trace_handshake *h = handshake_of(td, pinfo, f);
+        trace_step ts = {f->st, pinfo->num};
+        g_array_append_val(h->steps, ts);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+/* "0.0072": seconds to a tenth of a millisecond, as ssldump prints them. */
+static void format_secs(char *buf, size_t size, tlsx_time t)
+{
+    gint64 tenths = t.secs * 10000 + (t.nsecs + 50000) / 100000;
+    g_snprintf(buf, (gulong)size, "%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT, tenths / 10000,
+               tenths % 10000);
+}
+
+char *tlsexplain_camel_name(const tlsx_step *st)
+{
+    GString *out = g_string_new(NULL);
+    gboolean word_start = TRUE;
+    for (const char *p = tlsx_step_name(st); *p; p++) {
+        if (*p == ' ') {
+            word_start = TRUE;
+            continue;
+        }
+        g_string_append_c(out, word_start ? g_ascii_toupper(*p) : *p);
+        word_start = FALSE;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* The message as ssldump names it: "Handshake ClientHello", "ChangeCipherSpec",
+ * "Alert fatal handshake_failure". */
+static void ssldump_message(GString *out, const tlsx_step *st)
+{
+    switch (st->kind) {
+    case TLSX_STEP_CCS:
+        g_string_append(out, "ChangeCipherSpec");
+        return;
+    case TLSX_STEP_ENCRYPTED_RECORD:
+        g_string_append(out, "Handshake (encrypted record)");
+        return;
+    case TLSX_STEP_ALERT:
+        if (!st->alert_level) {
+            g_string_append(out, "Alert (encrypted)");
+        } else {
+            const char *name = tlsx_alert_name(st->alert_desc);
+            g_string_append_printf(out, "Alert %s ",
+                                   st->alert_level == TLSX_ALERT_FATAL ? "fatal" : "warning");
+            if (name)
+                g_string_append(out, name);
+            else
+                g_string_append_printf(out, "%u", st->alert_desc);
+        }
+        return;
+    default:
+        break;
+    }
+    char *name = tlsexplain_camel_name(st);
+    g_string_append_printf(out, "Handshake %s%s", name, st->encrypted ? " (encrypted)" : "");
+    g_free(name);
+}
+
+static void print_ending(const trace_handshake *h)
+{
+    const tlsx_record *rec = h->rec;
+    const tlsx_summary *s = rec->summary;
+    char kind[64], secs[32], curl[128];
+    const trace_step *first = &g_array_index(h->steps, trace_step, 0);
+    const trace_step *last = &g_array_index(h->steps, trace_step, h->steps->len - 1);
+
+    if (!s) {
+        format_secs(secs, sizeof secs, last->st.since_start);
+        printf("Handshake %u incomplete: nothing of it follows in the capture", h->id);
+        if (rec->waiting_for != TLSX_MSG_NONE)
+            printf(" (the %s was still to come)", tlsx_sequence_msg_name(rec->waiting_for));
+        printf(", %s s after its first step (frames %u-%u)\n", secs, first->frame, last->frame);
+        return;
+    }
+    tlsx_summary_kind(s, kind, sizeof kind);
+    format_secs(secs, sizeof secs, s->duration);
+    if (s->complete) {
+        if (s->cipher &&
+            tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
+            printf("* %s\n", curl);
+        if (rec->alpn)
+            printf("* ALPN: server accepted %s\n", rec->alpn);
+        printf("Handshake %u complete: %s, %u RTT%s, %s s (frames %u-%u)\n", h->id, kind, s->rtts,
+               plurality(s->rtts, "", "s"), secs, first->frame, last->frame);
+        return;
+    }
+    printf("Handshake %u failed: ", h->id);
+    if (s->has_alert) {
+        const char *name = tlsx_alert_name(s->alert);
+        printf("alert %s (%u)", name ? name : "unknown", s->alert);
+    } else {
+        printf("an encrypted alert");
+    }
+    if (last->st.kind == TLSX_STEP_ALERT)
+        printf(" from the %s", last->st.side == TLSX_CLIENT ? "client" : "server");
+    printf(", %s, %u RTT%s, %s s (frames %u-%u)\n", kind, s->rtts, plurality(s->rtts, "", "s"),
+           secs, first->frame, last->frame);
+}
+
+static void trace_draw(void *tapdata)
+{
+    trace_data *td = (trace_data *)tapdata;
+    GString *line = g_string_new(NULL);
+    char start[32], prev[32], curl[128];
+
+    /* In order of their numbers, which a handshake takes at its first step
+     * even when an earlier one's first step came later. */
+    GPtrArray *order = g_ptr_array_sized_new(td->handshakes->len);
+    for (guint i = 0; i < td->handshakes->len; i++)
+        g_ptr_array_add(order, g_ptr_array_index(td->handshakes, i));
+    for (guint i = 1; i < order->len; i++) {
+        for (guint j = i; j > 0; j--) {
+            trace_handshake *a = (trace_handshake *)g_ptr_array_index(order, j - 1);
+            trace_handshake *b = (trace_handshake *)g_ptr_array_index(order, j);
+            if (a->id <= b->id)
+                break;
+            order->pdata[j - 1] = b;
+            order->pdata[j] = a;
+        }
+    }
+
+    printf("\n===================================================================\n");
+    printf("TLS Handshake Explainer: transcript\n");
+    printf("Filter: %s\n", td->filter ? td->filter : "none");
+    printf("Handshakes: %u\n", order->len);
+    for (guint i = 0; i < order->len; i++) {
+        const trace_handshake *h = (const trace_handshake *)g_ptr_array_index(order, i);
+        const tlsx_record *rec = h->rec;
+        printf("\nHandshake %u: %s -> %s, ", h->id, h->client, h->server);
+        if (rec->sni)
+            printf("SNI %s\n", rec->sni);
+        else
+            printf("no SNI\n");
+        for (guint k = 0; k < h->steps->len; k++) {
+            const trace_step *t = &g_array_index(h->steps, trace_step, k);
+            format_secs(start, sizeof start, t->st.since_start);
+            format_secs(prev, sizeof prev, t->st.since_prev);
+            g_string_printf(line, "%u %u  %s (%s)  %s  ", h->id, t->st.step, start, prev,
+                            t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
+            ssldump_message(line, &t->st);
+            printf("%s\n", line->str);
+            if (tlsexplain_step_curl(curl, sizeof curl, &t->st))
+                printf("    * %s\n", curl);
+        }
+        print_ending(h);
+    }
+    printf("===================================================================\n");
+    g_ptr_array_free(order, TRUE);
+    g_string_free(line, TRUE);
+}
+
+static void trace_finish(void *tapdata)
+{
+    trace_data *td = (trace_data *)tapdata;
+    g_ptr_array_free(td->handshakes, TRUE);
+    g_free(td->filter);
+    g_free(td);
+}
+
+static TLSX_STAT_TAP_INIT_RESULT trace_init(const char *opt_arg, void *userdata _U_)
+{
+    trace_data *td = g_new0(trace_data, 1);
+    const char *filter = NULL;
+
+    if (g_str_has_prefix(opt_arg, TRACE_CLI ",") && opt_arg[strlen(TRACE_CLI ",")])
+        filter = opt_arg + strlen(TRACE_CLI ",");
+    td->filter = g_strdup(filter);
+    td->handshakes = g_ptr_array_new_with_free_func(handshake_free);
+
+    GString *error = register_tap_listener("tlsexplain", td, filter, TL_REQUIRES_NOTHING,
+                                           trace_reset, trace_packet, trace_draw, trace_finish);
+    if (error) {
+        fprintf(stderr, "tlsexplain,trace: could not register its tap listener: %s\n", error->str);
+        g_string_free(error, TRUE);
+        trace_finish(td);
+        TLSX_STAT_TAP_INIT_FAIL();
+    }
+    TLSX_STAT_TAP_INIT_OK();
+}
+
+static tap_param trace_params[] = {
+    {PARAM_FILTER, "filter", "Filter", NULL, TRUE},
+};
+
+static stat_tap_ui trace_ui = {
+    REGISTER_STAT_GROUP_GENERIC,
+    "TLS Handshake Explainer transcript",
+    TRACE_CLI,
+    trace_init,
+    G_N_ELEMENTS(trace_params),
+    trace_params,
+};
+
+void tlsexplain_trace_register(void)
+{
+    register_stat_tap_ui(&trace_ui, NULL);
+}

@@ -1,0 +1,306 @@
+"""Statistics and reports on the document's capture, as a user runs them:
+tshark -z tlsexplain,tree, -z tlsexplain,trace, -z flow,tlsexplain,standard,
+custom columns, and -T json, ek and fields.
+
+Each tshark run is made once (cached) and shared by the tests that read it.
+"""
+
+import functools
+import json
+import re
+import unittest
+
+import tshark_session as ts
+
+DOC = "tls12-doc.pcapng"
+
+# The transcript of the document's handshake, to the line.
+DOC_TRACE = """\
+===================================================================
+TLS Handshake Explainer: transcript
+Filter: none
+Handshakes: 1
+
+Handshake 1: 127.0.0.1:45296 -> 127.0.0.1:443, SNI q.shanyue.test
+1 1  0.0000 (0.0000)  C>S  Handshake ClientHello
+    * TLSv1.2 (OUT), TLS handshake, Client hello (1):
+1 2  0.0072 (0.0072)  S>C  Handshake ServerHello
+    * TLSv1.2 (IN), TLS handshake, Server hello (2):
+1 3  0.0072 (0.0000)  S>C  Handshake Certificate
+    * TLSv1.2 (IN), TLS handshake, Certificate (11):
+1 4  0.0072 (0.0000)  S>C  Handshake ServerKeyExchange
+    * TLSv1.2 (IN), TLS handshake, Server key exchange (12):
+1 5  0.0072 (0.0000)  S>C  Handshake ServerHelloDone
+    * TLSv1.2 (IN), TLS handshake, Server finished (14):
+1 6  0.0086 (0.0015)  C>S  Handshake ClientKeyExchange
+    * TLSv1.2 (OUT), TLS handshake, Client key exchange (16):
+1 7  0.0086 (0.0000)  C>S  ChangeCipherSpec
+    * TLSv1.2 (OUT), TLS change cipher, Change cipher spec (1):
+1 8  0.0086 (0.0000)  C>S  Handshake Finished (encrypted)
+    * TLSv1.2 (OUT), TLS handshake, Finished (20):
+1 9  0.0097 (0.0011)  S>C  ChangeCipherSpec
+    * TLSv1.2 (IN), TLS change cipher, Change cipher spec (1):
+1 10  0.0097 (0.0000)  S>C  Handshake Finished (encrypted)
+    * TLSv1.2 (IN), TLS handshake, Finished (20):
+* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256
+* ALPN: server accepted h2
+Handshake 1 complete: TLS 1.2 full, 2 RTTs, 0.0097 s (frames 4-9)
+===================================================================
+"""
+
+COLUMNS = ('gui.column.format:"No.","%m","Step","%Cus:tlsexplain.step","Dir",'
+           '"%Cus:tlsexplain.direction","Message","%Cus:tlsexplain.message",'
+           '"Since peer","%Cus:tlsexplain.time.since_peer"')
+
+# What tshark prints with that column layout (the README's recipe).
+DOC_COLUMNS = """\
+    4 1 OUT Client Hello 
+    6 2,3,4,5 IN,IN,IN,IN Server Hello,Certificate,Server Key Exchange,Server Hello Done \
+0.007165375,0.007165375,0.007165375,0.007165375
+    8 6,7,8 OUT,OUT,OUT Client Key Exchange,Change Cipher Spec,Finished \
+0.001457775,0.001457775,0.001457775
+    9 9,10 IN,IN Change Cipher Spec,Finished 0.001072775,0.001072775
+   14  IN Encrypted Alert 4.997011203
+"""
+
+
+FILTER = "tlsexplain.handshake == 2"
+
+
+@functools.lru_cache(maxsize=None)
+def run_reports(capture):
+    """One tshark run for the reports: (tree, trace, trace with FILTER, flow) as
+    lists of lines."""
+    rest = ts.run("-r", ts.sample(capture), "-q", "-z", "tlsexplain,tree", "-z",
+                  "tlsexplain,trace", "-z", "tlsexplain,trace," + FILTER, "-z",
+                  "flow,tlsexplain,standard").splitlines()
+    traces = {}
+    while "TLS Handshake Explainer: transcript" in rest:
+        start = rest.index("TLS Handshake Explainer: transcript") - 1
+        end = rest.index("=" * 67, start + 1) + 1
+        traces[rest[start + 2]] = rest[start:end]
+        rest = rest[:start] + rest[end:]
+    t0 = rest.index("TLS Handshake Explainer:")
+    t1 = next(i for i in range(t0 + 3, len(rest)) if rest[i].startswith("-----"))
+    tree = rest[t0:t1 + 1]
+    flow = [l for l in rest if l.startswith("|")]
+    return tree, traces["Filter: none"], traces["Filter: " + FILTER], flow
+
+
+def reports(capture, filtered=False):
+    """(tree, trace, flow) of a capture; the trace limited to FILTER when asked."""
+    tree, trace, only, flow = run_reports(capture)
+    return tree, only if filtered else trace, flow
+
+
+def tree_rows(tree):
+    """{(parent, name): [count, average, min, max]} of the stats tree; the
+    last three only for the nodes that average a value."""
+    rows, parents = {}, {}
+    for line in tree[3:-1]:
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip(" "))
+        parts = re.split(r"\s{2,}", line.strip())
+        parents[depth] = parts[0]
+        parent = parents.get(depth - 1) if depth else None
+        values = [parts[1]]
+        if len(parts) > 2 and (re.fullmatch(r"\d+\.\d\d|-", parts[2])):
+            values += parts[2:5]
+        rows[(parent, parts[0])] = values
+    return rows
+
+
+class StatsTree(unittest.TestCase):
+    def rows(self):
+        return tree_rows(reports(DOC)[0])
+
+    def test_title(self):
+        self.assertEqual(reports(DOC)[0][0], "TLS Handshake Explainer:")
+
+    def test_handshakes_by_kind_version_outcome(self):
+        rows = self.rows()
+        self.assertEqual(rows[(None, "Handshakes")][0], "1")
+        self.assertEqual(rows[("By kind", "TLS 1.2 full")][0], "1")
+        self.assertEqual(rows[("By version", "TLSv1.2")][0], "1")
+        self.assertEqual(rows[("By outcome", "complete")][0], "1")
+        self.assertEqual(rows[("By outcome", "failed")][0], "0")
+        self.assertEqual(rows[("By outcome", "incomplete")][0], "0")
+
+    def test_duration_buckets(self):
+        rows = self.rows()
+        self.assertEqual(rows[("Handshakes", "Duration (ms)")], ["1", "9.00", "9", "9"])
+        buckets = [name for (parent, name) in rows if parent == "Duration (ms)"]
+        self.assertEqual(buckets, ["0-9", "10-49", "50-99", "100-499", "500-999", "1000-"])
+        self.assertEqual(rows[("Duration (ms)", "0-9")][0], "1")
+        self.assertEqual(rows[("Duration (ms)", "10-49")][0], "0")
+
+    def test_steps_and_time_since_peer_by_message(self):
+        rows = self.rows()
+        self.assertEqual(rows[(None, "Steps by message")][0], "10")
+        self.assertEqual(rows[("Steps by message", "Client Hello")][0], "1")
+        self.assertEqual(rows[("Steps by message", "Finished")][0], "2")
+        peer = "Time since peer by message (ms)"
+        self.assertEqual(rows[(None, peer)][0], "9")
+        self.assertNotIn((peer, "Client Hello"), rows)
+        self.assertEqual(rows[(peer, "Server Hello")], ["1", "7.17", "7.165375", "7.165375"])
+        self.assertEqual(rows[(peer, "Finished")], ["2", "1.27", "1.072775", "1.457775"])
+        self.assertEqual(rows[(peer, "Change Cipher Spec")],
+                         ["2", "1.27", "1.072775", "1.457775"])
+
+    def test_failed_handshake_names_its_alert(self):
+        rows = tree_rows(reports("tls12-alert.pcapng")[0])
+        self.assertEqual(rows[("By outcome", "failed")][0], "1")
+        self.assertEqual(rows[("failed", "Handshake Failure (40)")][0], "1")
+        self.assertEqual(rows[("By outcome", "complete")][0], "0")
+
+
+class Trace(unittest.TestCase):
+    def test_document_session_with_times(self):
+        self.assertEqual("\n".join(reports(DOC)[1]) + "\n", DOC_TRACE)
+
+    def test_curl_lines_are_curls_own(self):
+        with open(ts.sample("tls12-doc.curl.txt"), encoding="utf-8") as f:
+            curl = [l.rstrip("\n") for l in f if l.startswith("* TLSv") or
+                    l.startswith("* SSL connection") or l.startswith("* ALPN: server")]
+        ours = [l.strip() for l in reports(DOC)[1] if l.strip().startswith("* ")]
+        # curl 7.88 does not print the server's Change Cipher Spec.
+        self.assertEqual([l for l in ours if l in curl], curl)
+
+    def test_filter_and_order_of_handshakes(self):
+        _, trace, _ = reports("tls12-resume.pcapng")
+        heads = [l for l in trace if l.startswith("Handshake ") and ":" in l]
+        self.assertTrue(heads[0].startswith("Handshake 1: 127.0.0.1:"))
+        self.assertIn("Handshake 2 complete: TLS 1.2 resumed, 1 RTT, ", "\n".join(trace))
+        _, only, _ = reports("tls12-resume.pcapng", filtered=True)
+        self.assertIn("Filter: tlsexplain.handshake == 2", only)
+        self.assertIn("Handshakes: 1", only)
+        self.assertEqual([l.split()[0] for l in only if re.match(r"\d+ \d+  ", l)], ["2"] * 6)
+
+    def test_failed_handshake_with_its_alert(self):
+        trace = reports("tls12-alert.pcapng")[1]
+        self.assertIn("1 2  0.0001 (0.0001)  S>C  Alert fatal Handshake Failure", trace)
+        self.assertTrue(any(l.startswith("Handshake 1 failed: alert Handshake Failure (40) from "
+                                         "the server, TLS 1.2 full, 1 RTT, ") for l in trace))
+
+
+class FlowGraph(unittest.TestCase):
+    def test_ladder_between_client_and_server(self):
+        flow = reports(DOC)[2]
+        # The nodes: client first, server second, told apart by port.
+        self.assertIn("127.0.0.1:45296", flow[0])
+        self.assertIn("127.0.0.1:443", flow[1])
+        labels = [re.split(r"\|", l)[2].strip(" |") for l in flow[2::2]]
+        arrows = ["->" if "-->" in l else "<-" for l in flow[3::2]]
+        comments = [l.rsplit("|", 1)[1] for l in flow[2::2]]
+        self.assertEqual(labels, ["ClientHello", "ServerHello", "Certificate",
+                                  "ServerKeyExchange", "ServerHelloDone", "ClientKeyExchange",
+                                  "ChangeCipherSpec", "Finished", "ChangeCipherSpec", "Finished",
+                                  "EncryptedAlert"])
+        self.assertEqual(arrows, ["->", "<-", "<-", "<-", "<-", "->", "->", "->", "<-", "<-",
+                                  "<-"])
+        self.assertEqual(comments[0], "Handshake 1 step 1 OUT: Client Hello, at 0.000 ms")
+        self.assertEqual(comments[1], "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the "
+                                      "client, at 7.165 ms")
+        self.assertEqual(comments[9], "Handshake 1 step 10 IN: Finished, 1.073 ms after the "
+                                      "client, at 9.696 ms")
+        self.assertTrue(comments[10].startswith("Handshake 1 post-handshake IN: Encrypted Alert"))
+
+
+class Columns(unittest.TestCase):
+    def test_custom_columns_recipe(self):
+        out = ts.run("-r", ts.sample(DOC), "-Y", "tlsexplain", "-o", COLUMNS)
+        self.assertEqual(out, DOC_COLUMNS)
+
+
+@functools.lru_cache(maxsize=None)
+def json_layers(kind):
+    """Frame 9's layers in -T json or -T ek: the frame's own fields and ours."""
+    out = ts.run("-r", ts.sample(DOC), "-Y", "frame.number == 9", "-T", kind)
+    if kind == "json":
+        return json.loads(out)[0]["_source"]["layers"]
+    docs = [json.loads(l) for l in out.splitlines() if l.strip()]
+    return next(d for d in docs if "layers" in d)["layers"]
+
+
+def json_fields(node, out=None):
+    """Every field name -> value below a -T json layer, subtrees flattened."""
+    out = {} if out is None else out
+    for k, v in node.items():
+        if isinstance(v, dict):
+            json_fields(v, out)
+        else:
+            out.setdefault(k, []).append(v)
+    return out
+
+
+class MachineReadable(unittest.TestCase):
+    """Our fields have the JSON type tshark gives its own fields of the same
+    kind (frame.number: unsigned, frame.marked: boolean, frame.time_delta:
+    relative time), whatever the Wireshark version does with them."""
+
+    def same_kind(self, ours, theirs, what):
+        for v in ours:
+            self.assertIs(type(v), type(theirs), what)
+
+    def test_json(self):
+        layers = json_layers("json")
+        frame = layers["frame"]
+        f = json_fields(layers["tlsexplain"])
+        self.assertEqual([int(v) for v in f["tlsexplain.step"]], [9, 10])
+        self.same_kind(f["tlsexplain.step"], frame["frame.number"], "uint")
+        self.same_kind(f["tlsexplain.summary.rtts"], frame["frame.number"], "uint")
+        self.same_kind(f["tlsexplain.encrypted"], frame["frame.marked"], "boolean")
+        self.same_kind(f["tlsexplain.summary.complete"], frame["frame.marked"], "boolean")
+        self.same_kind(f["tlsexplain.time.since_peer"], frame["frame.time_delta"], "relative")
+        self.same_kind(f["tlsexplain.summary.duration"], frame["frame.time_delta"], "relative")
+        self.assertEqual(f["tlsexplain.time.since_peer"], ["0.001072775", "0.001072775"])
+        self.assertEqual(f["tlsexplain.summary.duration"], ["0.009695925"])
+        self.assertEqual(f["tlsexplain.message"], ["Change Cipher Spec", "Finished"])
+        self.assertEqual(f["tlsexplain.summary.kind"], ["TLS 1.2 full"])
+        self.assertEqual(f["tlsexplain.summary.alpn"], ["h2"])
+        self.assertIn(str(f["tlsexplain.encrypted"][1]), ("1", "True", "true"))
+        self.assertIn(str(f["tlsexplain.encrypted"][0]), ("0", "False", "false"))
+
+    def test_ek(self):
+        layers = json_layers("ek")
+        frame = layers["frame"]
+        ours = layers["tlsexplain"]
+        self.assertEqual(ours["tlsexplain_tlsexplain_direction"], ["IN", "IN"])
+        for name in ("step", "handshake", "flight"):
+            self.same_kind(ours["tlsexplain_tlsexplain_" + name], frame["frame_frame_number"],
+                           name)
+        self.same_kind([ours["tlsexplain_tlsexplain_summary_rtts"]], frame["frame_frame_number"],
+                       "rtts")
+        self.same_kind(ours["tlsexplain_tlsexplain_encrypted"], frame["frame_frame_marked"],
+                       "encrypted")
+        self.assertEqual([str(v) for v in ours["tlsexplain_tlsexplain_encrypted"]],
+                         [str(v) for v in (False, True)]
+                         if isinstance(frame["frame_frame_marked"], bool) else ["0", "1"])
+        self.same_kind([ours["tlsexplain_tlsexplain_summary_complete"]],
+                       frame["frame_frame_marked"], "complete")
+        self.same_kind(ours["tlsexplain_tlsexplain_time_since_prev"],
+                       frame["frame_frame_time_delta"], "since_prev")
+        self.same_kind([ours["tlsexplain_tlsexplain_summary_duration"]],
+                       frame["frame_frame_time_delta"], "duration")
+        self.assertEqual(ours["tlsexplain_tlsexplain_summary_history"], "CsxknGIFif")
+
+    def test_fields(self):
+        names = ["frame.marked", "tlsexplain.step", "tlsexplain.encrypted",
+                 "tlsexplain.time.since_peer", "tlsexplain.summary.complete",
+                 "tlsexplain.summary.rtts", "tlsexplain.summary.duration",
+                 "tlsexplain.summary.kind"]
+        out = ts.run("-r", ts.sample(DOC), "-Y", "frame.number == 9", "-T", "fields",
+                     *[a for n in names for a in ("-e", n)])
+        marked, step, enc, peer, complete, rtts, duration, kind = out.rstrip("\n").split("\t")
+        false = marked  # tshark's own false: 0 up to 4.2, False from 4.4 on
+        true = {"0": "1", "False": "True"}[false]
+        self.assertEqual(step, "9,10")
+        self.assertEqual(enc, f"{false},{true}")
+        self.assertEqual(peer, "0.001072775,0.001072775")
+        self.assertEqual((complete, rtts, duration, kind), (true, "2", "0.009695925",
+                                                            "TLS 1.2 full"))
+
+
+def tearDownModule():
+    ts.cleanup()
