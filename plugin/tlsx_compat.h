@@ -101,7 +101,13 @@ typedef struct {
 
 /* The first two acknowledgements, in frame order: the SYN/ACK's (of the SYN)
  * and the ACK's (of the SYN/ACK, a later frame). */
-static inline gboolean tlsx_first_acks(const void *key, void *value, void *data)
+#if TLSX_WS_AT_LEAST(4, 4)
+typedef bool tlsx_foreach_result;
+#else
+typedef gboolean tlsx_foreach_result;
+#endif
+
+static inline tlsx_foreach_result tlsx_first_acks(const void *key, void *value, void *data)
 {
     const struct tcp_acked *ta = (const struct tcp_acked *)value;
     tlsx_ack *acks = (tlsx_ack *)data;
