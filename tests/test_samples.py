@@ -135,6 +135,12 @@ class Kinds(unittest.TestCase, Timing):
     """Every kind of handshake: its steps in order, in the right frames, its
     history and its summary."""
 
+    @classmethod
+    def setUpClass(cls):
+        ts.prefetch([(name + ".pcapng", "-2", *keylog(name + ".keys")) for name in WITH_KEYS]
+                    + [(name + ".pcapng", "-2") for name in WITHOUT_KEYS]
+                    + [("tls12-reneg.pcapng", "-2")])
+
     def check(self, name, want, *extra):
         got = handshakes(name + ".pcapng", *extra)
         sums = summaries(name + ".pcapng", *extra)

@@ -20,6 +20,14 @@ def step_fields(capture, *extra):
 
 
 class KnownDelay(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        calls = []
+        for case in CASES:
+            for side in ("client", "server"):
+                calls += [(f"{case}-{side}.pcapng", "-2"),
+                          (f"{case}-{side}.pcapng", "-2", *keylog(case + ".keys"))]
+        ts.prefetch(calls)
     def test_round_trips_and_capture_point(self):
         for case, rtts in CASES.items():
             for side in ("client", "server"):

@@ -119,6 +119,15 @@ def pdml_subtrees(capture, *extra):
     return out
 
 
+def prefetch(calls):
+    """Runs pdml_subtrees() for several (capture, *extra) tuples at once, one
+    tshark per core: most of a tshark run is its start-up, on one core."""
+    from concurrent.futures import ThreadPoolExecutor
+    _setup()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(lambda call: pdml_subtrees(*call), calls))
+
+
 def pdml_steps(capture, *extra):
     """The step subtrees of pdml_subtrees()."""
     return [(frame, f) for frame, f in pdml_subtrees(capture, *extra)
