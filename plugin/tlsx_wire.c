@@ -508,8 +508,10 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
     source *srcs;
     guint nsrc = list_sources(pinfo, &srcs);
     pending_list pend = {wmem_alloc_array(pinfo->pool, pending, total), 0};
-    add_handshakes(&pend, f, tree, pinfo, hs, srcs, nsrc, names);
-    add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
+    if (hs.len)
+        add_handshakes(&pend, f, tree, pinfo, hs, srcs, nsrc, names);
+    if (alerts.len)
+        add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
     add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
     add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
     if (pend.len == 0)
