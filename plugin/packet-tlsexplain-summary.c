@@ -143,12 +143,14 @@ void tlsexplain_summary_register(int proto)
     proto_register_subtree_array(ett, array_length(ett));
 }
 
-static void add_rel_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
+static proto_item *add_rel_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
 {
     nstime_t ns;
     ns.secs = (time_t)t.secs;
     ns.nsecs = t.nsecs;
-    proto_item_set_generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &ns));
+    proto_item *pi = proto_tree_add_time(tree, hf, tvb, 0, 0, &ns);
+    proto_item_set_generated(pi);
+    return pi;
 }
 
 void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
@@ -240,7 +242,11 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
     if (rec->tcp && rec->tcp->known)
         tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, FALSE);
     if (rec->has_setup) {
-        add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
+        proto_item *st = add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
+        const double rtt_ms = (double)rec->tcp->rtt.secs * 1e3 + rec->tcp->rtt.nsecs / 1e6;
+        proto_item_append_text(st, " (%.1f ms; %u round trips of %.1f ms would be %.1f ms)",
+                               (double)rec->setup_time.secs * 1e3 + rec->setup_time.nsecs / 1e6,
+                               rec->setup_rtts, rtt_ms, rec->setup_rtts * rtt_ms);
         proto_item *pi = proto_tree_add_uint(t, hf_summary_setup_rtts, tvb, 0, 0, rec->setup_rtts);
         proto_item_set_generated(pi);
         proto_item_append_text(pi, " (TCP 1, TLS %u)", s->rtts);
