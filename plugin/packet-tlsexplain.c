@@ -303,11 +303,11 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree)
     if (count == 0)
         return NULL;
 
-    tlsx_frame *fs = (tlsx_frame *)wmem_alloc(wmem_file_scope(),
-                                              sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
+    tlsx_frame *fs =
+        (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
     fs->count = count;
     memcpy(fs->steps, steps, count * sizeof(tlsx_frame_step));
-    p_add_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0, fs);
+    tlsexplain_store_frame(pinfo, proto_tlsexplain, fs);
     return fs;
 }
 
@@ -638,7 +638,7 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     tlsx_frame *fs;
 
     if (PINFO_FD_VISITED(pinfo)) {
-        fs = (tlsx_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
+        fs = tlsexplain_stored_frame(pinfo, proto_tlsexplain);
     } else {
         if (!tlsx_wire_frame_has_tls(pinfo, proto_tls))
             return 0;

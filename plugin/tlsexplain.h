@@ -40,6 +40,11 @@ typedef struct {
     tlsx_frame_step steps[];
 } tlsx_frame;
 
+/* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
+ * for later passes; gives them back unpacked in pinfo->pool, or NULL. */
+void tlsexplain_store_frame(packet_info *pinfo, int proto, const tlsx_frame *fs);
+tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo, int proto);
+
 /* Wireshark's names of the alert descriptions, filled at registration. */
 extern value_string tlsexplain_alert_vals[256 + 1];
 
