@@ -8,8 +8,16 @@
 
 #include "tlsx_handshake.h"
 
+/* Waits of more than about 290 years (hostile time stamps) are capped, so
+ * that nanoseconds fit in 64 bits. */
+#define MAX_SECS INT64_C(9000000000)
+
 static int64_t ns_of(tlsx_time t)
 {
+    if (t.secs >= MAX_SECS)
+        return MAX_SECS * 1000000000;
+    if (t.secs <= -MAX_SECS)
+        return -MAX_SECS * 1000000000;
     return t.secs * 1000000000 + t.nsecs;
 }
 
