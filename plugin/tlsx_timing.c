@@ -8,9 +8,9 @@
 
 #include "tlsx_handshake.h"
 
-/* Waits of more than about 290 years (hostile time stamps) are capped, so
- * that nanoseconds fit in 64 bits. */
-#define MAX_SECS INT64_C(9000000000)
+/* Waits of more than about 125 years (hostile time stamps) are capped, so
+ * that nanoseconds, and the sum of two, fit in 64 bits. */
+#define MAX_SECS INT64_C(4000000000)
 
 static int64_t ns_of(tlsx_time t)
 {
