@@ -15,18 +15,52 @@ int tlsx_time_cmp(tlsx_time a, tlsx_time b)
     return 0;
 }
 
+/* Wireshark hands over whatever a capture file says: a pcap record's
+ * fraction is not checked, a pcapng time stamp in whole seconds reaches the
+ * ends of time_t.  The fraction's whole seconds are moved to secs, which
+ * saturates. */
+static tlsx_time normalized(tlsx_time t)
+{
+    int32_t carry = t.nsecs / NS_PER_S;
+    t.nsecs %= NS_PER_S;
+    if (t.nsecs < 0) {
+        t.nsecs += NS_PER_S;
+        carry--;
+    }
+    if (carry > 0 && t.secs > INT64_MAX - carry) {
+        t.secs = INT64_MAX;
+        t.nsecs = NS_PER_S - 1;
+    } else if (carry < 0 && t.secs < INT64_MIN - carry) {
+        t.secs = INT64_MIN;
+        t.nsecs = 0;
+    } else {
+        t.secs += carry;
+    }
+    return t;
+}
+
 bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
 {
+    earlier = normalized(earlier);
+    later = normalized(later);
     if (tlsx_time_cmp(later, earlier) < 0) {
         out->secs = 0;
         out->nsecs = 0;
         return false;
     }
-    out->secs = later.secs - earlier.secs;
-    out->nsecs = later.nsecs - earlier.nsecs;
-    if (out->nsecs < 0) {
-        out->nsecs += NS_PER_S;
-        out->secs -= 1;
+    /* Exact in unsigned arithmetic, as later >= earlier; beyond INT64_MAX
+     * seconds it saturates. */
+    uint64_t secs = (uint64_t)later.secs - (uint64_t)earlier.secs;
+    int32_t nsecs = later.nsecs - earlier.nsecs;
+    if (nsecs < 0) {
+        nsecs += NS_PER_S;
+        secs -= 1;
     }
+    if (secs > (uint64_t)INT64_MAX) {
+        secs = (uint64_t)INT64_MAX;
+        nsecs = NS_PER_S - 1;
+    }
+    out->secs = (int64_t)secs;
+    out->nsecs = nsecs;
     return true;
 }

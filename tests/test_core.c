@@ -331,6 +331,55 @@ static void test_time(void)
     CHECK(st.since_start.secs == 0 && st.since_start.nsecs == 0);
 }
 
+/* Time stamps from a hostile capture: a pcapng time stamp in whole seconds
+ * reaches the ends of time_t, a pcap record's fraction is not checked by
+ * Wireshark.  Distances are never negative and always normalized. */
+static bool normal(tlsx_time t)
+{
+    return t.secs >= 0 && t.nsecs >= 0 && t.nsecs < 1000000000;
+}
+
+static void test_time_extremes(void)
+{
+    tlsx_time d;
+    const tlsx_time now = {1700000000, 5}, min = {INT64_MIN, 0}, max = {INT64_MAX, 999999999};
+    CHECK(tlsx_time_between(min, now, &d) && normal(d));
+    CHECK(d.secs == INT64_MAX);
+    CHECK(tlsx_time_between(min, max, &d) && normal(d) && d.secs == INT64_MAX);
+    CHECK(!tlsx_time_between(max, min, &d) && d.secs == 0 && d.nsecs == 0);
+    CHECK(tlsx_time_between(now, max, &d) && normal(d));
+    CHECK(d.secs == INT64_MAX - 1700000000 && d.nsecs == 999999994);
+
+    /* A fraction out of range counts as the seconds it holds. */
+    tlsx_time odd = {1700000000, -1};
+    CHECK(!tlsx_time_between(now, odd, &d) && normal(d));
+    odd.nsecs = 2000000001;
+    CHECK(tlsx_time_between(now, odd, &d) && normal(d));
+    CHECK(d.secs == 1 && d.nsecs == 999999996);
+    odd.nsecs = INT32_MIN;
+    CHECK(tlsx_time_between(odd, now, &d) && normal(d));
+    CHECK(d.secs == 2 && d.nsecs == 147483653);
+    tlsx_time top = {INT64_MAX, INT32_MAX}, bottom = {INT64_MIN, INT32_MIN};
+    CHECK(tlsx_time_between(bottom, top, &d) && normal(d) && d.secs == INT64_MAX);
+    CHECK(tlsx_time_between(top, top, &d) && normal(d) && d.secs == 0 && d.nsecs == 0);
+
+    /* Through the model: no negative time anywhere. */
+    uint32_t ids = 0;
+    tlsx_handshake hs = {0};
+    tlsx_step st;
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    ch.ts = min;
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 0);
+    sh.ts = now;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st));
+    CHECK(tlsx_handshake_feed(&hs, &ids, &sh, &st));
+    CHECK(normal(st.since_start) && normal(st.since_peer) && normal(st.since_prev));
+    CHECK(!st.time_backwards);
+    tlsx_summary sum;
+    tlsx_handshake_summarize(&hs, &sum);
+    CHECK(normal(sum.duration));
+}
+
 static void test_explanations_complete(void)
 {
     for (int k = 0; k < TLSX_EX_COUNT; k++) {
@@ -370,6 +419,7 @@ int main(void)
     test_versions();
     test_tls13_early_tickets();
     test_time();
+    test_time_extremes();
     test_explanations_complete();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures ? 1 : 0;

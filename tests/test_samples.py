@@ -203,18 +203,17 @@ class Kinds(unittest.TestCase, Timing):
         self.assertTrue(truth(sums[2]["tlsexplain.summary.complete"]))
 
 
-def expert(capture, name, *extra):
-    """Frames that carry one of the plugin's expert infos, read in two passes."""
-    out = ts.run("-2", "-r", ts.sample(capture), "-Y", name, "-T", "fields",
-                 "-e", "frame.number", *extra)
-    return [int(x) for x in out.split()]
+def expert(capture, names, *extra):
+    """Frames that carry one of the plugin's expert infos named (`a || b`),
+    read in two passes."""
+    wanted = {n.strip() for n in names.split("||")}
+    return sorted(frame for frame, infos in ts.pdml_experts(capture, "-2", *extra).items()
+                  if any(name in wanted for name, _ in infos))
 
 
 def expert_messages(capture, frame, *extra):
-    out = ts.run("-2", "-r", ts.sample(capture), "-Y", f"frame.number == {frame}",
-                 "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|",
-                 "-e", "_ws.expert.message", *extra)
-    return out.strip().split("|")
+    """The plugin's expert info messages on a frame, read in two passes."""
+    return [message for _, message in ts.pdml_experts(capture, "-2", *extra).get(frame, [])]
 
 
 class Verdicts(unittest.TestCase):

@@ -19,6 +19,18 @@ WS_VERSION = os.environ["TLSX_WS_VERSION"]  # "4.0"
 PLUGIN_VERSION = os.environ["TLSX_PLUGIN_VERSION"]  # the project's version
 SAMPLES_SRC = os.environ["TLSX_SAMPLES"]
 TSHARK = os.environ.get("TLSX_TSHARK", "tshark")
+# Set when the plugin is built with -DTLSEXPLAIN_SANITIZE=ON: the ASan runtime,
+# preloaded into tshark (which is not instrumented itself).
+SANITIZER_PRELOAD = os.environ.get("TLSX_SANITIZER_PRELOAD", "")
+
+# Wireshark itself leaks at exit: leak detection off.  Any other report stops
+# tshark and fails the test.
+SANITIZER_ENV = {
+    "ASAN_OPTIONS": "detect_leaks=0:abort_on_error=0:exitcode=86",
+    "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1",
+}
+SANITIZER_MARKS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer",
+                   "SUMMARY: UndefinedBehaviorSanitizer")
 
 _workdir = None
 
@@ -35,6 +47,7 @@ def _setup():
     shutil.copytree(SAMPLES_SRC, os.path.join(_workdir, "samples"))
     home = os.path.join(_workdir, "home")
     os.makedirs(home)
+    os.makedirs(os.path.join(_workdir, "extcap"))
     for root, dirs, files in os.walk(_workdir):
         for d in dirs:
             os.chmod(os.path.join(root, d), 0o755)
@@ -79,8 +92,9 @@ def plugin_dir():
     return os.path.join(_setup(), "plugins")
 
 
-def run(*args, check=True):
-    """tshark's stdout for these arguments, with the built plugin loaded."""
+def tshark_env():
+    """The environment tshark runs in: the built plugin, a fresh home, and
+    the sanitizers' runtime when the plugin was built with them."""
     work = _setup()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -89,25 +103,68 @@ def run(*args, check=True):
         "WIRESHARK_PLUGIN_DIR": os.path.join(work, "plugins"),
         "LC_ALL": "C.UTF-8",
     }
+    if SANITIZER_PRELOAD:
+        env["LD_PRELOAD"] = SANITIZER_PRELOAD
+        env.update(SANITIZER_ENV)
+        # tshark -G plugins runs every extcap tool, which inherit the preload;
+        # androiddump then hangs on a lock.  No extcap tools: an empty folder.
+        env["WIRESHARK_EXTCAP_DIR"] = os.path.join(work, "extcap")
+    return env
+
+
+def tshark_cmd(*args):
+    """The command line that runs tshark with these arguments (as nobody when
+    run as root)."""
     cmd = [TSHARK, *args]
     if os.geteuid() == 0:
         cmd = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", *cmd]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, encoding="utf-8",
-                          cwd=work)
+    return cmd
+
+
+def sanitizer_report(stderr):
+    """The first line of a sanitizer report in stderr, or None."""
+    for line in stderr.splitlines():
+        if any(mark in line for mark in SANITIZER_MARKS):
+            return line
+    return None
+
+
+def run_proc(*args, stdout=subprocess.PIPE):
+    """Runs tshark; returns the CompletedProcess (stdout text unless
+    redirected).  Raises on a crash (a signal) or a sanitizer report, checked
+    or not: nothing the plugin reads may make tshark fail that way."""
+    proc = subprocess.run(tshark_cmd(*args), env=tshark_env(), stdout=stdout,
+                          stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                          errors="replace", cwd=_setup())
+    report = sanitizer_report(proc.stderr)
+    if proc.returncode < 0 or report:
+        raise AssertionError(f"tshark {' '.join(args)} crashed ({proc.returncode}): "
+                             f"{report or ''}\n{proc.stderr[-8000:]}")
+    return proc
+
+
+def run(*args, check=True):
+    """tshark's stdout for these arguments, with the built plugin loaded."""
+    proc = run_proc(*args)
     if check and proc.returncode != 0:
         raise AssertionError(f"tshark {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
     return proc.stdout
 
 
 @functools.lru_cache(maxsize=None)
+def pdml_root(capture, *extra):
+    """tshark's PDML of the frames the plugin annotates, parsed; read once
+    per capture and options."""
+    return ET.fromstring(run("-r", sample(capture), "-Y", "tlsexplain", "-T", "pdml", *extra))
+
+
+@functools.lru_cache(maxsize=None)
 def pdml_subtrees(capture, *extra):
     """(frame fields, subtree fields) for every subtree of the plugin (a step
     or a handshake's summary), in order; each is a dict of field name ->
-    shown value.  Read once per capture and options: callers must not change
-    what they get."""
-    root = ET.fromstring(run("-r", sample(capture), "-Y", "tlsexplain", "-T", "pdml", *extra))
+    shown value.  Callers must not change what they get."""
     out = []
-    for packet in root.iter("packet"):
+    for packet in pdml_root(capture, *extra).iter("packet"):
         frame = {}
         for proto in packet.findall("proto"):
             if proto.get("name") == "frame":
@@ -119,13 +176,33 @@ def pdml_subtrees(capture, *extra):
     return out
 
 
+def pdml_experts(capture, *extra):
+    """{frame number: [(expert info name, message)]} of the plugin's expert
+    infos, from the same PDML."""
+    out = {}
+    for packet in pdml_root(capture, *extra).iter("packet"):
+        number = None
+        for f in packet.iter("field"):
+            if f.get("name") == "frame.number":
+                number = int(f.get("show"))
+            if f.get("name") != "_ws.expert":
+                continue
+            names = [c.get("name") for c in f.findall("field")]
+            message = next((c.get("show") for c in f.findall("field")
+                            if c.get("name") == "_ws.expert.message"), None)
+            for name in names:
+                if name.startswith("tlsexplain."):
+                    out.setdefault(number, []).append((name, message))
+    return out
+
+
 def prefetch(calls):
-    """Runs pdml_subtrees() for several (capture, *extra) tuples at once, one
+    """Reads the PDML for several (capture, *extra) tuples at once, one
     tshark per core: most of a tshark run is its start-up, on one core."""
     from concurrent.futures import ThreadPoolExecutor
     _setup()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        list(pool.map(lambda call: pdml_subtrees(*call), calls))
+        list(pool.map(lambda call: pdml_root(*call), calls))
 
 
 def pdml_steps(capture, *extra):

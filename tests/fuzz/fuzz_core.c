@@ -1,0 +1,238 @@
+/* fuzz_core.c: libFuzzer target of the epan-free core.
+ *
+ * The input is read as a sequence of events, 12 bytes each, of every kind,
+ * side, handshake type (all 256), version, time stamp (forwards, backwards,
+ * far jumps, the ends of the range), length, alert level and description,
+ * fed to one connection (or, by a flag, to a second one sharing the
+ * capture's handshake numbering).  After each event the invariants the glue
+ * relies on are checked; a broken one aborts, which libFuzzer reports.
+ *
+ *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTLSEXPLAIN_FUZZ=ON
+ *   cmake --build build-fuzz --target fuzz_core
+ *   build-fuzz/tests/fuzz/fuzz_core -max_total_time=60 tests/fuzz/corpus
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tlsx_alert.h"
+#include "tlsx_explain.h"
+#include "tlsx_handshake.h"
+#include "tlsx_message.h"
+#include "tlsx_sequence.h"
+
+#define EVENT_BYTES 12
+#define MAX_EVENTS 4096
+
+#define REQUIRE(cond)                                                                              \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "fuzz_core: invariant broken at event %u: %s (%s:%d)\n", n_event,      \
+                    #cond, __FILE__, __LINE__);                                                    \
+            abort();                                                                               \
+        }                                                                                          \
+    } while (0)
+
+static unsigned n_event;
+
+static const uint16_t versions[] = {
+    0,
+    0x0300,
+    0x0301,
+    0x0302,
+    TLSX_VERSION_TLS12,
+    TLSX_VERSION_TLS13,
+    0x7f1c,
+    0x7f17,
+    0xfeff,
+    0xfefd,
+    0xfefc,
+    0x0a0a,
+    0x0002,
+    0xffff,
+    0x0305,
+    0x0304,
+};
+
+static const int64_t far_secs[] = {
+    INT64_MIN, INT64_MIN + 1, -1, 0, 1, INT32_MAX, (int64_t)UINT32_MAX, INT64_MAX - 1, INT64_MAX,
+};
+
+static bool time_ok(tlsx_time t)
+{
+    return t.secs >= 0 && t.nsecs >= 0 && t.nsecs < 1000000000;
+}
+
+/* The time stamp of the next event: mostly a small step (forwards or
+ * backwards), sometimes a jump to an extreme. */
+static tlsx_time next_time(tlsx_time now, const uint8_t *b)
+{
+    const int16_t delta_ms = (int16_t)(b[0] | b[1] << 8);
+    switch (b[2] & 7) {
+    case 0: { /* a far jump, maybe with a fraction out of range (pcap) */
+        static const int32_t odd_nsecs[] = {INT32_MIN, -1, 1000000000, INT32_MAX};
+        tlsx_time t = {far_secs[b[3] % (sizeof far_secs / sizeof far_secs[0])],
+                       b[4] & 1 ? odd_nsecs[(b[4] >> 1) & 3]
+                                : (int32_t)((b[3] * 7919u) % 1000000000u)};
+        return t;
+    }
+    case 1: /* the same instant */
+        return now;
+    default: {
+        now.nsecs = now.nsecs < 0 || now.nsecs >= 1000000000 ? 0 : now.nsecs;
+        int64_t ns = (int64_t)now.nsecs + (int64_t)delta_ms * 1000003;
+        int64_t secs = now.secs;
+        while (ns < 0) {
+            ns += 1000000000;
+            if (secs == INT64_MIN)
+                return now;
+            secs--;
+        }
+        while (ns >= 1000000000) {
+            ns -= 1000000000;
+            if (secs == INT64_MAX)
+                return now;
+            secs++;
+        }
+        tlsx_time t = {secs, (int32_t)ns};
+        return t;
+    }
+    }
+}
+
+static void decode(const uint8_t *b, tlsx_time *now, tlsx_event *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->kind = (tlsx_event_kind)(b[0] % 5);
+    ev->side = (b[0] >> 3) & 1 ? TLSX_SERVER : TLSX_CLIENT;
+    ev->decrypted = (b[0] >> 4) & 1;
+    ev->hrr = (b[0] >> 5) & 1;
+    ev->psk = (b[0] >> 6) & 1;
+    /* Mostly the types that matter, sometimes any byte at all. */
+    static const uint8_t common[] = {0, 1, 2, 4, 5, 8, 11, 12, 13, 14, 15, 16, 20, 24, 22, 6};
+    ev->hs_type = b[1] & 0x80 ? b[1] : common[b[1] % sizeof common];
+    ev->version = versions[b[2] & 15];
+    if (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type != TLSX_HS_CLIENT_HELLO &&
+        ev->hs_type != TLSX_HS_SERVER_HELLO && !(b[2] & 0x10))
+        ev->version = 0; /* only hellos carry one, usually */
+    *now = next_time(*now, b + 3);
+    ev->ts = *now;
+    static const uint32_t lengths[] = {0, 1, 19, 40, 53, 300, 16384, UINT32_MAX};
+    ev->length = b[2] & 0x20 ? lengths[b[6] & 7] : b[6];
+    ev->alert_level = b[7] % 4;
+    ev->alert_desc = b[8];
+    ev->session_id = b[9] & 3;
+    ev->cipher = (uint16_t)(b[9] >> 2) | 0x1300;
+    ev->group = b[10] & 1 ? (uint16_t)(b[10] >> 1) : 0;
+}
+
+static void check_text(const char *s)
+{
+    REQUIRE(s != NULL);
+    REQUIRE(strlen(s) < 4096);
+}
+
+static void check_summary(const tlsx_handshake *hs)
+{
+    tlsx_summary sum;
+    tlsx_handshake_summarize(hs, &sum);
+    REQUIRE(sum.handshake == hs->id);
+    REQUIRE(time_ok(sum.duration));
+    REQUIRE(sum.variant <= TLSX_VARIANT_0RTT);
+    REQUIRE(strlen(sum.history) <= TLSX_HISTORY_MAX);
+    char kind[8], big[64];
+    tlsx_summary_kind(&sum, kind, sizeof kind); /* cut short, never overflows */
+    tlsx_summary_kind(&sum, big, sizeof big);
+    REQUIRE(strlen(kind) < sizeof kind);
+    uint16_t next = tlsx_handshake_waiting_for(hs);
+    if (next != TLSX_MSG_NONE)
+        check_text(tlsx_sequence_msg_name(next));
+}
+
+static void check_step(const tlsx_handshake *hs, const tlsx_event *ev, const tlsx_step *st,
+                       uint32_t *last_step, uint32_t last_id)
+{
+    REQUIRE(st->handshake == hs->id);
+    REQUIRE(st->handshake >= last_id);
+    REQUIRE(st->side == ev->side);
+    REQUIRE(st->kind <= TLSX_STEP_ALERT);
+    REQUIRE(st->explain < TLSX_EX_COUNT);
+    check_text(tlsx_explain(TLSX_LANG_EN, (tlsx_explain_key)st->explain));
+    check_text(tlsx_explain(TLSX_LANG_ZH, (tlsx_explain_key)st->explain));
+    check_text(tlsx_step_name(st));
+    REQUIRE(time_ok(st->since_prev));
+    REQUIRE(time_ok(st->since_peer));
+    REQUIRE(time_ok(st->since_start));
+    /* Counted steps go 1, 2, 3, ... within a handshake. */
+    if (st->handshake != last_id)
+        *last_step = 0;
+    if (st->step) {
+        REQUIRE(st->step == *last_step + 1);
+        REQUIRE(st->step == hs->steps);
+        REQUIRE(st->flight >= 1 && st->flight <= st->step);
+        *last_step = st->step;
+    }
+    if (st->flags & TLSX_FLAG_DUPLICATE)
+        REQUIRE(st->step == 0);
+    if (st->flags & TLSX_FLAG_MISSING)
+        check_text(tlsx_sequence_msg_name(st->missing));
+    if (st->kind == TLSX_STEP_ALERT) {
+        /* NULL for an unassigned description, both languages alike. */
+        const char *en = tlsx_alert_explain(TLSX_LANG_EN, st->alert_desc);
+        const char *zh = tlsx_alert_explain(TLSX_LANG_ZH, st->alert_desc);
+        REQUIRE(!en == !zh);
+        if (en) {
+            check_text(en);
+            check_text(zh);
+        }
+    }
+    char curl[128];
+    if (st->kind == TLSX_STEP_ALERT
+            ? tlsx_curl_alert_line(curl, sizeof curl, st->alert_level, st->alert_desc,
+                                   (tlsx_side)st->side, st->version)
+            : tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)st->kind, st->hs_type,
+                             (tlsx_side)st->side, st->version))
+        REQUIRE(strlen(curl) < sizeof curl);
+    REQUIRE(hs->history_len <= TLSX_HISTORY_MAX);
+    REQUIRE(strlen(hs->history) == hs->history_len);
+    REQUIRE(hs->rtts <= hs->flights);
+    if (st->ends)
+        REQUIRE(!tlsx_handshake_open(hs));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* Two connections of one capture: handshake ids are shared. */
+    tlsx_handshake conns[2];
+    uint32_t last_step[2] = {0, 0}, last_id[2] = {0, 0};
+    uint32_t next_id = 0, prev_next_id = 0;
+    tlsx_time now = {1700000000, 0};
+    memset(conns, 0, sizeof conns);
+
+    n_event = 0;
+    for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
+         off += EVENT_BYTES, n_event++) {
+        const uint8_t *b = data + off;
+        const int c = b[11] & 1;
+        tlsx_event ev;
+        tlsx_step st;
+        decode(b, &now, &ev);
+        const bool is_step = tlsx_handshake_feed(&conns[c], &next_id, &ev, &st);
+        REQUIRE(next_id >= prev_next_id && next_id <= prev_next_id + 1);
+        prev_next_id = next_id;
+        REQUIRE(conns[c].id <= next_id);
+        (void)tlsx_handshake_reads_app_data(&conns[c]);
+        if (is_step) {
+            check_step(&conns[c], &ev, &st, &last_step[c], last_id[c]);
+            last_id[c] = st.handshake;
+        }
+        if (conns[c].id)
+            check_summary(&conns[c]);
+    }
+    return 0;
+}

@@ -1,0 +1,446 @@
+"""Integration tests: hostile and odd captures, made at test time by
+pcapgen.py (synthetic but valid TCP/TLS) or derived from the samples.
+
+Never a crash (tshark_session fails on a signal or a sanitizer report), an
+expert info where something is wrong, exact step counts where they are
+known, times never negative.
+
+Hostile runs in the default ctest.  Big (100,000 connections, 10,000
+messages on one connection, peak RSS bounds) takes about a minute: ctest
+registers it with the label "slow" and it runs only when TLSX_SLOW=1:
+
+    TLSX_SLOW=1 ctest --test-dir build -L slow --output-on-failure
+"""
+
+import os
+import struct
+import subprocess
+import time
+import unittest
+import xml.etree.ElementTree as ET
+
+import pcapgen as g
+import tshark_session as ts
+from test_tshark import DOCUMENT_STEPS, keylog
+from pcapgen import CLIENT, HANDSHAKE, SERVER, record
+
+TIME_FIELDS = ("tlsexplain.time.since_prev", "tlsexplain.time.since_peer",
+               "tlsexplain.time.since_start", "tlsexplain.summary.duration")
+
+
+def write(name, pcap):
+    pcap.write(ts.sample(name))
+    return name
+
+
+def doc_connection(name, **conn_args):
+    """The document's ten steps on one synthetic connection."""
+    w = g.Pcap()
+    c = w.connection(**conn_args)
+    c.handshake()
+    g.tls12_full(c)
+    return write(name, w)
+
+
+EXPERTS = {"tlsexplain.unexpected", "tlsexplain.missing", "tlsexplain.duplicate",
+           "tlsexplain.mid_capture", "tlsexplain.alert", "tlsexplain.incomplete",
+           "tlsexplain.time_backwards"}
+
+
+def read(capture, *extra):
+    """Every step (and post-handshake message) of the capture, read in two
+    passes from one PDML run: frame, handshake, step, direction, message,
+    times in ns, and the names and messages of its expert infos."""
+    root = ET.fromstring(ts.run("-2", "-r", ts.sample(capture), "-Y", "tlsexplain", "-T", "pdml",
+                                *extra))
+    out = []
+    for packet in root.iter("packet"):
+        frame = None
+        for proto in packet.findall("proto"):
+            if proto.get("name") == "frame":
+                frame = int(next(f.get("show") for f in proto.iter("field")
+                                 if f.get("name") == "frame.number"))
+            if proto.get("name") != "tlsexplain":
+                continue
+            for sub in proto.findall("field"):
+                f = {x.get("name"): x.get("show") for x in sub.findall("field")}
+                if "tlsexplain.handshake" not in f:
+                    continue
+                s = {"frame": frame, "handshake": int(f["tlsexplain.handshake"]),
+                     "step": int(f["tlsexplain.step"]) if "tlsexplain.step" in f else None,
+                     "direction": f["tlsexplain.direction"], "message": f["tlsexplain.message"],
+                     "experts": {x.get("name") for x in sub.iter("field")
+                                 if x.get("name") in EXPERTS},
+                     "expert_messages": [x.get("show") for x in sub.iter("field")
+                                         if x.get("name") == "_ws.expert.message"]}
+                for t in TIME_FIELDS:
+                    if t in f:
+                        s[t] = f[t]
+                        s[t.split(".")[-1]] = ts.ns(f[t]) if not f[t].startswith("-") else -1
+                out.append(s)
+    return out
+
+
+def frames_with(steps, expert_name):
+    return sorted({s["frame"] for s in steps if expert_name in s["experts"]})
+
+
+def flat(steps):
+    return [(s["step"], s["direction"], s["message"]) for s in steps]
+
+
+class Hostile(unittest.TestCase):
+
+    def assert_times_not_negative(self, steps):
+        for s in steps:
+            for t in TIME_FIELDS:
+                self.assertFalse(s.get(t, "").startswith("-"), s)
+
+
+    def test_truncated_records(self):
+        """Records cut short where the connection ends: the complete
+        messages are steps, the rest is nothing, and two passes say the
+        handshake never completed."""
+        w = g.Pcap()
+        # The Certificate's record says 3,000 bytes; 100 come.
+        c = w.connection(client_port=40000)
+        c.handshake()
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()))
+        cert = g.certificate(2900)
+        c.send(SERVER, record(HANDSHAKE, g.server_hello()) +
+               struct.pack("!BHH", HANDSHAKE, 0x0303, len(cert)) + cert[:100])
+        # A record header cut after 3 bytes.
+        c = w.connection(client_port=40001)
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=9)))
+        c.send(SERVER, record(HANDSHAKE, g.server_hello())[:3])
+        # A handshake message longer than its record, the rest never sent.
+        c = w.connection(client_port=40002)
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=10)))
+        sh = g.server_hello()
+        c.send(SERVER, record(HANDSHAKE, sh[:4] + b"\0" * 10))
+        steps = read(write("truncated.pcap", w))
+        self.assertEqual([(s["frame"], s["handshake"], s["step"], s["message"]) for s in steps],
+                         [(4, 1, 1, "Client Hello"), (5, 1, 2, "Server Hello"),
+                          (6, 2, 1, "Client Hello"), (8, 3, 1, "Client Hello")])
+        self.assertEqual(frames_with(steps, "tlsexplain.incomplete"), [5, 6, 8])
+
+    def test_dozens_of_messages_in_one_frame(self):
+        """48 handshake messages in one record, and 48 records in one frame:
+        the first four are steps, their 44 copies are flagged, not counted."""
+        flight = (g.server_hello() + g.certificate() + g.server_key_exchange() +
+                  g.server_hello_done())
+        w = g.Pcap()
+        c = w.connection(client_port=40000)
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()))
+        c.send(SERVER, record(HANDSHAKE, flight * 12))
+        c = w.connection(client_port=40001)
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=5)))
+        msgs = [g.server_hello(), g.certificate(), g.server_key_exchange(), g.server_hello_done()]
+        c.send(SERVER, b"".join(record(HANDSHAKE, m) for m in msgs * 12))
+        steps = read(write("dozens.pcap", w))
+        want = ([(1, "OUT", "Client Hello"), (2, "IN", "Server Hello"), (3, "IN", "Certificate"),
+                 (4, "IN", "Server Key Exchange"), (5, "IN", "Server Hello Done")] +
+                [(None, "IN", m) for m in ("Server Hello", "Certificate", "Server Key Exchange",
+                                           "Server Hello Done")] * 11)
+        self.assertEqual(flat([s for s in steps if s["handshake"] == 1]), want)
+        self.assertEqual(flat([s for s in steps if s["handshake"] == 2]), want)
+        self.assertEqual(frames_with(steps, "tlsexplain.duplicate"), [2, 4])
+        self.assertEqual([len([s for s in steps if s["frame"] == f]) for f in (2, 4)], [48, 48])
+
+    def test_both_sides_send_client_hello(self):
+        """The first Client Hello names the client; the server's is flagged
+        and opens no handshake."""
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()))
+        c.send(SERVER, record(HANDSHAKE, g.client_hello(seed=3)))
+        c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate() +
+                              g.server_key_exchange() + g.server_hello_done()))
+        steps = read(write("two-client-hellos.pcap", w))
+        self.assertEqual([(s["handshake"], s["step"], s["direction"], s["message"])
+                          for s in steps],
+                         [(1, 1, "OUT", "Client Hello"), (1, 2, "IN", "Client Hello"),
+                          (1, 3, "IN", "Server Hello"), (1, 4, "IN", "Certificate"),
+                          (1, 5, "IN", "Server Key Exchange"), (1, 6, "IN", "Server Hello Done")])
+        self.assertEqual(frames_with(steps, "tlsexplain.unexpected"), [5])
+        self.assertEqual(steps[1]["expert_messages"],
+                         ["Unexpected message: Client Hello sent by the server, which never "
+                          "sends it"])
+
+    def test_capture_starts_mid_handshake(self):
+        """From the client's second flight: the client is known from its
+        Client Key Exchange, steps count from there, a note says so."""
+        w = g.Pcap()
+        c = w.connection()
+        c.send(CLIENT, record(HANDSHAKE, g.client_key_exchange()) + g.ccs() +
+               record(HANDSHAKE, g.encrypted_finished()))
+        c.send(SERVER, g.ccs() + record(HANDSHAKE, g.encrypted_finished(8)))
+        steps = read(write("from-cke.pcap", w))
+        self.assertEqual(flat(steps), [(i + 1, d, m) for i, (d, m, _, _)
+                                       in enumerate(DOCUMENT_STEPS[5:])])
+        self.assertEqual(frames_with(steps, "tlsexplain.mid_capture"), [1])
+        # Only encrypted records: nothing to explain, no step.
+        w = g.Pcap()
+        c = w.connection()
+        c.send(CLIENT, record(23, g.random_bytes(80, 1)))
+        c.send(SERVER, record(23, g.random_bytes(80, 2)))
+        self.assertEqual(read(write("app-data-only.pcap", w)), [])
+
+    def test_time_goes_backwards(self):
+        """The server's flight stamped before the Client Hello: flagged,
+        its times 0, none negative."""
+        w = g.Pcap()
+        c = w.connection()
+        base = 1700000000 * 10**9
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()), base + 10**9)
+        c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate() +
+                              g.server_key_exchange() + g.server_hello_done()), base)
+        c.send(CLIENT, record(HANDSHAKE, g.client_key_exchange()), base + 2 * 10**9)
+        steps = read(write("backwards.pcap", w))
+        self.assertEqual(frames_with(steps, "tlsexplain.time_backwards"), [2])
+        self.assertEqual([s["step"] for s in steps], [1, 2, 3, 4, 5, 6])
+        for s in steps[1:5]:
+            self.assertEqual((s["since_prev"], s["since_peer"], s["since_start"]), (0, 0, 0))
+        self.assertEqual((steps[5]["since_start"], steps[5]["since_peer"]), (10**9, 2 * 10**9))
+        self.assert_times_not_negative(steps)
+
+    def test_time_stamps_at_the_ends_of_time(self):
+        """A pcapng time stamp in whole seconds at 2^63 (time_t's minimum in
+        Wireshark) and a pcap fraction of 4,294,967,295 us: times saturate or
+        carry, never negative (they overflowed before)."""
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        g.tls12_full(c)
+        ts.derived("ends-of-time.pcapng", pcapng_seconds(w, {3: 1 << 63, 4: (1 << 64) - 1}))
+        steps = read("ends-of-time.pcapng")
+        self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
+        self.assert_times_not_negative(steps)
+        data = bytearray(w.data())
+        off = 24
+        for n in range(len(w.records)):
+            if n in (4, 5):
+                struct.pack_into("<I", data, off + 4, 0xffffffff)
+            off += 16 + struct.unpack_from("<I", data, off + 8)[0]
+        steps = read(ts.derived("odd-fraction.pcap", bytes(data)))
+        self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
+        self.assert_times_not_negative(steps)
+
+    def test_every_frame_twice(self):
+        """Each frame of the document's case duplicated: ten steps; without
+        TCP's analysis, which hands copies to TLS, the copies are flagged.
+        (Then the copy of the server's last frame, whose Finished Wireshark
+        can no longer decrypt, is taken for an encrypted renegotiation:
+        handshake 2.  Not pinned here.)"""
+        ts.editcap("tls12-doc.pcapng", "doc2.pcap", "-F", "pcap")
+        with open(ts.sample("doc2.pcap"), "rb") as f:
+            data = f.read()
+        off, recs = 24, []
+        while off < len(data):
+            n = 16 + struct.unpack_from("<I", data, off + 8)[0]
+            recs.append(data[off:off + n])
+            off += n
+        cap = ts.derived("doubled.pcap", data[:24] + b"".join(r + r for r in recs))
+        frames = [7, 11, 11, 11, 11, 15, 15, 15, 17, 17]
+        steps = [s for s in read(cap) if s["step"]]
+        self.assertEqual([(s["step"], s["frame"]) for s in steps], list(zip(range(1, 11), frames)))
+        steps = [s for s in read(cap, "-o", "tcp.analyze_sequence_numbers:FALSE",
+                                 *keylog("tls12-doc.keys")) if s["handshake"] == 1]
+        self.assertEqual([(s["step"], s["frame"]) for s in steps if s["step"]],
+                         list(zip(range(1, 11), frames)))
+        self.assertEqual(frames_with(steps, "tlsexplain.duplicate"), [8, 12, 16])
+
+    def test_non_standard_port(self):
+        """TLS on port 5555, decoded as TLS with -d."""
+        cap = doc_connection("port5555.pcap", server_port=5555)
+        steps = read(cap, "-d", "tcp.port==5555,tls")
+        self.assertEqual([(s["direction"], s["message"]) for s in steps],
+                         [(d, m) for d, m, _, _ in DOCUMENT_STEPS])
+        self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
+
+    def test_ipv6(self):
+        """The same handshake over IPv6, and over IPv4 with the same ports:
+        two connections, ten steps each."""
+        w = g.Pcap()
+        c = w.connection(ipv6=True)
+        c.handshake()
+        g.tls12_full(c)
+        c = w.connection()
+        c.handshake()
+        g.tls12_full(c)
+        steps = read(write("ipv6.pcap", w))
+        for hs in (1, 2):
+            mine = [s for s in steps if s["handshake"] == hs]
+            self.assertEqual([(s["step"], s["direction"], s["message"]) for s in mine],
+                             [(i + 1, d, m) for i, (d, m, _, _) in enumerate(DOCUMENT_STEPS)])
+        self.assertEqual(sorted({s["frame"] for s in steps}), [4, 5, 6, 7, 11, 12, 13, 14])
+
+    def test_10000_messages_on_one_connection(self):
+        """2,000 handshakes one after the other on one connection, each
+        Client Hello, Server Hello, Certificate, Server Key Exchange, Server
+        Hello Done and a fatal alert: 10,000 handshake messages, 2,000
+        handshakes of six steps."""
+        rounds = 2000
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        for i in range(rounds):
+            c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=i)))
+            c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate(16) +
+                                  g.server_key_exchange() + g.server_hello_done()) +
+                   g.alert(2, 40))
+        cap = write("10k-messages.pcap", w)
+        out = ts.run("-r", ts.sample(cap), "-T", "fields", "-E", "occurrence=a", "-Y", "tlsexplain",
+                     "-e", "tlsexplain.handshake", "-e", "tlsexplain.step")
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 2 * rounds)
+        for i in range(rounds):
+            self.assertEqual(lines[2 * i], f"{i + 1}\t1", i)
+            self.assertEqual(lines[2 * i + 1], ",".join([str(i + 1)] * 5) + "\t2,3,4,5,6", i)
+
+    def test_10000_messages_in_one_handshake(self):
+        """A Client Hello, then 9,999 Certificates, 101 a frame, then a
+        Server Hello Done: the first Certificate is step 2 (its Server Hello
+        never came), the 9,998 others repeat it, the Server Hello Done is
+        step 3 and the last."""
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()))
+        cert = g.certificate(8)
+        for _ in range(99):
+            c.send(SERVER, record(HANDSHAKE, cert * 101))
+        c.send(SERVER, record(HANDSHAKE, g.server_hello_done()))
+        cap = write("one-long-handshake.pcap", w)
+        out = ts.run("-2", "-r", ts.sample(cap), "-T", "fields", "-E", "occurrence=a",
+                     "-Y", "tlsexplain", "-e", "frame.number", "-e", "tlsexplain.step",
+                     "-e", "tlsexplain.repeated", "-e", "tlsexplain.missing",
+                     "-e", "tlsexplain.incomplete")
+        rows = [line.split("\t") for line in out.splitlines()]
+        self.assertEqual(len(rows), 101)
+        self.assertEqual(rows[0], ["4", "1", "", "", ""])
+        self.assertEqual(rows[1][:2], ["5", "2"])
+        self.assertEqual(len(rows[1][2].split(",")), 100)
+        self.assertEqual(rows[1][3], "1")  # the Server Hello is missing
+        for row in rows[2:100]:
+            self.assertEqual((row[1], len(row[2].split(","))), ("", 101), row[0])
+        self.assertEqual(rows[100], ["104", "3", "", "", "1"])
+
+
+def pcapng_seconds(pcap, stamps):
+    """pcap's frames as pcapng with time stamps in whole seconds
+    (if_tsresol 10^0); stamps maps a frame index to a raw 64-bit stamp."""
+    def block(btype, body):
+        body += b"\0" * (-len(body) % 4)
+        return struct.pack("<II", btype, len(body) + 12) + body + struct.pack("<I", len(body) + 12)
+    out = [block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))]
+    opts = struct.pack("<HHB3x", 9, 1, 0) + struct.pack("<HH", 0, 0)  # if_tsresol = 10^0
+    out.append(block(1, struct.pack("<HHI", 1, 0, 262144) + opts))
+    for n, (t, frame) in enumerate(pcap.records):
+        raw = stamps.get(n, t // 10**9)
+        out.append(block(6, struct.pack("<IIIII", 0, raw >> 32, raw & 0xffffffff, len(frame),
+                                        len(frame)) + frame))
+    return b"".join(out)
+
+
+def run_measured(*args):
+    """(stdout, peak RSS in KiB, seconds) of a tshark run, which must not
+    fail or crash."""
+    start = time.time()
+    proc = subprocess.Popen(ts.tshark_cmd(*args), env=ts.tshark_env(), cwd=ts._setup(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # wait4 gives this child's own rusage; read the pipes meanwhile.
+    import threading
+    chunks = {"out": [], "err": []}
+    readers = [threading.Thread(target=lambda k, p: chunks[k].append(p.read()), args=a)
+               for a in (("out", proc.stdout), ("err", proc.stderr))]
+    for r in readers:
+        r.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    for r in readers:
+        r.join()
+    proc.stdout.close()
+    proc.stderr.close()
+    err = b"".join(chunks["err"]).decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0 or ts.sanitizer_report(err):
+        raise AssertionError(f"tshark {' '.join(args)}: {os.waitstatus_to_exitcode(status)}\n"
+                             f"{err[-4000:]}")
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return b"".join(chunks["out"]).decode(), usage.ru_maxrss, time.time() - start
+
+
+def io_counts(out):
+    """The frame counts of a tshark -z io,stat,0,... table, one per filter."""
+    row = [line for line in out.splitlines() if "<>" in line][-1]
+    cols = [c.strip() for c in row.strip("|").split("|")]
+    return [int(c) for c in cols[1::2]]
+
+
+@unittest.skipUnless(os.environ.get("TLSX_SLOW") == "1", "TLSX_SLOW=1 runs the big captures")
+class Big(unittest.TestCase):
+    """Big captures: exact counts, and memory that grows by a bounded amount
+    per connection."""
+
+    # The plugin's memory per connection of four steps (its state, the
+    # handshake's record and each frame's steps, in Wireshark's file scope).
+    MAX_BYTES_PER_CONNECTION = 2048
+
+    def assert_bounded(self, per_connection):
+        # ASan's red zones and quarantine triple every allocation: the bound
+        # holds for plain builds; under ASan the counts are still checked.
+        if not ts.SANITIZER_PRELOAD:
+            self.assertLess(per_connection, self.MAX_BYTES_PER_CONNECTION)
+
+    def test_100000_connections(self):
+        n = 100000
+        w = g.Pcap()
+        w.tick = 10000  # 10 us
+        for i in range(n):
+            c = w.connection(client_port=1024 + i % 60000,
+                             client_ip=bytes([10, 2, (i >> 8) & 255, i & 255]))
+            c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=i, sni=None)))
+            c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate(16) +
+                                  g.server_hello_done()))
+        cap = write("100k.pcap", w)
+        print(f"\n100k.pcap: {os.path.getsize(ts.sample(cap)) // 1024} KiB, {2 * n} frames")
+        stat = "io,stat,0,tlsexplain.step==1,tlsexplain.step==4,tlsexplain.handshake==%d" % n
+        out, rss_with, t_with = run_measured("-r", ts.sample(cap), "-q", "-z", stat)
+        self.assertEqual(io_counts(out), [n, n, 2], out)
+        _, rss_without, t_without = run_measured("-r", ts.sample(cap), "-q", "-z", stat,
+                                                 "--disable-protocol", "tlsexplain")
+        per_conn = (rss_with - rss_without) * 1024 / n
+        print(f"peak RSS {rss_with} KiB with the plugin ({t_with:.1f} s), {rss_without} KiB "
+              f"without ({t_without:.1f} s): {per_conn:.0f} bytes per connection")
+        self.assert_bounded(per_conn)
+
+    def test_memory_of_many_handshakes_on_one_connection(self):
+        """20,000 handshakes of six steps on one connection: the plugin's
+        memory per handshake is bounded as per connection."""
+        rounds = 20000
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        for i in range(rounds):
+            c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=i, sni=None)))
+            c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate(16) +
+                                  g.server_hello_done()) + g.alert(2, 40))
+        cap = write("many-handshakes.pcap", w)
+        stat = "io,stat,0,tlsexplain.step==1,tlsexplain.step==5,tlsexplain.handshake==%d" % rounds
+        out, rss_with, t_with = run_measured("-r", ts.sample(cap), "-q", "-z", stat)
+        _, rss_without, t_without = run_measured("-r", ts.sample(cap), "-q", "-z", stat,
+                                                 "--disable-protocol", "tlsexplain")
+        per_hs = (rss_with - rss_without) * 1024 / rounds
+        print(f"\n{rounds} handshakes on one connection: peak RSS {rss_with} KiB with the plugin "
+              f"({t_with:.1f} s), {rss_without} KiB without ({t_without:.1f} s): "
+              f"{per_hs:.0f} bytes per handshake")
+        self.assertEqual(io_counts(out), [rounds, rounds, 2], out)
+        self.assert_bounded(per_hs)
+
+
+def tearDownModule():
+    ts.cleanup()
+
+
+if __name__ == "__main__":
+    unittest.main()
