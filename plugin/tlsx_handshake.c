@@ -152,7 +152,7 @@ static bool opens_handshake(const tlsx_handshake *hs, const tlsx_event *ev, bool
     if (hs->id == 0)
         return ev->kind == TLSX_EV_HANDSHAKE;
     if (ev->kind == TLSX_EV_OPAQUE_HANDSHAKE)
-        return hs->complete && !is_tls13(hs);
+        return hs->complete && !is_tls13(hs) && !hs->repeated_ccs[ev->side];
     if (ev->kind != TLSX_EV_HANDSHAKE)
         return false;
     if (ev->hs_type == TLSX_HS_HELLO_REQUEST && ev->side == TLSX_SERVER)
@@ -278,16 +278,32 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
         return true;
     case TLSX_EV_CCS:
         /* After a complete handshake only a renegotiation sends one, inside
-         * encrypted records that tell nothing else: no step of its own. */
-        if (ended(hs))
-            return false;
+         * an encrypted record that tells nothing else: no step of its own.
+         * One in the clear is a copy of the side's last flight (a duplicated
+         * frame that TCP handed over again), and so is the encrypted record
+         * after it. */
+        if (ended(hs)) {
+            if (!hs->complete || is_tls13(hs) || ev->length > 1)
+                return false;
+            hs->repeated_ccs[side] = true;
+            st->kind = TLSX_STEP_CCS;
+            st->flags |= TLSX_FLAG_DUPLICATE;
+            return true;
+        }
         st->kind = TLSX_STEP_CCS;
         if (!is_tls13(hs))
             hs->ccs[side] = true;
         return true;
     case TLSX_EV_OPAQUE_HANDSHAKE:
-        if (post_handshake)
-            return false;
+        if (post_handshake) {
+            if (!hs->repeated_ccs[side])
+                return false;
+            hs->repeated_ccs[side] = false;
+            st->hs_type = TLSX_HS_FINISHED;
+            st->encrypted = true;
+            st->flags |= TLSX_FLAG_DUPLICATE;
+            return true;
+        }
         if (hs->encrypted_renegotiation && !hs->ccs[side]) {
             st->kind = TLSX_STEP_ENCRYPTED_RECORD;
             st->encrypted = true;

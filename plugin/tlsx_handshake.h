@@ -112,6 +112,7 @@ typedef struct {
     bool has_shortest[2];
     tlsx_time shortest[2]; /* by tlsx_side: the side's shortest answer to the other */
     bool app_data_seen;    /* the first application data after the handshake */
+    bool repeated_ccs[2];  /* a plaintext CCS after the end: a copy of the side's last flight */
     tlsx_time app_data_at;
 } tlsx_handshake;
 

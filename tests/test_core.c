@@ -102,7 +102,19 @@ static void test_document_tls12(void)
     CHECK(hs.app_data_seen && ms_of(hs.app_data_at) == ms_of(app.ts));
     CHECK(!tlsx_handshake_reads_app_data(&hs));
     tlsx_event reneg_ccs = record_event(TLSX_EV_CCS, TLSX_CLIENT, 400);
+    reneg_ccs.length = 25; /* encrypted: the record is longer than its 1 byte */
     CHECK(!tlsx_handshake_feed(&hs, &ids, &reneg_ccs, &st));
+
+    /* A copy of the server's last flight (a duplicated frame): a CCS in the
+     * clear and an encrypted record, both repeats, no renegotiation. */
+    tlsx_event copy_ccs = record_event(TLSX_EV_CCS, TLSX_SERVER, 401);
+    copy_ccs.length = 1;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &copy_ccs, &st));
+    CHECK(st.step == 0 && (st.flags & TLSX_FLAG_DUPLICATE) && st.handshake == 1);
+    tlsx_event copy_fin = record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_SERVER, 401);
+    CHECK(tlsx_handshake_feed(&hs, &ids, &copy_fin, &st));
+    CHECK(st.step == 0 && (st.flags & TLSX_FLAG_DUPLICATE) && st.handshake == 1);
+    CHECK(ids == 1);
 }
 
 /* A handshake fragment before the ChangeCipherSpec is shown where the message
