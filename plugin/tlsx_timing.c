@@ -55,9 +55,11 @@ tlsx_capture_point tlsx_capture_point_of(const tlsx_baseline *b)
     const int64_t s = ns_of(b->to_server), c = ns_of(b->to_client);
     if (!b->known || s + c <= 0)
         return TLSX_AT_UNKNOWN;
-    if (s * 5 >= (s + c) * 4)
+    /* Both are capped (ns_of), so their sum fits; the shares need not. */
+    const double share = (double)s / (double)(s + c);
+    if (share >= 0.8)
         return TLSX_AT_CLIENT;
-    if (c * 5 >= (s + c) * 4)
+    if (share <= 0.2)
         return TLSX_AT_SERVER;
     return TLSX_AT_BETWEEN;
 }
