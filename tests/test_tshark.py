@@ -130,6 +130,13 @@ class DocumentCase(unittest.TestCase, Timing):
     CAP = "tls12-doc.pcapng"
     FRAMES = [4, 6, 6, 6, 6, 8, 8, 8, 9, 9]
 
+    @classmethod
+    def setUpClass(cls):
+        keys = keylog("tls12-doc.keys")
+        ts.prefetch([(cls.CAP,), (cls.CAP, *keys), (cls.CAP, "-2"), (cls.CAP, "-2", *keys)])
+        ts.warm([("-r", ts.sample(cls.CAP), "-O", "tlsexplain", *passes, *extra)
+                 for passes in ((), ("-2",)) for extra in ((), keys)])
+
     def assert_document_steps(self, steps, encrypted_finished):
         self.assertEqual(len(steps), 10)
         self.assertEqual([s["frame"] for s in steps], self.FRAMES)
