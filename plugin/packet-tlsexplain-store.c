@@ -37,22 +37,6 @@ typedef struct {
     kept_step steps[];
 } kept_frame;
 
-/* Differences are never negative; one of more than 290 years is capped. */
-#define MAX_SECS G_GINT64_CONSTANT(9000000000)
-
-static gint64 to_ns(tlsx_time t)
-{
-    if (t.secs >= MAX_SECS)
-        return MAX_SECS * 1000000000;
-    return t.secs * 1000000000 + t.nsecs;
-}
-
-static tlsx_time from_ns(gint64 ns)
-{
-    tlsx_time t = {ns / 1000000000, (gint32)(ns % 1000000000)};
-    return t;
-}
-
 static void pack(const tlsx_frame_step *in, kept_step *out)
 {
     const tlsx_step *st = &in->st;
@@ -76,11 +60,11 @@ static void pack(const tlsx_frame_step *in, kept_step *out)
                  (st->time_backwards ? BIT_BACKWARDS : 0) | (st->ends ? BIT_ENDS : 0) |
                  (st->has_split ? BIT_SPLIT : 0) | (st->split_estimated ? BIT_SPLIT_ESTIMATED : 0) |
                  (in->rtt_estimated ? BIT_RTT_ESTIMATED : 0));
-    out->since_prev = to_ns(st->since_prev);
-    out->since_peer = to_ns(st->since_peer);
-    out->since_start = to_ns(st->since_start);
-    out->network = to_ns(st->network);
-    out->rtt = to_ns(in->rtt);
+    out->since_prev = tlsx_time_to_ns(st->since_prev);
+    out->since_peer = tlsx_time_to_ns(st->since_peer);
+    out->since_start = tlsx_time_to_ns(st->since_start);
+    out->network = tlsx_time_to_ns(st->network);
+    out->rtt = tlsx_time_to_ns(in->rtt);
 }
 
 static void unpack(const kept_step *in, tlsx_frame_step *out)
@@ -109,12 +93,12 @@ static void unpack(const kept_step *in, tlsx_frame_step *out)
     st->has_split = (in->bits & BIT_SPLIT) != 0;
     st->split_estimated = (in->bits & BIT_SPLIT_ESTIMATED) != 0;
     out->rtt_estimated = (in->bits & BIT_RTT_ESTIMATED) != 0;
-    st->since_prev = from_ns(in->since_prev);
-    st->since_peer = from_ns(in->since_peer);
-    st->since_start = from_ns(in->since_start);
-    st->network = from_ns(in->network);
-    st->processing = from_ns(in->since_peer - in->network);
-    out->rtt = from_ns(in->rtt);
+    st->since_prev = tlsx_time_from_ns(in->since_prev);
+    st->since_peer = tlsx_time_from_ns(in->since_peer);
+    st->since_start = tlsx_time_from_ns(in->since_start);
+    st->network = tlsx_time_from_ns(in->network);
+    st->processing = tlsx_time_from_ns(in->since_peer - in->network);
+    out->rtt = tlsx_time_from_ns(in->rtt);
 }
 
 void tlsexplain_store_frame(packet_info *pinfo, int proto, const tlsx_frame *fs)

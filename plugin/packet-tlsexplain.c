@@ -223,14 +223,8 @@ static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
 /* Network and processing times of the step, and the baseline they rest on. */
 static void split_step(conn_state *cs, tlsx_frame_step *fst)
 {
-    tlsx_handshake_split(&cs->hs, &cs->tcp, &fst->st);
-    tlsx_baseline b = cs->tcp;
-    if (!b.known) {
-        const tlsx_time none = {0, 0};
-        tlsx_baseline_estimate(
-            cs->hs.has_shortest[TLSX_SERVER] ? cs->hs.shortest[TLSX_SERVER] : none,
-            cs->hs.has_shortest[TLSX_CLIENT] ? cs->hs.shortest[TLSX_CLIENT] : none, &b);
-    }
+    tlsx_baseline b;
+    tlsx_handshake_split(&cs->hs, &cs->tcp, &fst->st, &b);
     fst->point = (guint8)tlsx_capture_point_of(&b);
     fst->rtt = b.rtt;
     fst->rtt_estimated = b.estimated;

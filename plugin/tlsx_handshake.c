@@ -503,20 +503,21 @@ static void time_step(tlsx_handshake *hs, const tlsx_event *ev, bool counted, tl
     }
 }
 
-void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st)
+void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st,
+                          tlsx_baseline *used)
 {
-    if (!st->has_since_peer)
-        return;
-    tlsx_baseline b = *tcp;
-    if (!b.known) {
+    *used = *tcp;
+    if (!used->known) {
         const tlsx_time none = {0, 0};
         tlsx_baseline_estimate(hs->has_shortest[TLSX_SERVER] ? hs->shortest[TLSX_SERVER] : none,
                                hs->has_shortest[TLSX_CLIENT] ? hs->shortest[TLSX_CLIENT] : none,
-                               &b);
+                               used);
     }
-    tlsx_split_wait(&b, (tlsx_side)st->side, st->since_peer, &st->network, &st->processing);
+    if (!st->has_since_peer)
+        return;
+    tlsx_split_wait(used, (tlsx_side)st->side, st->since_peer, &st->network, &st->processing);
     st->has_split = true;
-    st->split_estimated = b.estimated;
+    st->split_estimated = used->estimated;
 }
 
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev, tlsx_step *st)

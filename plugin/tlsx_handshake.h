@@ -130,8 +130,9 @@ bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs);
 
 /* Splits a step's wait into network and processing, by the TCP handshake's
  * baseline when tcp->known, else by an estimate from this handshake's
- * answers so far. */
-void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st);
+ * answers so far; *used is that baseline (for the capture point). */
+void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st,
+                          tlsx_baseline *used);
 
 /* Whether a handshake is open: started and neither complete nor failed. */
 bool tlsx_handshake_open(const tlsx_handshake *hs);

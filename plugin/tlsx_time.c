@@ -64,3 +64,20 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
     out->nsecs = nsecs;
     return true;
 }
+
+#define MAX_SECS INT64_C(4000000000)
+
+int64_t tlsx_time_to_ns(tlsx_time t)
+{
+    if (t.secs >= MAX_SECS)
+        return MAX_SECS * NS_PER_S;
+    if (t.secs <= -MAX_SECS)
+        return -MAX_SECS * NS_PER_S;
+    return t.secs * NS_PER_S + t.nsecs;
+}
+
+tlsx_time tlsx_time_from_ns(int64_t ns)
+{
+    tlsx_time t = {ns / NS_PER_S, (int32_t)(ns % NS_PER_S)};
+    return t;
+}

@@ -22,6 +22,12 @@ typedef struct {
  * comes before earlier. */
 bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out);
 
+/* A distance in 64-bit nanoseconds, and back.  Distances beyond about 125
+ * years (hostile time stamps) are capped, so that two of them still add up
+ * without overflow. */
+int64_t tlsx_time_to_ns(tlsx_time t);
+tlsx_time tlsx_time_from_ns(int64_t ns);
+
 /* -1, 0 or 1 as a is before, equal to or after b. */
 int tlsx_time_cmp(tlsx_time a, tlsx_time b);
 

@@ -8,25 +8,6 @@
 
 #include "tlsx_handshake.h"
 
-/* Waits of more than about 125 years (hostile time stamps) are capped, so
- * that nanoseconds, and the sum of two, fit in 64 bits. */
-#define MAX_SECS INT64_C(4000000000)
-
-static int64_t ns_of(tlsx_time t)
-{
-    if (t.secs >= MAX_SECS)
-        return MAX_SECS * 1000000000;
-    if (t.secs <= -MAX_SECS)
-        return -MAX_SECS * 1000000000;
-    return t.secs * 1000000000 + t.nsecs;
-}
-
-static tlsx_time time_of(int64_t ns)
-{
-    tlsx_time t = {ns / 1000000000, (int32_t)(ns % 1000000000)};
-    return t;
-}
-
 bool tlsx_baseline_from_tcp(tlsx_time syn, tlsx_time synack, tlsx_time ack, tlsx_baseline *out)
 {
     memset(out, 0, sizeof *out);
@@ -45,14 +26,14 @@ void tlsx_baseline_estimate(tlsx_time server, tlsx_time client, tlsx_baseline *o
     memset(out, 0, sizeof *out);
     out->to_server = server;
     out->to_client = client;
-    out->rtt = time_of(ns_of(server) + ns_of(client));
-    out->known = ns_of(out->rtt) > 0;
+    out->rtt = tlsx_time_from_ns(tlsx_time_to_ns(server) + tlsx_time_to_ns(client));
+    out->known = tlsx_time_to_ns(out->rtt) > 0;
     out->estimated = true;
 }
 
 tlsx_capture_point tlsx_capture_point_of(const tlsx_baseline *b)
 {
-    const int64_t s = ns_of(b->to_server), c = ns_of(b->to_client);
+    const int64_t s = tlsx_time_to_ns(b->to_server), c = tlsx_time_to_ns(b->to_client);
     if (!b->known || s + c <= 0)
         return TLSX_AT_UNKNOWN;
     /* Both are capped (ns_of), so their sum fits; the shares need not. */
@@ -85,11 +66,11 @@ void tlsx_split_wait(const tlsx_baseline *b, tlsx_side side, tlsx_time wait, tls
      * server, the client across the one to the client. */
     int64_t rtt = 0;
     if (b->known)
-        rtt = ns_of(side == TLSX_SERVER ? b->to_server : b->to_client);
-    const int64_t w = ns_of(wait) > 0 ? ns_of(wait) : 0;
+        rtt = tlsx_time_to_ns(side == TLSX_SERVER ? b->to_server : b->to_client);
+    const int64_t w = tlsx_time_to_ns(wait) > 0 ? tlsx_time_to_ns(wait) : 0;
     const int64_t net = rtt < w ? rtt : w;
-    *network = time_of(net);
-    *processing = time_of(w - net);
+    *network = tlsx_time_from_ns(net);
+    *processing = tlsx_time_from_ns(w - net);
 }
 
 uint32_t tlsx_rtts_needed(uint16_t version, int variant, bool resumed)

@@ -599,9 +599,10 @@ static void test_timing_core(void)
     run r;
     start(&r, TLSX_VERSION_TLS12);
     play(&r, "C sxkn");
-    tlsx_baseline none;
+    tlsx_baseline none, used;
     memset(&none, 0, sizeof none);
-    tlsx_handshake_split(&r.hs, &none, &r.last);
+    tlsx_handshake_split(&r.hs, &none, &r.last, &used);
+    CHECK(used.estimated);
     CHECK(r.last.has_split && r.last.split_estimated);
     CHECK(r.last.network.nsecs + r.last.processing.nsecs == r.last.since_peer.nsecs);
 }
