@@ -226,6 +226,53 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                      "proving that its source address is real, a guard against "
                                      "amplification attacks from spoofed addresses; this "
                                      "costs one extra round trip.",
+    [TLSX_EX_CLIENT_HELLO_COOKIE] = "Client Hello (cookie): the client sends its Client Hello "
+                                    "again, now with the cookie of the Hello Verify Request. "
+                                    "Only a client that really receives packets at its source "
+                                    "address can echo the cookie, so the server now commits "
+                                    "state and answers with its full, much larger flight. This "
+                                    "is the extra round trip the cookie exchange costs.",
+    [TLSX_EX_ENCRYPTED_SERVER_QUIC] = "Encrypted handshake (a QUIC Handshake packet) from the "
+                                      "server, which cannot be read without the keys. Its CRYPTO "
+                                      "frames carry, in order, Encrypted Extensions, (Certificate "
+                                      "Request,) Certificate, Certificate Verify and Finished, "
+                                      "as TLS 1.3 over TCP sends them in encrypted records. A key "
+                                      "log file (SSLKEYLOGFILE, Wireshark preference "
+                                      "tls.keylog_file) lets Wireshark decrypt the packet and "
+                                      "show each message as its own step.",
+    [TLSX_EX_ENCRYPTED_CLIENT_QUIC] = "Encrypted handshake (a QUIC Handshake packet) from the "
+                                      "client: the Finished that ends its handshake (preceded by "
+                                      "Certificate and Certificate Verify if the server asked for "
+                                      "a certificate). With a key log file Wireshark decrypts it "
+                                      "and shows each message as its own step.",
+    [TLSX_EX_CONTEXT_DTLS] = "This handshake runs over DTLS, TLS for datagrams (UDP): each "
+                             "message carries a sequence number, so that the receiver can "
+                             "reorder messages, and is split into fragments when it does not fit "
+                             "in one datagram; a side that hears nothing back sends its whole "
+                             "last flight again after a timeout.",
+    [TLSX_EX_CONTEXT_QUIC] = "This handshake runs inside QUIC: its messages travel in CRYPTO "
+                             "frames, the Client Hello and Server Hello in Initial packets, the "
+                             "rest in encrypted Handshake packets, with no TLS records and no "
+                             "Change Cipher Spec. QUIC has no handshake of its own: this one sets "
+                             "up the connection and its keys at the same time, one round trip "
+                             "where TCP and TLS 1.3 need two.",
+    [TLSX_EX_UPGRADE_SMTP] = "The connection began as plaintext SMTP: the client sent STARTTLS, "
+                             "the server agreed (220), and this Client Hello starts TLS on the "
+                             "same TCP connection; what follows, login and mail, is protected.",
+    [TLSX_EX_UPGRADE_IMAP] = "The connection began as plaintext IMAP: the client sent STARTTLS, "
+                             "the server agreed (OK), and this Client Hello starts TLS on the "
+                             "same TCP connection; what follows, login and mail, is protected.",
+    [TLSX_EX_UPGRADE_POP3] = "The connection began as plaintext POP3: the client sent STLS, the "
+                             "server agreed (+OK), and this Client Hello starts TLS on the same "
+                             "TCP connection; what follows, login and mail, is protected.",
+    [TLSX_EX_UPGRADE_FTP] = "The connection began as a plaintext FTP control connection: the "
+                            "client sent AUTH TLS, the server agreed (234), and this Client Hello "
+                            "starts TLS on the same TCP connection; what follows, login and "
+                            "commands, is protected.",
+    [TLSX_EX_UPGRADE_LDAP] = "The connection began as plaintext LDAP: the client sent the "
+                             "StartTLS extended request, the server agreed, and this Client Hello "
+                             "starts TLS on the same TCP connection; what follows, binds and "
+                             "searches, is protected.",
     [TLSX_EX_CERTIFICATE_URL] = "Certificate URL: instead of its certificate the client sends "
                                 "the URLs and hashes of its certificate (chain) for the "
                                 "server to fetch, which suits constrained clients (RFC 6066 "

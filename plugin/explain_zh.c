@@ -169,6 +169,45 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_HELLO_VERIFY_REQUEST] = "Hello Verify Request，DTLS 服务器端回给客户端一个 cookie，"
                                      "客户端须在第二个 Client Hello 中带上它以证明源地址真实，"
                                      "防止利用伪造源地址的放大攻击；这多耗费一个 RTT。",
+    [TLSX_EX_CLIENT_HELLO_COOKIE] = "Client Hello（cookie），客户端再次发送 Client Hello，这次带上 "
+                                    "Hello Verify Request 给的 cookie。只有真正能在其源地址收到数据"
+                                    "包的客户端才能回显 cookie，所以服务器端此时才保存状态，并回复"
+                                    "它那一组大得多的消息。cookie 交换多耗费的那个 RTT 就在这里。",
+    [TLSX_EX_ENCRYPTED_SERVER_QUIC] =
+        "加密的握手消息（QUIC Handshake 数据包），来自服务器端，没有"
+        "密钥无法解密。其中的 CRYPTO 帧依次装着 Encrypted Extensions、"
+        "（Certificate Request、）Certificate、Certificate Verify 和 "
+        "Finished，与 TLS 1.3 在 TCP 上用加密记录发送的相同。用 "
+        "SSLKEYLOGFILE 密钥日志文件（Wireshark 首选项 tls.keylog_file）"
+        "即可解密，并把每条消息显示为单独的步骤。",
+    [TLSX_EX_ENCRYPTED_CLIENT_QUIC] = "加密的握手消息（QUIC Handshake 数据包），来自客户端，是结束"
+                                      "握手的 Finished（若服务器端要求了证书，之前还有 Certificate "
+                                      "和 Certificate Verify）。有密钥日志文件时 Wireshark 可解密，"
+                                      "并把每条消息显示为单独的步骤。",
+    [TLSX_EX_CONTEXT_DTLS] = "这次握手走的是 DTLS，即面向数据报（UDP）的 TLS：每条消息带有序号，"
+                             "以便接收方重新排序；一个数据报装不下的消息会被分片；一方迟迟收不到"
+                             "回复时，会在超时后把自己上一组消息整组重发。",
+    [TLSX_EX_CONTEXT_QUIC] =
+        "这次握手在 QUIC 之中进行：消息装在 CRYPTO 帧里，Client Hello 和 "
+        "Server Hello 在 Initial 数据包中，其余在加密的 Handshake 数据包中，"
+        "没有 TLS 记录层，也没有 Change Cipher Spec。QUIC 没有自己单独的握手："
+        "这次握手同时建立连接和密钥，只需一个 RTT，而 TCP 加 TLS 1.3 需要两个。",
+    [TLSX_EX_UPGRADE_SMTP] = "这条连接以明文 SMTP 开始：客户端发出 STARTTLS，服务器端同意（220），"
+                             "本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的登录和邮件都受"
+                             "保护。",
+    [TLSX_EX_UPGRADE_IMAP] = "这条连接以明文 IMAP 开始：客户端发出 STARTTLS，服务器端同意（OK），"
+                             "本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的登录和邮件都受"
+                             "保护。",
+    [TLSX_EX_UPGRADE_POP3] = "这条连接以明文 POP3 开始：客户端发出 STLS，服务器端同意（+OK），"
+                             "本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的登录和邮件都受"
+                             "保护。",
+    [TLSX_EX_UPGRADE_FTP] = "这条连接以明文 FTP 控制连接开始：客户端发出 AUTH TLS，服务器端同意"
+                            "（234），本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的登录和"
+                            "命令都受保护。",
+    [TLSX_EX_UPGRADE_LDAP] =
+        "这条连接以明文 LDAP 开始：客户端发出 StartTLS 扩展请求，服务器端同意，"
+        "本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的绑定和查询都受"
+        "保护。",
     [TLSX_EX_CERTIFICATE_URL] = "Certificate URL，客户端不直接发送证书，而是发送证书（链）的 URL "
                                 "和哈希，由服务器端自行下载，适合带宽受限的客户端（RFC 6066 的 "
                                 "client_certificate_url 扩展）。",

@@ -61,8 +61,22 @@ typedef enum {
     TLSX_EX_ALERT_WARNING,
     TLSX_EX_ALERT_ENCRYPTED, /* an alert record that could not be decrypted */
 
+    /* DTLS and QUIC. */
+    TLSX_EX_HELLO_VERIFY_REQUEST,  /* DTLS: the cookie exchange */
+    TLSX_EX_CLIENT_HELLO_COOKIE,   /* DTLS: the second Client Hello, echoing the cookie */
+    TLSX_EX_ENCRYPTED_SERVER_QUIC, /* a QUIC Handshake packet, no key log */
+    TLSX_EX_ENCRYPTED_CLIENT_QUIC, /* a QUIC Handshake packet, no key log */
+
+    /* Where a handshake runs, added to its first step's explanation. */
+    TLSX_EX_CONTEXT_DTLS,
+    TLSX_EX_CONTEXT_QUIC,
+    TLSX_EX_UPGRADE_SMTP, /* STARTTLS: the plaintext command that came before */
+    TLSX_EX_UPGRADE_IMAP,
+    TLSX_EX_UPGRADE_POP3,
+    TLSX_EX_UPGRADE_FTP,
+    TLSX_EX_UPGRADE_LDAP,
+
     /* Rare or legacy messages Wireshark still names. */
-    TLSX_EX_HELLO_VERIFY_REQUEST, /* DTLS */
     TLSX_EX_CERTIFICATE_URL,
     TLSX_EX_SUPPLEMENTAL_DATA,
     TLSX_EX_COMPRESSED_CERTIFICATE,

@@ -60,7 +60,7 @@ bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
     if (hs->id == 0)
         return false;
     if (ended(hs))
-        return hs->complete && !hs->app_data_seen;
+        return hs->complete && !hs->app_data_seen && hs->transport != TLSX_TRANSPORT_QUIC;
     return is_tls13(hs) && !hs->decrypted;
 }
 
@@ -127,8 +127,11 @@ static void start_handshake(tlsx_handshake *hs, uint32_t *next_id, const tlsx_ev
 {
     const bool renegotiation = hs->complete && !is_tls13(hs);
     const uint16_t version = hs->version;
+    const uint8_t transport = hs->transport;
 
     memset(hs, 0, sizeof *hs);
+    hs->transport = transport;
+    hs->last_seq[TLSX_CLIENT] = hs->last_seq[TLSX_SERVER] = -1;
     hs->id = ++*next_id;
     hs->start = ev->ts;
     hs->last_side = -1;
@@ -162,9 +165,10 @@ static bool opens_handshake(const tlsx_handshake *hs, const tlsx_event *ev, bool
     if (ended(hs))
         return true;
     /* Open: the Client Hello the HelloRequest asked for, or the second one
-     * a HelloRetryRequest asked for, continue it; so does a copy of the
-     * Client Hello just seen (a duplicated frame), which is flagged later. */
-    if (!hs->client_hello_seen || hs->hrr)
+     * a HelloRetryRequest or a HelloVerifyRequest asked for, continue it; so
+     * does a copy of the Client Hello just seen (a duplicated frame), which
+     * is flagged later. */
+    if (!hs->client_hello_seen || hs->hrr || hs->cookie)
         return false;
     if (tlsx_sequence_at_client_hello(&hs->seq) && ev->length == hs->client_hello_length)
         return false;
@@ -192,6 +196,10 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
     case TLSX_HS_CLIENT_HELLO:
         if (side != TLSX_CLIENT)
             break;
+        /* A server that sent its HelloVerifyRequest statelessly may number
+         * its Server Hello from 0 again. */
+        if (hs->cookie)
+            hs->last_seq[TLSX_SERVER] = -1;
         if (!hs->client_hello_seen) {
             hs->offered_version = ev->version;
             hs->client_session_id = ev->session_id;
@@ -215,6 +223,10 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
             hs->group = ev->group;
             hs->group_known = true;
         }
+        break;
+    case TLSX_HS_HELLO_VERIFY_REQUEST:
+        if (side == TLSX_SERVER && !is_tls13(hs))
+            hs->cookie = true;
         break;
     case TLSX_HS_SERVER_KEY_EXCHANGE:
         if (ev->group) {
@@ -261,6 +273,23 @@ static void note_alert(tlsx_handshake *hs, uint8_t level, uint8_t desc, tlsx_ste
         hs->has_alert = true;
         hs->alert_desc = desc;
     }
+}
+
+/* A TLS 1.3 handshake seen without keys, after the Server Hello: the
+ * server's encrypted records until the client answers, then the client's
+ * first one, which carries its Finished. */
+static bool encrypted_tls13_record(tlsx_handshake *hs, tlsx_side side, tlsx_step *st)
+{
+    st->kind = TLSX_STEP_ENCRYPTED_RECORD;
+    st->encrypted = true;
+    if (side == TLSX_SERVER) {
+        hs->server_encrypted = true;
+        return true;
+    }
+    if (!hs->server_encrypted)
+        return false;
+    hs->complete = true;
+    return true;
 }
 
 /* Decides what the event is.  Returns false when it is no step. */
@@ -310,7 +339,15 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             return true;
         }
         /* After its ChangeCipherSpec a TLS 1.2 side sends only its Finished;
-         * anything else without a type is a fragment, shown where it ends. */
+         * anything else without a type is a fragment, shown where it ends.
+         * DTLS has no such fragments: a second one is its Finished again, a
+         * retransmitted flight. */
+        if (hs->transport == TLSX_TRANSPORT_DTLS && !is_tls13(hs) && hs->finished[side]) {
+            st->hs_type = TLSX_HS_FINISHED;
+            st->encrypted = true;
+            st->flags |= TLSX_FLAG_DUPLICATE;
+            return true;
+        }
         if (is_tls13(hs) || !hs->ccs[side] || hs->finished[side])
             return false;
         st->hs_type = TLSX_HS_FINISHED;
@@ -337,16 +374,13 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             note_alert(hs, 0, 0, st);
             return true;
         }
-        st->kind = TLSX_STEP_ENCRYPTED_RECORD;
-        st->encrypted = true;
-        if (side == TLSX_SERVER) {
-            hs->server_encrypted = true;
-            return true;
-        }
-        if (!hs->server_encrypted)
+        return encrypted_tls13_record(hs, side, st);
+    case TLSX_EV_QUIC_HANDSHAKE:
+        /* QUIC without keys: its Handshake packets hold what TLS 1.3 over
+         * TCP puts in encrypted records. */
+        if (post_handshake || !is_tls13(hs) || hs->decrypted || !hs->version)
             return false;
-        hs->complete = true;
-        return true;
+        return encrypted_tls13_record(hs, side, st);
     case TLSX_EV_ALERT:
         if (post_handshake) {
             st->kind = TLSX_STEP_ALERT;
@@ -368,7 +402,7 @@ static uint16_t sequence_msg(const tlsx_handshake *hs, const tlsx_step *st)
         return TLSX_MSG_CCS;
     if (st->hrr)
         return TLSX_MSG_HELLO_RETRY;
-    if (st->hs_type == TLSX_HS_CLIENT_HELLO && hs->hrr && st->side == TLSX_CLIENT)
+    if (st->hs_type == TLSX_HS_CLIENT_HELLO && (hs->hrr || hs->cookie) && st->side == TLSX_CLIENT)
         return TLSX_MSG_CLIENT_HELLO2;
     return st->hs_type;
 }
@@ -385,7 +419,7 @@ static unsigned current_needs(const tlsx_handshake *hs)
     unsigned needs = 0;
     if (hs->cert_requested)
         needs |= TLSX_NEED_CLIENT_CERT;
-    if (hs->hrr)
+    if (hs->hrr || hs->cookie)
         needs |= TLSX_NEED_SECOND_HELLO;
     if (hs->psk)
         needs |= TLSX_NEED_NO_SERVER_CERT;
@@ -452,6 +486,8 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
     }
     if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->encrypted_renegotiation)
         return TLSX_EX_ENCRYPTED_RENEGOTIATION;
+    if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->transport == TLSX_TRANSPORT_QUIC)
+        return client ? TLSX_EX_ENCRYPTED_CLIENT_QUIC : TLSX_EX_ENCRYPTED_SERVER_QUIC;
     if (st->kind == TLSX_STEP_HANDSHAKE) {
         switch (st->hs_type) {
         case TLSX_HS_CLIENT_HELLO:
@@ -459,6 +495,8 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
                 break;
             if (hs->hrr)
                 return TLSX_EX_CLIENT_HELLO_RETRY;
+            if (hs->cookie)
+                return TLSX_EX_CLIENT_HELLO_COOKIE;
             if (hs->renegotiation)
                 return TLSX_EX_CLIENT_HELLO_RENEGOTIATION;
             break;
@@ -520,10 +558,45 @@ void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tl
     st->split_estimated = used->estimated;
 }
 
+/* DTLS numbers each side's handshake messages from 0 in every handshake
+ * (RFC 6347 4.2.2) and sends a lost flight again with the same numbers. */
+typedef enum {
+    SEQ_NEW,      /* the next message (or no sequence number) */
+    SEQ_FRAGMENT, /* another fragment of the side's latest message: already a step */
+    SEQ_REPEAT,   /* a number already used: a retransmission */
+} seq_verdict;
+
+static seq_verdict dtls_sequence(const tlsx_handshake *hs, const tlsx_event *ev)
+{
+    if (!ev->has_seq || hs->id == 0 || ev->kind != TLSX_EV_HANDSHAKE)
+        return SEQ_NEW;
+    /* A new handshake starts numbering again. */
+    if (ended(hs) && ev->msg_seq == 0 &&
+        (ev->hs_type == TLSX_HS_CLIENT_HELLO || ev->hs_type == TLSX_HS_HELLO_REQUEST))
+        return SEQ_NEW;
+    const int32_t last = hs->last_seq[ev->side];
+    if ((int32_t)ev->msg_seq > last)
+        return SEQ_NEW;
+    if ((int32_t)ev->msg_seq == last && ev->partial)
+        return SEQ_FRAGMENT;
+    return SEQ_REPEAT;
+}
+
+/* A retransmitted DTLS message: annotated, not counted, changes nothing. */
+static void classify_repeat(const tlsx_event *ev, tlsx_step *st)
+{
+    st->kind = TLSX_STEP_HANDSHAKE;
+    st->hs_type = ev->hs_type;
+    st->flags |= TLSX_FLAG_DUPLICATE;
+}
+
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev, tlsx_step *st)
 {
-    bool abandons;
-    if (opens_handshake(hs, ev, &abandons))
+    const seq_verdict seq = dtls_sequence(hs, ev);
+    if (seq == SEQ_FRAGMENT)
+        return false;
+    bool abandons = false;
+    if (seq == SEQ_NEW && opens_handshake(hs, ev, &abandons))
         start_handshake(hs, next_id, ev);
     if (hs->id == 0)
         return false;
@@ -539,15 +612,19 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
 
     memset(st, 0, sizeof *st);
     st->side = (uint8_t)ev->side;
-    if (!classify(hs, ev, post_handshake, st))
+    if (seq == SEQ_REPEAT)
+        classify_repeat(ev, st);
+    else if (!classify(hs, ev, post_handshake, st))
         return false;
+    if (ev->has_seq && seq == SEQ_NEW && (int32_t)ev->msg_seq > hs->last_seq[ev->side])
+        hs->last_seq[ev->side] = ev->msg_seq;
 
     st->handshake = hs->id;
     if (abandons)
         st->flags |= TLSX_FLAG_ABANDONS;
     if (hs->mid_capture && hs->steps == 0 && !post_handshake)
         st->flags |= TLSX_FLAG_MID_CAPTURE;
-    if (!post_handshake)
+    if (!post_handshake && seq == SEQ_NEW)
         check_sequence(hs, st);
 
     const bool counted = !post_handshake && !(st->flags & TLSX_FLAG_DUPLICATE);
@@ -606,6 +683,8 @@ void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
     out->has_alert = hs->has_alert;
     out->alert = hs->alert_desc;
     out->encrypted = hs->encrypted_renegotiation || (is_tls13(hs) && !hs->decrypted);
+    out->cookie = hs->cookie;
+    out->transport = hs->transport;
     out->rtts = hs->rtts;
     tlsx_time_between(hs->start, ended(hs) ? hs->end : hs->prev, &out->duration);
     memcpy(out->history, hs->history, sizeof out->history);
@@ -632,5 +711,6 @@ void tlsx_summary_kind(const tlsx_summary *s, char *buf, size_t size)
         [TLSX_VARIANT_0RTT] = "0-RTT",
     };
     const char *label = tlsx_version_label(s->version);
-    snprintf(buf, size, "%s %s", label ? label : "TLS", variants[s->variant]);
+    snprintf(buf, size, "%s%s %s", s->transport == TLSX_TRANSPORT_QUIC ? "QUIC " : "",
+             label ? label : "TLS", variants[s->variant]);
 }

@@ -28,6 +28,7 @@ typedef enum {
     TLSX_EV_OPAQUE_HANDSHAKE, /* a handshake record with no decoded type (encrypted or fragment) */
     TLSX_EV_APP_DATA,         /* an application data record that was not decrypted */
     TLSX_EV_ALERT,            /* an alert record; level 0 when it is encrypted */
+    TLSX_EV_QUIC_HANDSHAKE,   /* a QUIC Handshake packet that could not be decrypted */
 } tlsx_event_kind;
 
 typedef struct {
@@ -46,6 +47,12 @@ typedef struct {
     uint32_t length;     /* the record's or message's length */
     uint8_t alert_level; /* TLSX_EV_ALERT: 1 warning, 2 fatal, 0 encrypted */
     uint8_t alert_desc;  /* TLSX_EV_ALERT with a level */
+    /* DTLS handshake messages carry their own sequence number, and may be
+     * fragments of a message Wireshark reassembles. */
+    bool has_seq;
+    bool partial;         /* a fragment, not the whole message */
+    uint16_t msg_seq;     /* message_seq */
+    uint32_t frag_offset; /* where the fragment starts in its message */
 } tlsx_event;
 
 /* What is wrong with a step, as expert info shows it. */
@@ -114,6 +121,9 @@ typedef struct {
     bool app_data_seen;    /* the first application data after the handshake */
     bool repeated_ccs[2];  /* a plaintext CCS after the end: a copy of the side's last flight */
     tlsx_time app_data_at;
+    uint8_t transport;   /* tlsx_transport: set by the glue, kept from handshake to handshake */
+    bool cookie;         /* DTLS: the server sent a HelloVerifyRequest */
+    int32_t last_seq[2]; /* DTLS: by tlsx_side, the highest message_seq seen, -1 none */
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a
@@ -166,6 +176,8 @@ typedef struct {
     uint16_t version, cipher, group;
     bool group_known;
     bool resumed, hrr, client_auth, complete, has_alert, encrypted;
+    bool cookie;       /* DTLS HelloVerifyRequest: a round trip to prove the client's address */
+    uint8_t transport; /* tlsx_transport */
     uint8_t alert;
     uint32_t rtts;
     tlsx_time duration;
@@ -174,7 +186,8 @@ typedef struct {
 
 void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out);
 
-/* "TLS 1.2 full", "TLS 1.3 HelloRetryRequest", ...: writes into buf. */
+/* "TLS 1.2 full", "TLS 1.3 HelloRetryRequest", "DTLS 1.2 full", "QUIC TLS 1.3
+ * full", ...: writes into buf. */
 void tlsx_summary_kind(const tlsx_summary *s, char *buf, size_t size);
 
 #endif

@@ -144,6 +144,7 @@ const char *tlsx_version_name(uint16_t version)
         return "TLSv1.2";
     case 0x0304:
         return "TLSv1.3";
+    case 0x0100: /* DTLS 1.0 as OpenSSL before 0.9.8f numbered it */
     case 0xfeff:
         return "DTLSv1.0";
     case 0xfefd:
@@ -162,6 +163,7 @@ int tlsx_version_rank(uint16_t version)
         return 1;
     case 0x0301:
     case 0xfeff: /* DTLS 1.0 is TLS 1.1 over datagrams */
+    case 0x0100:
         return 2;
     case 0x0302:
         return 3;
@@ -222,6 +224,7 @@ const char *tlsx_version_label(uint16_t version)
         return "TLS 1.1";
     case 0x0303:
         return "TLS 1.2";
+    case 0x0100:
     case 0xfeff:
         return "DTLS 1.0";
     case 0xfefd:

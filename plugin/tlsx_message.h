@@ -43,6 +43,13 @@ enum {
 
 typedef enum { TLSX_CLIENT = 0, TLSX_SERVER = 1 } tlsx_side;
 
+/* What carries the handshake. */
+typedef enum {
+    TLSX_TRANSPORT_TCP,  /* TLS over TCP, also after a STARTTLS upgrade */
+    TLSX_TRANSPORT_DTLS, /* DTLS over UDP */
+    TLSX_TRANSPORT_QUIC, /* TLS 1.3 messages in QUIC CRYPTO frames */
+} tlsx_transport;
+
 /* What a step is: a handshake message, a ChangeCipherSpec, or a TLS 1.3
  * record that is known to hold handshake messages but could not be read. */
 typedef enum {

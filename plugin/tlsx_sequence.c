@@ -9,9 +9,9 @@
 typedef enum {
     OPTIONAL,
     REQUIRED,
-    IF_CLIENT_CERT, /* required when the server asked for a certificate */
-    IF_HRR,         /* required after a HelloRetryRequest */
-    UNLESS_PSK,     /* required unless a TLS 1.3 PSK was accepted */
+    IF_CLIENT_CERT,  /* required when the server asked for a certificate */
+    IF_SECOND_HELLO, /* required after a HelloRetryRequest or HelloVerifyRequest */
+    UNLESS_PSK,      /* required unless a TLS 1.3 PSK was accepted */
 } need;
 
 typedef struct {
@@ -23,11 +23,15 @@ typedef struct {
 #define C TLSX_CLIENT
 #define S TLSX_SERVER
 
-/* Every order starts with the same two positions, so that a handshake can
- * be checked before its Server Hello tells which order it follows. */
+/* Every order starts with the same four positions, so that a handshake can
+ * be checked before its Server Hello tells which order it follows: the
+ * Hello Verify Request of DTLS 1.2 (RFC 6347 4.2.1) and the
+ * HelloRetryRequest of TLS 1.3 are both answered by a second Client Hello. */
 static const slot tls12_full[] = {
     {S, TLSX_HS_HELLO_REQUEST, OPTIONAL},
     {C, TLSX_HS_CLIENT_HELLO, REQUIRED},
+    {S, TLSX_HS_HELLO_VERIFY_REQUEST, OPTIONAL},
+    {C, TLSX_MSG_CLIENT_HELLO2, IF_SECOND_HELLO},
     {S, TLSX_HS_SERVER_HELLO, REQUIRED},
     {S, TLSX_HS_CERTIFICATE, REQUIRED},
     {S, TLSX_HS_CERTIFICATE_STATUS, OPTIONAL},
@@ -48,17 +52,23 @@ static const slot tls12_full[] = {
 /* The server's Hello position is the same as in tls12_full, see
  * tlsx_sequence_at_server_hello(). */
 static const slot tls12_resumed[] = {
-    {S, TLSX_HS_HELLO_REQUEST, OPTIONAL}, {C, TLSX_HS_CLIENT_HELLO, REQUIRED},
-    {S, TLSX_HS_SERVER_HELLO, REQUIRED},  {S, TLSX_HS_NEW_SESSION_TICKET, OPTIONAL},
-    {S, TLSX_MSG_CCS, REQUIRED},          {S, TLSX_HS_FINISHED, REQUIRED},
-    {C, TLSX_MSG_CCS, REQUIRED},          {C, TLSX_HS_NEXT_PROTOCOL, OPTIONAL},
+    {S, TLSX_HS_HELLO_REQUEST, OPTIONAL},
+    {C, TLSX_HS_CLIENT_HELLO, REQUIRED},
+    {S, TLSX_HS_HELLO_VERIFY_REQUEST, OPTIONAL},
+    {C, TLSX_MSG_CLIENT_HELLO2, IF_SECOND_HELLO},
+    {S, TLSX_HS_SERVER_HELLO, REQUIRED},
+    {S, TLSX_HS_NEW_SESSION_TICKET, OPTIONAL},
+    {S, TLSX_MSG_CCS, REQUIRED},
+    {S, TLSX_HS_FINISHED, REQUIRED},
+    {C, TLSX_MSG_CCS, REQUIRED},
+    {C, TLSX_HS_NEXT_PROTOCOL, OPTIONAL},
     {C, TLSX_HS_FINISHED, REQUIRED},
 };
 
 /* Compatibility ChangeCipherSpecs may come anywhere and are not listed. */
 static const slot tls13[] = {
     {S, TLSX_HS_HELLO_REQUEST, OPTIONAL},        {C, TLSX_HS_CLIENT_HELLO, REQUIRED},
-    {S, TLSX_MSG_HELLO_RETRY, OPTIONAL},         {C, TLSX_MSG_CLIENT_HELLO2, IF_HRR},
+    {S, TLSX_MSG_HELLO_RETRY, OPTIONAL},         {C, TLSX_MSG_CLIENT_HELLO2, IF_SECOND_HELLO},
     {S, TLSX_HS_SERVER_HELLO, REQUIRED},         {S, TLSX_HS_ENCRYPTED_EXTENSIONS, REQUIRED},
     {S, TLSX_HS_CERTIFICATE_REQUEST, OPTIONAL},  {S, TLSX_HS_CERTIFICATE, UNLESS_PSK},
     {S, TLSX_HS_CERTIFICATE_VERIFY, UNLESS_PSK}, {S, TLSX_HS_FINISHED, REQUIRED},
@@ -70,7 +80,7 @@ static const slot tls13[] = {
 #undef S
 
 #define CLIENT_HELLO_POS 1
-#define SERVER_HELLO_POS 2
+#define SERVER_HELLO_POS 4
 
 typedef struct {
     const slot *slots;
@@ -104,7 +114,7 @@ static bool required(const slot *s, unsigned needs)
         return true;
     case IF_CLIENT_CERT:
         return (needs & TLSX_NEED_CLIENT_CERT) != 0;
-    case IF_HRR:
+    case IF_SECOND_HELLO:
         return (needs & TLSX_NEED_SECOND_HELLO) != 0;
     case UNLESS_PSK:
         return (needs & TLSX_NEED_NO_SERVER_CERT) == 0;

@@ -73,11 +73,12 @@ void tlsx_split_wait(const tlsx_baseline *b, tlsx_side side, tlsx_time wait, tls
     *processing = tlsx_time_from_ns(w - net);
 }
 
-uint32_t tlsx_rtts_needed(uint16_t version, int variant, bool resumed)
+uint32_t tlsx_rtts_needed(uint16_t version, int variant, bool resumed, bool cookie)
 {
+    const uint32_t extra = cookie ? 1 : 0;
     if (tlsx_version_is_tls13(version))
-        return 1;
+        return 1 + extra;
     if (variant == TLSX_VARIANT_RESUMED || resumed)
-        return 1;
-    return 2;
+        return 1 + extra;
+    return 2 + extra;
 }

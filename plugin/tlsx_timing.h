@@ -62,7 +62,8 @@ void tlsx_split_wait(const tlsx_baseline *b, tlsx_side side, tlsx_time wait, tls
                      tlsx_time *processing);
 
 /* Round trips a kind of handshake needs at least: 2 for a full TLS 1.2
- * handshake, 1 for a resumed one and for TLS 1.3 (tlsx_variant). */
-uint32_t tlsx_rtts_needed(uint16_t version, int variant, bool resumed);
+ * handshake, 1 for a resumed one and for TLS 1.3 (tlsx_variant), one more
+ * when a DTLS server asked for a cookie. */
+uint32_t tlsx_rtts_needed(uint16_t version, int variant, bool resumed, bool cookie);
 
 #endif

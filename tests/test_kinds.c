@@ -24,6 +24,8 @@ typedef struct {
     int64_t ms;
     uint16_t version;
     tlsx_step last;
+    bool dtls;       /* number handshake messages as DTLS does */
+    uint16_t seq[2]; /* DTLS: each side's next message_seq */
     int steps, dropped;
     uint32_t ended; /* handshake id whose last step ends it */
 } run;
@@ -80,6 +82,8 @@ static uint8_t type_of(char c)
         return TLSX_HS_FINISHED;
     case 'p':
         return TLSX_HS_KEY_UPDATE;
+    case 'v':
+        return TLSX_HS_HELLO_VERIFY_REQUEST;
     default:
         return 0xff;
     }
@@ -102,6 +106,10 @@ static tlsx_event message(run *r, char c)
             ev.version = r->version;
         ev.hrr = c == 'j';
         ev.length = 100;
+        if (r->dtls) {
+            ev.has_seq = true;
+            ev.msg_seq = r->seq[side]++;
+        }
     }
     return ev;
 }
@@ -487,6 +495,137 @@ static void test_mid_capture(void)
 }
 
 /* A history longer than its room ends in '+'. */
+static void start_dtls(run *r)
+{
+    start(r, 0xfefd);
+    r->dtls = true;
+    r->hs.transport = TLSX_TRANSPORT_DTLS;
+}
+
+/* Plays a script again with the message numbers it had: a retransmitted
+ * flight (from side, its messages numbered from first). */
+static void replay(run *r, const char *script, tlsx_side side, uint16_t first)
+{
+    const uint16_t next = r->seq[side];
+    r->seq[side] = first;
+    play(r, script);
+    r->seq[side] = next;
+}
+
+/* DTLS 1.2 with the cookie exchange: three round trips, each message once. */
+static void test_dtls_cookie(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start_dtls(&r);
+    play(&r, "C v C");
+    CHECK(r.last.step == 3 && r.last.flags == 0 && r.last.explain == TLSX_EX_CLIENT_HELLO_COOKIE);
+    play(&r, "sxkn GIF if");
+    CHECK(r.ended == 1 && r.hs.steps == 12 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "DTLS 1.2 full");
+    CHECK_STR(s.history, "CvCsxknGIFif");
+    CHECK(s.rtts == 3 && s.cookie && s.transport == TLSX_TRANSPORT_DTLS);
+    CHECK(tlsx_rtts_needed(s.version, s.variant, s.resumed, s.cookie) == 3);
+
+    /* A stateless server may number its Server Hello from 0 again. */
+    start_dtls(&r);
+    play(&r, "C v C");
+    r.seq[TLSX_SERVER] = 0;
+    play(&r, "s");
+    CHECK(r.last.step == 4 && r.last.flags == 0);
+
+    /* No cookie: two round trips, as over TCP. */
+    start_dtls(&r);
+    play(&r, "C sxkn GIF if");
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(r.ended == 1 && s.rtts == 2 && !s.cookie);
+}
+
+/* Retransmitted flights are repeats: never a new step or handshake. */
+static void test_dtls_retransmissions(void)
+{
+    run r;
+    start_dtls(&r);
+    play(&r, "C");
+    replay(&r, " C", TLSX_CLIENT, 0); /* no answer yet: the Client Hello again */
+    CHECK(r.last.handshake == 1 && r.last.step == 0 && r.last.flags == TLSX_FLAG_DUPLICATE);
+    play(&r, " sxkn");
+    replay(&r, "sxkn", TLSX_SERVER, 0);
+    CHECK(r.last.step == 0 && r.last.flags == TLSX_FLAG_DUPLICATE && r.hs.steps == 5);
+    play(&r, " GIF if");
+    CHECK(r.ended == 1 && r.hs.steps == 10);
+    /* The server's last flight was lost: the client sends its flight
+     * again, after the handshake is over at the server. */
+    replay(&r, " GIF", TLSX_CLIENT, 1);
+    CHECK(r.last.step == 0 && (r.last.flags & TLSX_FLAG_DUPLICATE) && r.last.handshake == 1);
+    CHECK(r.hs.steps == 10 && r.ids == 1);
+    CHECK_STR(r.hs.history, "CsxknGIFif");
+
+    /* Without keys, the Finished again after the side's own Finished. */
+    start_dtls(&r);
+    play(&r, "C sxkn G I?");
+    play(&r, " I?"); /* before the server answered */
+    CHECK(r.last.flags == TLSX_FLAG_DUPLICATE && r.last.hs_type == TLSX_HS_FINISHED);
+    play(&r, " i.");
+    CHECK(r.ended == 1 && r.hs.steps == 10);
+    play(&r, " I?");
+    CHECK(r.last.flags == TLSX_FLAG_DUPLICATE && r.last.hs_type == TLSX_HS_FINISHED &&
+          r.last.encrypted && r.hs.steps == 10);
+}
+
+/* Fragments of one message: a step at the first, nothing at the others. */
+static void test_dtls_fragments(void)
+{
+    run r;
+    start_dtls(&r);
+    play(&r, "C s");
+    tlsx_event frag = message(&r, 'x');
+    frag.partial = true;
+    CHECK(feed(&r, frag) && r.last.step == 3);
+    frag.frag_offset = 500;
+    CHECK(!feed(&r, frag));
+    frag.frag_offset = 1000;
+    CHECK(!feed(&r, frag));
+    play(&r, "kn GIF if");
+    CHECK(r.ended == 1 && r.hs.steps == 10 && r.last.flags == 0);
+}
+
+/* QUIC without keys: the hellos in Initial packets, then Handshake packets. */
+static void test_quic_without_keys(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS13);
+    r.hs.transport = TLSX_TRANSPORT_QUIC;
+    play(&r, "C");
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 0)));
+    play(&r, " s");
+    feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 10));
+    CHECK(r.last.step == 3 && r.last.kind == TLSX_STEP_ENCRYPTED_RECORD &&
+          r.last.explain == TLSX_EX_ENCRYPTED_SERVER_QUIC);
+    feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 11));
+    CHECK(r.last.step == 4 && !r.last.ends && tlsx_handshake_reads_app_data(&r.hs));
+    feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20));
+    CHECK(r.last.step == 5 && r.last.ends && r.last.explain == TLSX_EX_ENCRYPTED_CLIENT_QUIC);
+    CHECK(!tlsx_handshake_reads_app_data(&r.hs));
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 30)));
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "QUIC TLS 1.3 full");
+    CHECK(s.rtts == 1 && s.complete && s.encrypted);
+
+    /* With keys every message is a step, and the packets add nothing. */
+    start(&r, TLSX_VERSION_TLS13);
+    r.hs.transport = TLSX_TRANSPORT_QUIC;
+    play(&r, "C s");
+    tlsx_event ee = message(&r, 'o');
+    ee.decrypted = true;
+    feed(&r, ee);
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 10)));
+}
+
 static void test_history_is_bounded(void)
 {
     run r;
@@ -591,9 +730,9 @@ static void test_timing_core(void)
     CHECK(b.known && b.estimated && tlsx_capture_point_of(&b) == TLSX_AT_CLIENT);
 
     /* Round trips a kind needs. */
-    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_FULL, false) == 2);
-    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_RESUMED, true) == 1);
-    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS13, TLSX_VARIANT_HRR, false) == 1);
+    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_FULL, false, false) == 2);
+    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_RESUMED, true, false) == 1);
+    CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS13, TLSX_VARIANT_HRR, false, false) == 1);
 
     /* In the model: a step's split adds up, estimated without TCP. */
     run r;
@@ -642,6 +781,10 @@ int main(void)
     test_alerts();
     test_renegotiation();
     test_mid_capture();
+    test_dtls_cookie();
+    test_dtls_retransmissions();
+    test_dtls_fragments();
+    test_quic_without_keys();
     test_history_is_bounded();
     test_alert_tables();
     test_every_type_explained();
