@@ -29,6 +29,8 @@ static int hf_summary_curl = -1;
 static int hf_summary_time_to_app_data = -1;
 static int hf_summary_setup_time = -1;
 static int hf_summary_setup_rtts = -1;
+static int hf_summary_transport = -1;
+static int hf_summary_cookie = -1;
 static int hf_tcp_rtt = -1;
 static int hf_capture_point = -1;
 
@@ -118,11 +120,22 @@ void tlsexplain_summary_register(int proto)
          {"Connection set-up", "tlsexplain.summary.setup_time", FT_RELATIVE_TIME, BASE_NONE, NULL,
           0x0,
           "Time from the TCP SYN to the message that completed the TLS handshake: TCP's "
-          "handshake plus TLS's round trips",
+          "handshake plus TLS's round trips (DTLS and QUIC: from the Client Hello, as nothing "
+          "comes before it)",
           HFILL}},
         {&hf_summary_setup_rtts,
          {"Connection set-up round trips", "tlsexplain.summary.setup_rtts", FT_UINT32, BASE_DEC,
-          NULL, 0x0, "Round trips before the application can send: 1 for TCP plus the TLS ones",
+          NULL, 0x0,
+          "Round trips before the application can send: 1 for TCP plus the TLS ones; DTLS and "
+          "QUIC only the handshake's (QUIC sets up its connection in its TLS handshake)",
+          HFILL}},
+        {&hf_summary_transport,
+         {"Transport", "tlsexplain.summary.transport", FT_STRING, BASE_NONE, NULL, 0x0,
+          "What carried the handshake: TCP (TLS), UDP (DTLS) or QUIC", HFILL}},
+        {&hf_summary_cookie,
+         {"Cookie exchange", "tlsexplain.summary.cookie", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "The DTLS server answered the first Client Hello with a Hello Verify Request: a round "
+          "trip that proves the client's address before the server does any work",
           HFILL}},
         {&hf_tcp_rtt,
          {"Network round trip", "tlsexplain.tcp.rtt", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
@@ -153,11 +166,18 @@ static proto_item *add_rel_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_ti
     return pi;
 }
 
-void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
-                             tlsx_time rtt, gboolean estimated)
+const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport)
 {
-    const char *note =
-        estimated ? " (estimated from TLS flights: no TCP handshake in the capture)" : "";
+    if (!estimated)
+        return "";
+    return transport == TLSX_TRANSPORT_TCP
+               ? " (estimated from TLS flights: no TCP handshake in the capture)"
+               : " (estimated from the handshake's flights: there is no TCP handshake over UDP)";
+}
+
+void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
+                             tlsx_time rtt, const char *note)
+{
     proto_item *pi =
         proto_tree_add_string(tree, hf_capture_point, tvb, 0, 0, tlsx_capture_point_name(point));
     proto_item_set_generated(pi);
@@ -205,6 +225,18 @@ static const char *group_of(const tlsx_record *rec, char *buf, size_t size)
     return tlsx_cipher_key_exchange(rec->cipher);
 }
 
+static const char *transport_name(guint8 transport)
+{
+    switch (transport) {
+    case TLSX_TRANSPORT_DTLS:
+        return "UDP (DTLS)";
+    case TLSX_TRANSPORT_QUIC:
+        return "QUIC";
+    default:
+        return "TCP";
+    }
+}
+
 void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec)
 {
     const tlsx_summary *s = rec->summary;
@@ -231,6 +263,9 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
     add_bool(t, tvb, hf_summary_resumed, s->resumed);
     add_bool(t, tvb, hf_summary_hrr, s->hrr);
     add_bool(t, tvb, hf_summary_client_auth, s->client_auth);
+    add_string(t, tvb, hf_summary_transport, transport_name(s->transport));
+    if (s->transport == TLSX_TRANSPORT_DTLS)
+        add_bool(t, tvb, hf_summary_cookie, s->cookie);
     add_bool(t, tvb, hf_summary_complete, s->complete);
     if (s->has_alert)
         proto_item_set_generated(proto_tree_add_uint(t, hf_summary_alert, tvb, 0, 0, s->alert));
@@ -240,16 +275,25 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
     if (rec->has_app_data)
         add_rel_time(t, tvb, hf_summary_time_to_app_data, rec->time_to_app_data);
     if (rec->tcp && rec->tcp->known)
-        tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, FALSE);
+        tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, "");
     if (rec->has_setup) {
         proto_item *st = add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
-        const double rtt_ms = (double)rec->tcp->rtt.secs * 1e3 + rec->tcp->rtt.nsecs / 1e6;
-        proto_item_append_text(st, " (%.1f ms; %u round trips of %.1f ms would be %.1f ms)",
-                               (double)rec->setup_time.secs * 1e3 + rec->setup_time.nsecs / 1e6,
-                               rec->setup_rtts, rtt_ms, rec->setup_rtts * rtt_ms);
+        const double ms = (double)rec->setup_time.secs * 1e3 + rec->setup_time.nsecs / 1e6;
+        if (rec->tcp && rec->tcp->known) {
+            const double rtt_ms = (double)rec->tcp->rtt.secs * 1e3 + rec->tcp->rtt.nsecs / 1e6;
+            proto_item_append_text(st, " (%.1f ms; %u round trips of %.1f ms would be %.1f ms)", ms,
+                                   rec->setup_rtts, rtt_ms, rec->setup_rtts * rtt_ms);
+        } else {
+            proto_item_append_text(st, " (%.1f ms)", ms);
+        }
         proto_item *pi = proto_tree_add_uint(t, hf_summary_setup_rtts, tvb, 0, 0, rec->setup_rtts);
         proto_item_set_generated(pi);
-        proto_item_append_text(pi, " (TCP 1, TLS %u)", s->rtts);
+        if (s->transport == TLSX_TRANSPORT_QUIC)
+            proto_item_append_text(pi, " (QUIC: its TLS handshake is its connection set-up)");
+        else if (s->transport == TLSX_TRANSPORT_DTLS)
+            proto_item_append_text(pi, " (UDP: none, DTLS %u)", s->rtts);
+        else
+            proto_item_append_text(pi, " (TCP 1, TLS %u)", s->rtts);
     }
     if (s->complete && s->cipher &&
         tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))

@@ -35,7 +35,7 @@ TLSX_PLUGIN_DESCRIBE_DISSECTOR()
 
 static int proto_tlsexplain = -1;
 static int tlsexplain_tap = -1;
-static int proto_tls = -1;
+static tlsx_wire_protos protos;
 static dissector_handle_t tlsexplain_handle;
 
 static int hf_handshake = -1;
@@ -58,6 +58,8 @@ static int hf_duplicate = -1;
 static int hf_summary_frame = -1;
 static int hf_network = -1;
 static int hf_processing = -1;
+static int hf_starttls = -1;
+static int hf_starttls_frame = -1;
 
 static gint ett_tlsexplain = -1;
 static gint ett_step = -1;
@@ -123,48 +125,86 @@ static const value_string alert_level_vals[] = {
     {0, NULL},
 };
 
-/* One connection: the model, who the client is, and its current handshake. */
+/* One connection: the model, who the client and server are, and its
+ * current handshake. */
 typedef struct {
     tlsx_handshake hs;
-    address client;
-    guint32 client_port;
+    address client, server;
+    guint32 client_port, server_port;
     gboolean client_known;
     tlsx_record *current;
     gboolean tcp_looked_up; /* tcp and syn are read at the first TLS frame */
     tlsx_baseline tcp;
     tlsx_time syn;
+    gint8 upgrade; /* a STARTTLS command seen, not yet followed by a handshake */
+    guint32 upgrade_frame;
 } conn_state;
 
 static guint32 next_handshake_id;
+
+/* QUIC connections by Wireshark's number: one connection may change its
+ * UDP addresses (migration), and several may share them. */
+static wmem_map_t *quic_conns;
 
 static void tlsexplain_init(void)
 {
     next_handshake_id = 0;
 }
 
-static conn_state *find_conn(packet_info *pinfo)
+static conn_state *new_conn(int transport)
 {
-    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
-    return conv ? (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain) : NULL;
+    conn_state *cs = wmem_new0(wmem_file_scope(), conn_state);
+    cs->hs.transport = (uint8_t)transport;
+    cs->upgrade = -1;
+    return cs;
 }
 
-static conn_state *get_conn(packet_info *pinfo)
+/* The frame's connection: its conversation, or for QUIC its QUIC
+ * connection; created when create is set, else NULL when unknown. */
+static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transport, gboolean create)
 {
-    conversation_t *conv = find_or_create_conversation(pinfo);
+    guint32 number;
+    if (transport == TLSX_TRANSPORT_QUIC && tlsx_wire_quic_connection(&tls_fields, tree, &number)) {
+        gpointer key = GUINT_TO_POINTER(number + 1);
+        conn_state *cs = (conn_state *)wmem_map_lookup(quic_conns, key);
+        if (!cs && create) {
+            cs = new_conn(transport);
+            wmem_map_insert(quic_conns, key, cs);
+        }
+        return cs;
+    }
+    conversation_t *conv =
+        create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
+    if (!conv)
+        return NULL;
     conn_state *cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
-    if (!cs) {
-        cs = wmem_new0(wmem_file_scope(), conn_state);
+    if (!cs && create) {
+        cs = new_conn(transport);
         conversation_add_proto_data(conv, proto_tlsexplain, cs);
     }
     return cs;
 }
 
-static void set_client(conn_state *cs, const address *addr, guint32 port)
+static void set_endpoint(address *addr, guint32 *port, const address *from, guint32 from_port)
 {
-    free_address_wmem(wmem_file_scope(), &cs->client);
-    copy_address_wmem(wmem_file_scope(), &cs->client, addr);
-    cs->client_port = port;
+    free_address_wmem(wmem_file_scope(), addr);
+    copy_address_wmem(wmem_file_scope(), addr, from);
+    *port = from_port;
+}
+
+/* The client is the sender when sender is set, else the receiver. */
+static void set_client(conn_state *cs, packet_info *pinfo, gboolean sender)
+{
+    set_endpoint(&cs->client, &cs->client_port, sender ? &pinfo->src : &pinfo->dst,
+                 sender ? pinfo->srcport : pinfo->destport);
+    set_endpoint(&cs->server, &cs->server_port, sender ? &pinfo->dst : &pinfo->src,
+                 sender ? pinfo->destport : pinfo->srcport);
     cs->client_known = TRUE;
+}
+
+static gboolean is_endpoint(const address *addr, guint32 port, const address *a, guint32 p)
+{
+    return port == p && addresses_equal(addr, a);
 }
 
 /* The sender of this frame, learnt from a Client Hello or, in a capture that
@@ -177,19 +217,25 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
      * the other side later is flagged, not believed. */
     if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE &&
         first->hs_type == TLSX_HS_CLIENT_HELLO)
-        set_client(cs, &pinfo->src, pinfo->srcport);
+        set_client(cs, pinfo, TRUE);
     if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE) {
         int sender = tlsx_sender_of(first->hs_type);
         if (sender == TLSX_CLIENT)
-            set_client(cs, &pinfo->src, pinfo->srcport);
+            set_client(cs, pinfo, TRUE);
         else if (sender == TLSX_SERVER)
-            set_client(cs, &pinfo->dst, pinfo->destport);
+            set_client(cs, pinfo, FALSE);
     }
     if (!cs->client_known)
         return FALSE;
-    *side = addresses_equal(&pinfo->src, &cs->client) && pinfo->srcport == cs->client_port
-                ? TLSX_CLIENT
-                : TLSX_SERVER;
+    /* A QUIC client may move to new addresses; its server stays put. */
+    if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
+        *side = TLSX_CLIENT;
+    else if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->server, cs->server_port))
+        *side = TLSX_SERVER;
+    else
+        *side = is_endpoint(&pinfo->dst, pinfo->destport, &cs->server, cs->server_port)
+                    ? TLSX_CLIENT
+                    : TLSX_SERVER;
     return TRUE;
 }
 
@@ -197,9 +243,15 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
 static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
 {
     if (!cs->current || cs->current->id != st->handshake) {
-        cs->current = wmem_new0(wmem_file_scope(), tlsx_record);
-        cs->current->id = st->handshake;
-        cs->current->tcp = &cs->tcp;
+        tlsx_record *rec = wmem_new0(wmem_file_scope(), tlsx_record);
+        rec->id = st->handshake;
+        rec->tcp = &cs->tcp;
+        rec->transport = cs->hs.transport;
+        /* The upgrade asked for the first handshake after it. */
+        rec->upgrade = cs->upgrade;
+        rec->upgrade_frame = cs->upgrade_frame;
+        cs->upgrade = -1;
+        cs->current = rec;
     }
     return cs->current;
 }
@@ -245,7 +297,12 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
         rec->summary = wmem_new(wmem_file_scope(), tlsx_summary);
         tlsx_handshake_summarize(&cs->hs, rec->summary);
         rec->summary_frame = pinfo->num;
-        if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
+        if (cs->hs.transport != TLSX_TRANSPORT_TCP) {
+            /* No connection set-up before the handshake: UDP has none, and
+             * QUIC's is this handshake. */
+            rec->has_setup = tlsx_time_between(cs->hs.start, cs->hs.end, &rec->setup_time);
+            rec->setup_rtts = rec->summary->rtts;
+        } else if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
             rec->has_setup = TRUE;
             rec->setup_rtts = 1 + rec->summary->rtts;
         }
@@ -255,14 +312,14 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
 }
 
 /* First pass: the frame's steps, or NULL when it has none. */
-static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree)
+static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
 {
     conn_state *cs;
     if (tlsx_wire_has_handshake_records(&tls_fields, tree)) {
-        cs = get_conn(pinfo);
+        cs = lookup_conn(pinfo, tree, transport, TRUE);
     } else {
         /* Most TLS frames: application data only. */
-        cs = find_conn(pinfo);
+        cs = lookup_conn(pinfo, tree, transport, FALSE);
         if (!cs || !tlsx_handshake_reads_app_data(&cs->hs))
             return NULL;
     }
@@ -278,13 +335,19 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree)
         return NULL;
     if (!cs->tcp_looked_up) {
         cs->tcp_looked_up = TRUE;
-        tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
+        if (transport == TLSX_TRANSPORT_TCP)
+            tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
     }
 
     tlsx_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsx_frame_step, n);
     guint count = 0;
     for (guint i = 0; i < n; i++) {
         events[i].side = side;
+        /* QUIC decrypts its Initial packets without a key log: only what
+         * comes after the hellos tells that the keys were there. */
+        if (transport == TLSX_TRANSPORT_QUIC && events[i].kind == TLSX_EV_HANDSHAKE)
+            events[i].decrypted = events[i].hs_type != TLSX_HS_CLIENT_HELLO &&
+                                  events[i].hs_type != TLSX_HS_SERVER_HELLO;
         events[i].ts.secs = (int64_t)pinfo->abs_ts.secs;
         events[i].ts.nsecs = pinfo->abs_ts.nsecs;
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
@@ -370,15 +433,29 @@ static const char *direction_of(const tlsx_step *st)
     return st->side == TLSX_CLIENT ? "OUT" : "IN";
 }
 
-/* An alert's explanation: what an alert of its level does, then what its
- * description means. */
-static const char *explanation(packet_info *pinfo, const tlsx_step *st, tlsx_lang lang)
+/* The step's explanation; an alert's says what an alert of its level does,
+ * then what its description means.  A handshake's first step also says
+ * what upgraded the connection to TLS, or what carries the handshake. */
+static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang)
 {
+    const tlsx_step *st = &fst->st;
     const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
-    const char *desc = st->kind == TLSX_STEP_ALERT && st->alert_level
-                           ? tlsx_alert_explain(lang, st->alert_desc)
-                           : NULL;
-    return desc ? wmem_strdup_printf(pinfo->pool, "%s %s", text, desc) : text;
+    if (st->kind == TLSX_STEP_ALERT && st->alert_level)
+        text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
+                                  tlsx_alert_explain(lang, st->alert_desc));
+    if (st->step != 1)
+        return text;
+    const int upgrade = tlsexplain_starttls_explain_key(fst->rec->upgrade);
+    if (upgrade >= 0)
+        text = wmem_strdup_printf(pinfo->pool, "%s %s",
+                                  tlsx_explain(lang, (tlsx_explain_key)upgrade), text);
+    if (fst->rec->transport == TLSX_TRANSPORT_DTLS)
+        text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
+                                  tlsx_explain(lang, TLSX_EX_CONTEXT_DTLS));
+    else if (fst->rec->transport == TLSX_TRANSPORT_QUIC)
+        text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
+                                  tlsx_explain(lang, TLSX_EX_CONTEXT_QUIC));
+    return text;
 }
 
 static double ms_of(tlsx_time t)
@@ -394,14 +471,15 @@ static gboolean is_slow(const tlsx_step *st)
 static gboolean has_extra_rtt(const tlsx_record *rec)
 {
     const tlsx_summary *s = rec->summary;
-    return s && s->complete && s->rtts > tlsx_rtts_needed(s->version, s->variant, s->resumed);
+    return s && s->complete &&
+           s->rtts > tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
 }
 
 /* A handshake that took more round trips than its kind needs. */
 static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec)
 {
     const tlsx_summary *s = rec->summary;
-    const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed);
+    const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
     if (!has_extra_rtt(rec))
         return;
     if (s->hrr)
@@ -538,9 +616,14 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     if (has_curl)
         add_string(t, tvb, hf_curl, curl, FALSE);
 
-    add_explanation(t, tvb, hf_explain_zh, explanation(pinfo, st, TLSX_LANG_ZH),
+    if (st->step == 1 && fst->rec->upgrade >= 0) {
+        add_string(t, tvb, hf_starttls, tlsexplain_starttls_label(fst->rec->upgrade), FALSE);
+        proto_item_set_generated(
+            proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
+    }
+    add_explanation(t, tvb, hf_explain_zh, explanation(pinfo, fst, TLSX_LANG_ZH),
                     pref_language == LANG_EN);
-    add_explanation(t, tvb, hf_explain_en, explanation(pinfo, st, TLSX_LANG_EN),
+    add_explanation(t, tvb, hf_explain_en, explanation(pinfo, fst, TLSX_LANG_EN),
                     pref_language == LANG_ZH);
 
     add_time(t, tvb, hf_since_prev, st->since_prev);
@@ -548,15 +631,13 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
         add_time(t, tvb, hf_since_peer, st->since_peer);
     add_time(t, tvb, hf_since_start, st->since_start);
     if (st->has_split) {
-        const char *note = st->split_estimated
-                               ? " (estimated from TLS flights: no TCP handshake in the capture)"
-                               : "";
+        const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
         proto_item *pi = add_time(t, tvb, hf_network, st->network);
         proto_item_append_text(pi, "%s", note);
         pi = add_time(t, tvb, hf_processing, st->processing);
         proto_item_append_text(pi, "%s", note);
         tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
-                                fst->rtt_estimated);
+                                tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
     }
     proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
     if (fst->rec->summary_frame)
@@ -627,6 +708,46 @@ static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
     }
 }
 
+/* What the frame's layers say: whether it has TLS or DTLS, what carries
+ * it, and which upgrade command (STARTTLS) its protocol may hold. */
+typedef struct {
+    gboolean tls, quic;
+    int transport;
+    int upgrade_proto; /* tlsexplain_starttls_proto_index(), -1 none */
+} frame_layers;
+
+static void read_layers(packet_info *pinfo, frame_layers *l)
+{
+    gboolean dtls = FALSE;
+    l->tls = l->quic = FALSE;
+    l->upgrade_proto = -1;
+    for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f; f = wmem_list_frame_next(f)) {
+        const int proto = GPOINTER_TO_INT(wmem_list_frame_data(f));
+        if (proto == protos.tls)
+            l->tls = TRUE;
+        else if (proto == protos.dtls)
+            dtls = TRUE;
+        else if (proto == protos.quic)
+            l->quic = TRUE;
+        else if (l->upgrade_proto < 0)
+            l->upgrade_proto = tlsexplain_starttls_proto_index(proto);
+    }
+    l->tls |= dtls;
+    l->transport = l->quic ? TLSX_TRANSPORT_QUIC : dtls ? TLSX_TRANSPORT_DTLS : TLSX_TRANSPORT_TCP;
+}
+
+/* A plaintext frame that asks to upgrade its connection to TLS: kept for
+ * the handshake that follows. */
+static void note_upgrade(packet_info *pinfo, proto_tree *tree, int proto_index)
+{
+    const int command = tlsexplain_starttls_command(tree, proto_index);
+    if (command < 0)
+        return;
+    conn_state *cs = lookup_conn(pinfo, tree, TLSX_TRANSPORT_TCP, TRUE);
+    cs->upgrade = (gint8)command;
+    cs->upgrade_frame = pinfo->num;
+}
+
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     tlsx_frame *fs;
@@ -634,9 +755,14 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     if (PINFO_FD_VISITED(pinfo)) {
         fs = tlsexplain_stored_frame(pinfo, proto_tlsexplain);
     } else {
-        if (!tlsx_wire_frame_has_tls(pinfo, proto_tls))
+        frame_layers l;
+        read_layers(pinfo, &l);
+        if (!l.tls && !l.quic) {
+            if (l.upgrade_proto >= 0)
+                note_upgrade(pinfo, tree, l.upgrade_proto);
             return 0;
-        fs = explain_frame(pinfo, tree);
+        }
+        fs = explain_frame(pinfo, tree, l.transport);
     }
     if (!fs)
         return 0;
@@ -721,6 +847,14 @@ static void proto_register_tlsexplain(void)
           "time.since_peer minus time.network: what the other side spent working (at the client, "
           "an IN message's processing is the server's)",
           HFILL}},
+        {&hf_starttls,
+         {"Upgraded by", "tlsexplain.starttls", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The plaintext command that upgraded the connection to TLS before this handshake "
+          "(e.g. SMTP STARTTLS, POP3 STLS, FTP AUTH TLS)",
+          HFILL}},
+        {&hf_starttls_frame,
+         {"Upgrade command in frame", "tlsexplain.starttls.frame", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0, "The frame of that plaintext command", HFILL}},
         {&hf_summary_frame,
          {"Summary in frame", "tlsexplain.summary_frame", FT_FRAMENUM, BASE_NONE,
           FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
@@ -781,6 +915,8 @@ static void proto_register_tlsexplain(void)
                                    "processing parts",
                                    10, &pref_slow_ms);
 
+    quic_conns =
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");
@@ -792,8 +928,10 @@ static void proto_register_tlsexplain(void)
 
 static void proto_reg_handoff_tlsexplain(void)
 {
-    proto_tls = proto_get_id_by_filter_name("tls");
-    set_postdissector_wanted_hfids(tlsexplain_handle, tlsx_wire_lookup_fields(&tls_fields));
+    tlsx_wire_lookup_protos(&protos);
+    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields);
+    tlsexplain_starttls_lookup(wanted);
+    set_postdissector_wanted_hfids(tlsexplain_handle, wanted);
 }
 
 void plugin_register(void)

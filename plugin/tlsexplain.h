@@ -22,6 +22,9 @@ typedef struct {
     tlsx_time setup_time;       /* SYN to the message that completed the handshake */
     guint32 setup_rtts;         /* TCP's round trip and the handshake's */
     const tlsx_baseline *tcp;   /* the connection's, from its TCP handshake */
+    guint8 transport;           /* tlsx_transport */
+    gint8 upgrade;              /* the STARTTLS command before it (see below), -1 none */
+    guint32 upgrade_frame;      /* the frame of that command */
 } tlsx_record;
 
 /* A step and the handshake it belongs to. */
@@ -53,7 +56,10 @@ void tlsexplain_summary_register(int proto);
 
 /* Adds tlsexplain.capture_point and tlsexplain.tcp.rtt. */
 void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
-                             tlsx_time rtt, gboolean estimated);
+                             tlsx_time rtt, const char *note);
+
+/* What an estimated time is appended: why it is estimated; "" when measured. */
+const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport);
 
 /* packet-tlsexplain-tcp.c: the baseline from the connection's TCP handshake
  * and the SYN's time; FALSE when TCP did not see the whole handshake. */
@@ -74,6 +80,17 @@ char *tlsexplain_camel_name(const tlsx_step *st);
 
 /* The line curl -v prints for a step; FALSE when it prints none. */
 gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st);
+
+/* packet-tlsexplain-starttls.c: the plaintext command that upgraded a
+ * connection to TLS.  Lookup adds the request fields it reads to wanted;
+ * proto_index tells whether a protocol has such a command (-1 if not);
+ * command returns the command the frame holds (or -1), whose label
+ * ("SMTP STARTTLS") and explanation key (tlsx_explain_key) are then known. */
+void tlsexplain_starttls_lookup(GArray *wanted);
+int tlsexplain_starttls_proto_index(int proto);
+int tlsexplain_starttls_command(proto_tree *tree, int index);
+const char *tlsexplain_starttls_label(int command);
+int tlsexplain_starttls_explain_key(int command);
 
 /* Statistics -> TLS Handshake Explainer, tshark -z tlsexplain,tree. */
 void tlsexplain_stats_register(void);

@@ -15,6 +15,7 @@
  */
 #include "tlsx_wire.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 
 enum {
@@ -44,45 +45,59 @@ typedef struct {
     tlsx_event ev;
 } pending;
 
-static GArray *ids_by_name(GArray *all, const char *abbrev)
+/* The ids of the fields with these names (NULL ends the list). */
+static GArray *ids_by_names(GArray *all, const char *abbrev, ...)
 {
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-    tlsx_append_hfids_by_name(ids, abbrev);
+    va_list ap;
+    va_start(ap, abbrev);
+    for (const char *a = abbrev; a; a = va_arg(ap, const char *))
+        tlsx_append_hfids_by_name(ids, a);
+    va_end(ap);
     g_array_append_vals(all, ids->data, ids->len);
     return ids;
 }
 
+/* A TLS field and its DTLS twin. */
+#define BOTH(name) ids_by_names(all, "tls." name, "dtls." name, NULL)
+
 GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *f)
 {
     GArray *all = g_array_new(FALSE, FALSE, sizeof(int));
-    f->handshake = ids_by_name(all, "tls.handshake");
-    f->handshake_type = ids_by_name(all, "tls.handshake.type");
-    f->ccs = ids_by_name(all, "tls.change_cipher_spec");
-    f->app_data = ids_by_name(all, "tls.app_data");
-    f->version = ids_by_name(all, "tls.handshake.version");
-    f->supported_version = ids_by_name(all, "tls.handshake.extensions.supported_version");
-    f->alert = ids_by_name(all, "tls.alert_message");
-    f->alert_level = ids_by_name(all, "tls.alert_message.level");
-    f->alert_desc = ids_by_name(all, "tls.alert_message.desc");
-    f->random = ids_by_name(all, "tls.handshake.random");
-    f->session_id = ids_by_name(all, "tls.handshake.session_id");
-    f->cipher = ids_by_name(all, "tls.handshake.ciphersuite");
-    f->group = ids_by_name(all, "tls.handshake.extensions_key_share_group");
-    f->selected_group = ids_by_name(all, "tls.handshake.extensions_key_share_selected_group");
-    f->named_curve = ids_by_name(all, "tls.handshake.server_named_curve");
-    f->psk_selected = ids_by_name(all, "tls.handshake.extensions.psk.identity.selected");
-    f->server_name = ids_by_name(all, "tls.handshake.extensions_server_name");
-    f->alpn = ids_by_name(all, "tls.handshake.extensions_alpn_str");
+    f->handshake = BOTH("handshake");
+    f->handshake_type = BOTH("handshake.type");
+    f->ccs = BOTH("change_cipher_spec");
+    f->app_data = BOTH("app_data");
+    f->version = BOTH("handshake.version");
+    f->supported_version = BOTH("handshake.extensions.supported_version");
+    f->alert = BOTH("alert_message");
+    f->alert_level = BOTH("alert_message.level");
+    f->alert_desc = BOTH("alert_message.desc");
+    f->random = BOTH("handshake.random");
+    f->session_id = BOTH("handshake.session_id");
+    f->cipher = BOTH("handshake.ciphersuite");
+    f->group = BOTH("handshake.extensions_key_share_group");
+    f->selected_group = BOTH("handshake.extensions_key_share_selected_group");
+    f->named_curve = BOTH("handshake.server_named_curve");
+    f->psk_selected = BOTH("handshake.extensions.psk.identity.selected");
+    f->server_name = BOTH("handshake.extensions_server_name");
+    f->alpn = BOTH("handshake.extensions_alpn_str");
+    f->msg_seq = ids_by_names(all, "dtls.handshake.message_seq", NULL);
+    f->frag_offset = ids_by_names(all, "dtls.handshake.fragment_offset", NULL);
+    f->frag_length = ids_by_names(all, "dtls.handshake.fragment_length", NULL);
+    f->msg_length = ids_by_names(all, "dtls.handshake.length", NULL);
+    f->quic_packet_type = ids_by_names(all, "quic.long.packet_type", NULL);
+    f->quic_connection = ids_by_names(all, "quic.connection.number", NULL);
     return all;
 }
 
-gboolean tlsx_wire_frame_has_tls(packet_info *pinfo, int proto_tls)
+#undef BOTH
+
+void tlsx_wire_lookup_protos(tlsx_wire_protos *p)
 {
-    for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f; f = wmem_list_frame_next(f)) {
-        if (GPOINTER_TO_INT(wmem_list_frame_data(f)) == proto_tls)
-            return TRUE;
-    }
-    return FALSE;
+    p->tls = proto_get_id_by_filter_name("tls");
+    p->dtls = proto_get_id_by_filter_name("dtls");
+    p->quic = proto_get_id_by_filter_name("quic");
 }
 
 static gboolean any_finfo(proto_tree *tree, const GArray *ids)
@@ -389,6 +404,28 @@ static pending *add_pending(pending_list *out, const source *src, const field_in
     return p;
 }
 
+/* DTLS: the message's sequence number and, for a fragment, where it starts.
+ * Every fragment shows its message's type; Wireshark reassembles them. */
+typedef struct {
+    items seq, offset, frag_length, length;
+} dtls_fields;
+
+static void read_dtls(pending *p, const dtls_fields *d, const field_info *hs)
+{
+    const field_info *seq = first_inside(d->seq, hs);
+    if (!seq)
+        return;
+    p->ev.has_seq = true;
+    p->ev.msg_seq = (guint16)tlsx_finfo_uint(seq);
+    const field_info *offset = first_inside(d->offset, hs);
+    const field_info *frag_length = first_inside(d->frag_length, hs);
+    const field_info *length = first_inside(d->length, hs);
+    if (offset && frag_length && length) {
+        p->ev.frag_offset = tlsx_finfo_uint(offset);
+        p->ev.partial = tlsx_finfo_uint(frag_length) < tlsx_finfo_uint(length);
+    }
+}
+
 static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_tree *tree,
                            packet_info *pinfo, items list, source *srcs, guint nsrc,
                            tlsx_wire_names *names)
@@ -396,6 +433,12 @@ static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_t
     hello_fields h;
     memset(&h, 0, sizeof h);
     const items types = finfos(pinfo, tree, f->handshake_type);
+    dtls_fields d = {finfos(pinfo, tree, f->msg_seq), {NULL, 0}, {NULL, 0}, {NULL, 0}};
+    if (d.seq.len) {
+        d.offset = finfos(pinfo, tree, f->frag_offset);
+        d.frag_length = finfos(pinfo, tree, f->frag_length);
+        d.length = finfos(pinfo, tree, f->msg_length);
+    }
     order_key prev_key = {SRC_TCP_REASSEMBLED, 0, 0, 0};
     gboolean prev_decrypted = FALSE;
 
@@ -419,6 +462,8 @@ static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_t
         prev_decrypted = p->ev.decrypted;
         if (typed) {
             p->ev.hs_type = type;
+            if (d.seq.len)
+                read_dtls(p, &d, fi);
             read_hello(p, &h, f, tree, fi, pinfo, names);
         }
     }
@@ -487,6 +532,37 @@ static void place_renegotiation_ccs(pending_list *pend)
     }
 }
 
+/* QUIC's Handshake packets that Wireshark could not decrypt (no key log):
+ * they follow the Initial packets of their datagram, so they go after
+ * everything read from the frame. */
+#define QUIC_HANDSHAKE_PACKET 2
+
+static void add_quic_handshakes(pending_list *out, items types)
+{
+    for (guint i = 0; i < types.len; i++) {
+        const field_info *fi = types.v[i];
+        if (tlsx_finfo_uint(fi) != QUIC_HANDSHAKE_PACKET)
+            continue;
+        pending *p = &out->v[out->len++];
+        memset(p, 0, sizeof *p);
+        p->key.kind = SRC_UNKNOWN;
+        p->key.start = fi->start;
+        p->ev.kind = TLSX_EV_QUIC_HANDSHAKE;
+    }
+}
+
+gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *f, proto_tree *tree, guint32 *number)
+{
+    for (guint i = 0; i < f->quic_connection->len; i++) {
+        GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(f->quic_connection, int, i));
+        if (a && a->len) {
+            *number = tlsx_finfo_uint((const field_info *)a->pdata[0]);
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 static int compare_pending(const void *a, const void *b)
 {
     return compare_keys(&((const pending *)a)->key, &((const pending *)b)->key);
@@ -501,7 +577,8 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
     const items ccs = finfos(pinfo, tree, f->ccs);
     const items app = finfos(pinfo, tree, f->app_data);
     const items alerts = finfos(pinfo, tree, f->alert);
-    const guint total = hs.len + ccs.len + app.len + alerts.len;
+    const items quic = finfos(pinfo, tree, f->quic_packet_type);
+    const guint total = hs.len + ccs.len + app.len + alerts.len + quic.len;
     if (total == 0)
         return NULL;
 
@@ -514,6 +591,7 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
         add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
     add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
     add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
+    add_quic_handshakes(&pend, quic);
     if (pend.len == 0)
         return NULL;
 

@@ -14,6 +14,8 @@
 #include "tlsx_compat.h"
 #include "tlsx_handshake.h"
 
+/* Each array holds the ids of the TLS field and of its DTLS twin (dtls.*),
+ * which Wireshark's DTLS dissector registers under the same names. */
 typedef struct {
     GArray *handshake;         /* tls.handshake: one per message, fragment or encrypted record */
     GArray *handshake_type;    /* tls.handshake.type */
@@ -33,6 +35,12 @@ typedef struct {
     GArray *psk_selected;      /* tls.handshake.extensions.psk.identity.selected */
     GArray *server_name;       /* tls.handshake.extensions_server_name */
     GArray *alpn;              /* tls.handshake.extensions_alpn_str */
+    GArray *msg_seq;           /* dtls.handshake.message_seq */
+    GArray *frag_offset;       /* dtls.handshake.fragment_offset */
+    GArray *frag_length;       /* dtls.handshake.fragment_length */
+    GArray *msg_length;        /* dtls.handshake.length */
+    GArray *quic_packet_type;  /* quic.long.packet_type: Handshake packets without keys */
+    GArray *quic_connection;   /* quic.connection.number */
 } tlsx_wire_fields;
 
 /* Names found in a frame's hellos, in pinfo->pool; NULL when absent. */
@@ -47,8 +55,17 @@ typedef struct {
  * returns them all in one array, for set_postdissector_wanted_hfids(). */
 GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *fields);
 
-/* Cheap test, on every frame, for a TLS layer. */
-gboolean tlsx_wire_frame_has_tls(packet_info *pinfo, int proto_tls);
+/* The protocols that carry handshakes, looked up at handoff. */
+typedef struct {
+    int tls, dtls, quic;
+} tlsx_wire_protos;
+
+void tlsx_wire_lookup_protos(tlsx_wire_protos *protos);
+
+/* The QUIC connection of the frame, as Wireshark's QUIC dissector numbers
+ * them; FALSE when it has none. */
+gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *fields, proto_tree *tree,
+                                   guint32 *number);
 
 /* Whether the frame has a handshake, ChangeCipherSpec or alert record: without one
  * its application data matters only to a TLS 1.3 handshake in progress. */
