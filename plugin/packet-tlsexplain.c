@@ -78,7 +78,7 @@ static expert_field ei_extra_rtt = EI_INIT;
 /* Fields of Wireshark's TLS dissector that the plugin reads.  All of them are
  * rare (handshake and ChangeCipherSpec records), but tls.app_data, which is
  * needed to see an encrypted TLS 1.3 handshake without keys. */
-static tlsx_wire_fields tls_fields;
+static tlsx_wire_fields tls_fields, dtls_fields;
 
 enum { LANG_EN, LANG_ZH, LANG_BOTH };
 static gint pref_language = LANG_BOTH;
@@ -136,9 +136,17 @@ typedef struct {
     gboolean tcp_looked_up; /* tcp and syn are read at the first TLS frame */
     tlsx_baseline tcp;
     tlsx_time syn;
-    gint8 upgrade; /* a STARTTLS command seen, not yet followed by a handshake */
-    guint32 upgrade_frame;
+    struct plaintext *plain; /* a protocol that upgrades to TLS ran before the handshake */
 } conn_state;
+
+/* The last plaintext frame each way of a protocol that upgrades to TLS
+ * (packet-tlsexplain-starttls.c): the client's is its upgrade command. */
+struct plaintext {
+    gint8 proto; /* its number in packet-tlsexplain-starttls.c */
+    address addr[2];
+    guint32 port[2];
+    guint32 frame[2];
+};
 
 static guint32 next_handshake_id;
 
@@ -155,7 +163,6 @@ static conn_state *new_conn(int transport)
 {
     conn_state *cs = wmem_new0(wmem_file_scope(), conn_state);
     cs->hs.transport = (uint8_t)transport;
-    cs->upgrade = -1;
     return cs;
 }
 
@@ -239,6 +246,21 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
     return TRUE;
 }
 
+/* The upgrade command asked for the first handshake after it. */
+static void note_upgraded(conn_state *cs, tlsx_record *rec)
+{
+    struct plaintext *p = cs->plain;
+    if (!p)
+        return;
+    for (int i = 0; i < 2; i++) {
+        if (p->frame[i] && is_endpoint(&p->addr[i], p->port[i], &cs->client, cs->client_port)) {
+            rec->upgrade = p->proto;
+            rec->upgrade_frame = p->frame[i];
+        }
+    }
+    cs->plain = NULL;
+}
+
 /* The record of the handshake a step belongs to, made at its first step. */
 static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
 {
@@ -247,10 +269,8 @@ static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
         rec->id = st->handshake;
         rec->tcp = &cs->tcp;
         rec->transport = cs->hs.transport;
-        /* The upgrade asked for the first handshake after it. */
-        rec->upgrade = cs->upgrade;
-        rec->upgrade_frame = cs->upgrade_frame;
-        cs->upgrade = -1;
+        rec->upgrade = -1;
+        note_upgraded(cs, rec);
         cs->current = rec;
     }
     return cs->current;
@@ -315,7 +335,8 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
 static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
 {
     conn_state *cs;
-    if (tlsx_wire_has_handshake_records(&tls_fields, tree)) {
+    const tlsx_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS ? &dtls_fields : &tls_fields;
+    if (tlsx_wire_has_handshake_records(fields, tree)) {
         cs = lookup_conn(pinfo, tree, transport, TRUE);
     } else {
         /* Most TLS frames: application data only. */
@@ -326,7 +347,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
 
     guint n;
     tlsx_wire_names names;
-    tlsx_event *events = tlsx_wire_collect(&tls_fields, pinfo, tree, &n, &names);
+    tlsx_event *events = tlsx_wire_collect(fields, pinfo, tree, &n, &names);
     if (n == 0)
         return NULL;
 
@@ -716,6 +737,23 @@ typedef struct {
     int upgrade_proto; /* tlsexplain_starttls_proto_index(), -1 none */
 } frame_layers;
 
+/* Every frame's layers are read: one bit per protocol id marks those that
+ * matter, so that the others cost a bit test. */
+static guint8 *layer_marks;
+static guint layer_marks_bits;
+
+static void mark_layer(int proto)
+{
+    if (proto >= 0 && (guint)proto < layer_marks_bits)
+        layer_marks[proto >> 3] |= (guint8)(1u << (proto & 7));
+}
+
+static gboolean is_marked(int proto)
+{
+    return proto >= 0 && (guint)proto < layer_marks_bits &&
+           (layer_marks[proto >> 3] & (1u << (proto & 7)));
+}
+
 static void read_layers(packet_info *pinfo, frame_layers *l)
 {
     gboolean dtls = FALSE;
@@ -723,6 +761,8 @@ static void read_layers(packet_info *pinfo, frame_layers *l)
     l->upgrade_proto = -1;
     for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f; f = wmem_list_frame_next(f)) {
         const int proto = GPOINTER_TO_INT(wmem_list_frame_data(f));
+        if (!is_marked(proto))
+            continue;
         if (proto == protos.tls)
             l->tls = TRUE;
         else if (proto == protos.dtls)
@@ -736,16 +776,24 @@ static void read_layers(packet_info *pinfo, frame_layers *l)
     l->transport = l->quic ? TLSX_TRANSPORT_QUIC : dtls ? TLSX_TRANSPORT_DTLS : TLSX_TRANSPORT_TCP;
 }
 
-/* A plaintext frame that asks to upgrade its connection to TLS: kept for
- * the handshake that follows. */
-static void note_upgrade(packet_info *pinfo, proto_tree *tree, int proto_index)
+/* A plaintext frame of a protocol that may upgrade its connection to TLS:
+ * the last one each way is kept until a handshake follows. */
+static void note_plaintext(packet_info *pinfo, proto_tree *tree, int proto_index)
 {
-    const int command = tlsexplain_starttls_command(tree, proto_index);
-    if (command < 0)
-        return;
     conn_state *cs = lookup_conn(pinfo, tree, TLSX_TRANSPORT_TCP, TRUE);
-    cs->upgrade = (gint8)command;
-    cs->upgrade_frame = pinfo->num;
+    if (cs->hs.id)
+        return; /* TLS already: this is decrypted application data */
+    struct plaintext *p = cs->plain;
+    if (!p) {
+        p = cs->plain = wmem_new0(wmem_file_scope(), struct plaintext);
+        p->proto = (gint8)proto_index;
+    }
+    int i = 0;
+    if (p->frame[0] && !is_endpoint(&p->addr[0], p->port[0], &pinfo->src, pinfo->srcport))
+        i = 1;
+    if (!p->frame[i])
+        set_endpoint(&p->addr[i], &p->port[i], &pinfo->src, pinfo->srcport);
+    p->frame[i] = pinfo->num;
 }
 
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -759,7 +807,7 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
         read_layers(pinfo, &l);
         if (!l.tls && !l.quic) {
             if (l.upgrade_proto >= 0)
-                note_upgrade(pinfo, tree, l.upgrade_proto);
+                note_plaintext(pinfo, tree, l.upgrade_proto);
             return 0;
         }
         fs = explain_frame(pinfo, tree, l.transport);
@@ -929,8 +977,19 @@ static void proto_register_tlsexplain(void)
 static void proto_reg_handoff_tlsexplain(void)
 {
     tlsx_wire_lookup_protos(&protos);
-    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields);
-    tlsexplain_starttls_lookup(wanted);
+    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields);
+    tlsexplain_starttls_lookup();
+    int marked[16], n = 0;
+    marked[n++] = protos.tls;
+    marked[n++] = protos.dtls;
+    marked[n++] = protos.quic;
+    for (int i = 0; i < tlsexplain_starttls_count() && n < (int)G_N_ELEMENTS(marked); i++)
+        marked[n++] = tlsexplain_starttls_proto(i);
+    for (int i = 0; i < n; i++)
+        layer_marks_bits = MAX(layer_marks_bits, (guint)MAX(marked[i], 0) + 1);
+    layer_marks = wmem_alloc0_array(wmem_epan_scope(), guint8, layer_marks_bits / 8 + 1);
+    for (int i = 0; i < n; i++)
+        mark_layer(marked[i]);
     set_postdissector_wanted_hfids(tlsexplain_handle, wanted);
 }
 

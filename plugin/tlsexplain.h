@@ -81,14 +81,14 @@ char *tlsexplain_camel_name(const tlsx_step *st);
 /* The line curl -v prints for a step; FALSE when it prints none. */
 gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st);
 
-/* packet-tlsexplain-starttls.c: the plaintext command that upgraded a
- * connection to TLS.  Lookup adds the request fields it reads to wanted;
- * proto_index tells whether a protocol has such a command (-1 if not);
- * command returns the command the frame holds (or -1), whose label
- * ("SMTP STARTTLS") and explanation key (tlsx_explain_key) are then known. */
-void tlsexplain_starttls_lookup(GArray *wanted);
+/* packet-tlsexplain-starttls.c: the protocols that upgrade a connection to
+ * TLS with a plaintext command (STARTTLS and its kin), numbered from 0 to
+ * count - 1: each one's protocol id, label ("SMTP STARTTLS") and explanation
+ * key (tlsx_explain_key); proto_index finds a protocol's number, -1 none. */
+void tlsexplain_starttls_lookup(void);
+int tlsexplain_starttls_count(void);
+int tlsexplain_starttls_proto(int command);
 int tlsexplain_starttls_proto_index(int proto);
-int tlsexplain_starttls_command(proto_tree *tree, int index);
 const char *tlsexplain_starttls_label(int command);
 int tlsexplain_starttls_explain_key(int command);
 

@@ -50,9 +50,8 @@ typedef struct {
     /* DTLS handshake messages carry their own sequence number, and may be
      * fragments of a message Wireshark reassembles. */
     bool has_seq;
-    bool partial;         /* a fragment, not the whole message */
-    uint16_t msg_seq;     /* message_seq */
-    uint32_t frag_offset; /* where the fragment starts in its message */
+    bool partial;     /* a fragment, not the whole message */
+    uint16_t msg_seq; /* message_seq */
 } tlsx_event;
 
 /* What is wrong with a step, as expert info shows it. */

@@ -15,7 +15,6 @@
  */
 #include "tlsx_wire.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 
 enum {
@@ -45,53 +44,61 @@ typedef struct {
     tlsx_event ev;
 } pending;
 
-/* The ids of the fields with these names (NULL ends the list). */
-static GArray *ids_by_names(GArray *all, const char *abbrev, ...)
+/* The ids of the field prefix.name, added to all too; an empty array when
+ * prefix is NULL or no such field exists. */
+static GArray *ids(GArray *all, const char *prefix, const char *name)
 {
-    GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-    va_list ap;
-    va_start(ap, abbrev);
-    for (const char *a = abbrev; a; a = va_arg(ap, const char *))
-        tlsx_append_hfids_by_name(ids, a);
-    va_end(ap);
-    g_array_append_vals(all, ids->data, ids->len);
-    return ids;
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(int));
+    if (prefix) {
+        char *abbrev = g_strconcat(prefix, ".", name, NULL);
+        tlsx_append_hfids_by_name(a, abbrev);
+        g_free(abbrev);
+    }
+    g_array_append_vals(all, a->data, a->len);
+    return a;
 }
 
-/* A TLS field and its DTLS twin. */
-#define BOTH(name) ids_by_names(all, "tls." name, "dtls." name, NULL)
+/* TLS's fields or their DTLS twins (the same names under dtls.).  TLS 1.3's
+ * fields are TLS's only: Wireshark 4.0 has no DTLS 1.3.  Every wanted field
+ * costs a little in every frame, so DTLS asks for no more than it needs. */
+static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
+{
+    const char *both = dtls ? "dtls" : "tls";
+    const char *tls = dtls ? NULL : "tls";
+    const char *only_dtls = dtls ? "dtls" : NULL;
+    const char *quic = dtls ? NULL : "quic";
+    f->handshake = ids(all, both, "handshake");
+    f->handshake_type = ids(all, both, "handshake.type");
+    f->ccs = ids(all, both, "change_cipher_spec");
+    f->app_data = ids(all, tls, "app_data");
+    f->version = ids(all, both, "handshake.version");
+    f->supported_version = ids(all, tls, "handshake.extensions.supported_version");
+    f->alert = ids(all, both, "alert_message");
+    f->alert_level = ids(all, both, "alert_message.level");
+    f->alert_desc = ids(all, both, "alert_message.desc");
+    f->random = ids(all, tls, "handshake.random");
+    f->session_id = ids(all, both, "handshake.session_id");
+    f->cipher = ids(all, both, "handshake.ciphersuite");
+    f->group = ids(all, tls, "handshake.extensions_key_share_group");
+    f->selected_group = ids(all, tls, "handshake.extensions_key_share_selected_group");
+    f->named_curve = ids(all, both, "handshake.server_named_curve");
+    f->psk_selected = ids(all, tls, "handshake.extensions.psk.identity.selected");
+    f->server_name = ids(all, both, "handshake.extensions_server_name");
+    f->alpn = ids(all, both, "handshake.extensions_alpn_str");
+    f->msg_seq = ids(all, only_dtls, "handshake.message_seq");
+    f->frag_length = ids(all, only_dtls, "handshake.fragment_length");
+    f->msg_length = ids(all, only_dtls, "handshake.length");
+    f->quic_packet_type = ids(all, quic, "long.packet_type");
+    f->quic_connection = ids(all, quic, "connection.number");
+}
 
-GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *f)
+GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls)
 {
     GArray *all = g_array_new(FALSE, FALSE, sizeof(int));
-    f->handshake = BOTH("handshake");
-    f->handshake_type = BOTH("handshake.type");
-    f->ccs = BOTH("change_cipher_spec");
-    f->app_data = BOTH("app_data");
-    f->version = BOTH("handshake.version");
-    f->supported_version = BOTH("handshake.extensions.supported_version");
-    f->alert = BOTH("alert_message");
-    f->alert_level = BOTH("alert_message.level");
-    f->alert_desc = BOTH("alert_message.desc");
-    f->random = BOTH("handshake.random");
-    f->session_id = BOTH("handshake.session_id");
-    f->cipher = BOTH("handshake.ciphersuite");
-    f->group = BOTH("handshake.extensions_key_share_group");
-    f->selected_group = BOTH("handshake.extensions_key_share_selected_group");
-    f->named_curve = BOTH("handshake.server_named_curve");
-    f->psk_selected = BOTH("handshake.extensions.psk.identity.selected");
-    f->server_name = BOTH("handshake.extensions_server_name");
-    f->alpn = BOTH("handshake.extensions_alpn_str");
-    f->msg_seq = ids_by_names(all, "dtls.handshake.message_seq", NULL);
-    f->frag_offset = ids_by_names(all, "dtls.handshake.fragment_offset", NULL);
-    f->frag_length = ids_by_names(all, "dtls.handshake.fragment_length", NULL);
-    f->msg_length = ids_by_names(all, "dtls.handshake.length", NULL);
-    f->quic_packet_type = ids_by_names(all, "quic.long.packet_type", NULL);
-    f->quic_connection = ids_by_names(all, "quic.connection.number", NULL);
+    lookup_family(all, tls, FALSE);
+    lookup_family(all, dtls, TRUE);
     return all;
 }
-
-#undef BOTH
 
 void tlsx_wire_lookup_protos(tlsx_wire_protos *p)
 {
@@ -407,7 +414,7 @@ static pending *add_pending(pending_list *out, const source *src, const field_in
 /* DTLS: the message's sequence number and, for a fragment, where it starts.
  * Every fragment shows its message's type; Wireshark reassembles them. */
 typedef struct {
-    items seq, offset, frag_length, length;
+    items seq, frag_length, length;
 } dtls_fields;
 
 static void read_dtls(pending *p, const dtls_fields *d, const field_info *hs)
@@ -417,13 +424,10 @@ static void read_dtls(pending *p, const dtls_fields *d, const field_info *hs)
         return;
     p->ev.has_seq = true;
     p->ev.msg_seq = (guint16)tlsx_finfo_uint(seq);
-    const field_info *offset = first_inside(d->offset, hs);
     const field_info *frag_length = first_inside(d->frag_length, hs);
     const field_info *length = first_inside(d->length, hs);
-    if (offset && frag_length && length) {
-        p->ev.frag_offset = tlsx_finfo_uint(offset);
+    if (frag_length && length)
         p->ev.partial = tlsx_finfo_uint(frag_length) < tlsx_finfo_uint(length);
-    }
 }
 
 static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_tree *tree,
@@ -433,9 +437,8 @@ static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_t
     hello_fields h;
     memset(&h, 0, sizeof h);
     const items types = finfos(pinfo, tree, f->handshake_type);
-    dtls_fields d = {finfos(pinfo, tree, f->msg_seq), {NULL, 0}, {NULL, 0}, {NULL, 0}};
+    dtls_fields d = {finfos(pinfo, tree, f->msg_seq), {NULL, 0}, {NULL, 0}};
     if (d.seq.len) {
-        d.offset = finfos(pinfo, tree, f->frag_offset);
         d.frag_length = finfos(pinfo, tree, f->frag_length);
         d.length = finfos(pinfo, tree, f->msg_length);
     }

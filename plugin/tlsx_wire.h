@@ -14,8 +14,8 @@
 #include "tlsx_compat.h"
 #include "tlsx_handshake.h"
 
-/* Each array holds the ids of the TLS field and of its DTLS twin (dtls.*),
- * which Wireshark's DTLS dissector registers under the same names. */
+/* The fields of one protocol: TLS (also in QUIC) or DTLS, whose dissector
+ * registers the same names under dtls. (empty arrays for those it lacks). */
 typedef struct {
     GArray *handshake;         /* tls.handshake: one per message, fragment or encrypted record */
     GArray *handshake_type;    /* tls.handshake.type */
@@ -36,7 +36,6 @@ typedef struct {
     GArray *server_name;       /* tls.handshake.extensions_server_name */
     GArray *alpn;              /* tls.handshake.extensions_alpn_str */
     GArray *msg_seq;           /* dtls.handshake.message_seq */
-    GArray *frag_offset;       /* dtls.handshake.fragment_offset */
     GArray *frag_length;       /* dtls.handshake.fragment_length */
     GArray *msg_length;        /* dtls.handshake.length */
     GArray *quic_packet_type;  /* quic.long.packet_type: Handshake packets without keys */
@@ -51,9 +50,10 @@ typedef struct {
     const char *group;  /* Wireshark's name of the key exchange group */
 } tlsx_wire_names;
 
-/* Looks the TLS fields up (at handoff, once every protocol is registered) and
- * returns them all in one array, for set_postdissector_wanted_hfids(). */
-GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *fields);
+/* Looks the TLS and DTLS fields up (at handoff, once every protocol is
+ * registered) and returns them all in one array, for
+ * set_postdissector_wanted_hfids(). */
+GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls);
 
 /* The protocols that carry handshakes, looked up at handoff. */
 typedef struct {

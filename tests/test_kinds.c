@@ -584,9 +584,9 @@ static void test_dtls_fragments(void)
     tlsx_event frag = message(&r, 'x');
     frag.partial = true;
     CHECK(feed(&r, frag) && r.last.step == 3);
-    frag.frag_offset = 500;
+
     CHECK(!feed(&r, frag));
-    frag.frag_offset = 1000;
+
     CHECK(!feed(&r, frag));
     play(&r, "kn GIF if");
     CHECK(r.ended == 1 && r.hs.steps == 10 && r.last.flags == 0);
