@@ -13,6 +13,11 @@
  * type and a 16-byte AEAD tag.  A Finished is at least 53 bytes. */
 #define TLS13_ENCRYPTED_ALERT_LENGTH 19
 
+/* A QUIC Handshake packet holding a Finished: its packet number (1 byte at
+ * least), a CRYPTO frame (3 bytes of header at least) with the 36-byte
+ * Finished of SHA-256, and the 16-byte AEAD tag. */
+#define QUIC_SHORTEST_FINISHED_PACKET 56
+
 int tlsx_sender_of(uint8_t hs_type)
 {
     switch (hs_type) {
@@ -377,8 +382,10 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
         return encrypted_tls13_record(hs, side, st);
     case TLSX_EV_QUIC_HANDSHAKE:
         /* QUIC without keys: its Handshake packets hold what TLS 1.3 over
-         * TCP puts in encrypted records. */
-        if (post_handshake || !is_tls13(hs) || hs->decrypted || !hs->version)
+         * TCP puts in encrypted records, but for those too short to hold a
+         * Finished, which carry acknowledgements only. */
+        if (post_handshake || !is_tls13(hs) || hs->decrypted || !hs->version ||
+            (ev->length && ev->length < QUIC_SHORTEST_FINISHED_PACKET))
             return false;
         return encrypted_tls13_record(hs, side, st);
     case TLSX_EV_ALERT:

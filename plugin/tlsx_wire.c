@@ -90,6 +90,7 @@ static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
     f->msg_length = ids(all, only_dtls, "handshake.length");
     f->quic_packet_type = ids(all, quic, "long.packet_type");
     f->quic_connection = ids(all, quic, "connection.number");
+    f->quic_packet_length = ids(all, quic, "packet_length");
 }
 
 GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls)
@@ -540,7 +541,7 @@ static void place_renegotiation_ccs(pending_list *pend)
  * everything read from the frame. */
 #define QUIC_HANDSHAKE_PACKET 2
 
-static void add_quic_handshakes(pending_list *out, items types)
+static void add_quic_handshakes(pending_list *out, items types, items lengths)
 {
     for (guint i = 0; i < types.len; i++) {
         const field_info *fi = types.v[i];
@@ -551,6 +552,9 @@ static void add_quic_handshakes(pending_list *out, items types)
         p->key.kind = SRC_UNKNOWN;
         p->key.start = fi->start;
         p->ev.kind = TLSX_EV_QUIC_HANDSHAKE;
+        /* Every long header packet has both fields, in the same order. */
+        if (i < lengths.len)
+            p->ev.length = tlsx_finfo_uint(lengths.v[i]);
     }
 }
 
@@ -594,7 +598,8 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
         add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
     add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
     add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
-    add_quic_handshakes(&pend, quic);
+    if (quic.len)
+        add_quic_handshakes(&pend, quic, finfos(pinfo, tree, f->quic_packet_length));
     if (pend.len == 0)
         return NULL;
 

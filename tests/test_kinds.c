@@ -608,6 +608,9 @@ static void test_quic_without_keys(void)
           r.last.explain == TLSX_EX_ENCRYPTED_SERVER_QUIC);
     feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 11));
     CHECK(r.last.step == 4 && !r.last.ends && tlsx_handshake_reads_app_data(&r.hs));
+    tlsx_event ack = record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20);
+    ack.length = 30; /* acknowledgements only */
+    CHECK(!feed(&r, ack));
     feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20));
     CHECK(r.last.step == 5 && r.last.ends && r.last.explain == TLSX_EX_ENCRYPTED_CLIENT_QUIC);
     CHECK(!tlsx_handshake_reads_app_data(&r.hs));

@@ -15,6 +15,7 @@ from test_tshark import Timing, keylog, steps_of
 LETTERS = {
     "Client Hello": "C", "Server Hello": "S", "Hello Retry Request": "J",
     "Hello Request": "H", "New Session Ticket": "T", "End of Early Data": "E",
+    "Hello Verify Request": "V",
     "Encrypted Extensions": "O", "Certificate": "X", "Server Key Exchange": "K",
     "Certificate Request": "R", "Server Hello Done": "N", "Certificate Verify": "Y",
     "Client Key Exchange": "G", "Finished": "F", "Change Cipher Spec": "I",

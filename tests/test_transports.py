@@ -1,0 +1,193 @@
+"""Integration tests: handshakes that do not run as TLS over TCP from their
+first byte: DTLS over UDP (openssl), QUIC (ngtcp2 with GnuTLS) and TLS after
+a STARTTLS upgrade (openssl s_client against samples/starttls-server.py).
+samples/make-transport-samples.sh made the captures; samples/README.md lists
+what each holds.
+"""
+
+import unittest
+
+import tshark_session as ts
+from test_samples import handshakes, letters, summaries, truth
+from test_tshark import Timing, keylog, steps_of
+
+SAMPLES = ["dtls12-cookie", "dtls12-fragmented", "dtls12-retransmit", "quic-full",
+           "starttls-smtp", "starttls-imap", "starttls-pop3"]
+
+
+def keys(name):
+    return keylog(name + ".keys")
+
+
+def all_steps(name, *extra):
+    """Every step and repeat of the capture, alerts aside, as steps_of gives them."""
+    return steps_of(name + ".pcapng", "-2", *extra)
+
+
+def fields(name, *extra):
+    """{frame: {field: [values]}} of the step subtrees (every field of a step)."""
+    out = {}
+    for frame, f in ts.pdml_steps(name + ".pcapng", "-2", *extra):
+        out.setdefault(int(frame["frame.number"]), []).append(f)
+    return out
+
+
+class Dtls(unittest.TestCase, Timing):
+    """DTLS 1.2: the cookie exchange, fragments and a retransmitted flight."""
+
+    @classmethod
+    def setUpClass(cls):
+        ts.prefetch([(n + ".pcapng", "-2", *extra) for n in SAMPLES[:3] for extra in ((), keys(n))])
+
+    def test_cookie_exchange_is_a_step_and_a_round_trip(self):
+        for extra in ((), keys("dtls12-cookie")):
+            hs = handshakes("dtls12-cookie.pcapng", *extra)[1]
+            self.assertEqual(letters(hs), "CvCsxknGIFif", extra)
+            self.assertEqual([s["frame"] for s in hs], [1, 2, 3, 4, 4, 4, 4, 5, 5, 5, 6, 6])
+            self.assertEqual([s["direction"] for s in hs[:3]], ["OUT", "IN", "OUT"])
+            self.assertIn("amplification", hs[1]["en"])
+            self.assertIn("放大攻击", hs[1]["zh"])
+            self.assertIn("cookie", hs[2]["en"])
+            self.assertIn("extra round trip", hs[2]["en"])
+            self.assertEqual(hs[0]["curl"], "DTLSv1.2 (OUT), TLS handshake, Client hello (1):")
+            # The first step says what DTLS adds to TLS.
+            self.assertIn("DTLS", hs[0]["en"])
+            self.assertIn("数据报", hs[0]["zh"])
+            self.check_times(hs)
+        s = summaries("dtls12-cookie.pcapng", *keys("dtls12-cookie"))[1]
+        self.assertEqual(s["tlsexplain.summary.kind"], "DTLS 1.2 full")
+        self.assertEqual(s["tlsexplain.summary.version"], "DTLSv1.2")
+        self.assertEqual(s["tlsexplain.summary.transport"], "UDP (DTLS)")
+        self.assertTrue(truth(s["tlsexplain.summary.cookie"]))
+        self.assertEqual(s["tlsexplain.summary.rtts"], "3")
+        self.assertEqual(s["tlsexplain.summary.setup_rtts"], "3")
+        self.assertTrue(truth(s["tlsexplain.summary.complete"]))
+        self.assertEqual(s["frame"], 6)
+        self.assertNotIn("tlsexplain.summary.time_to_app_data", s)
+
+    def test_cookie_exchange_is_no_extra_round_trip_warning(self):
+        experts = ts.pdml_experts("dtls12-cookie.pcapng", "-2", *keys("dtls12-cookie"))
+        self.assertEqual(experts, {})
+
+    def test_fragments_make_one_step(self):
+        # Frames 4 and 5 hold the Certificate's fragments, 6 its last one
+        # and the Server Key Exchange's first (see samples/README.md).
+        for extra in ((), keys("dtls12-fragmented")):
+            hs = handshakes("dtls12-fragmented.pcapng", *extra)[1]
+            self.assertEqual(letters(hs), "CvCsxknGIFif", extra)
+            self.assertEqual([s["frame"] for s in hs], [1, 2, 3, 4, 4, 6, 7, 8, 8, 8, 9, 9])
+        self.assertEqual(fields("dtls12-fragmented").get(5), None)
+
+    def test_retransmitted_flights_are_repeats(self):
+        for extra in ((), keys("dtls12-retransmit")):
+            steps = all_steps("dtls12-retransmit", *extra)
+            repeats = [(s["frame"], s["message"], s["direction"]) for s in steps
+                       if s["step"] is None]
+            self.assertEqual(repeats[:2], [(2, "Client Hello", "OUT"),
+                                           (4, "Hello Verify Request", "IN")], extra)
+            hs = handshakes("dtls12-retransmit.pcapng", *extra)
+            self.assertEqual(list(hs), [1])
+            self.assertEqual(letters(hs[1]), "CvCsxknGIFif")
+        f = fields("dtls12-retransmit", *keys("dtls12-retransmit"))
+        self.assertTrue(truth(f[2][0]["tlsexplain.repeated"]))
+        experts = ts.pdml_experts("dtls12-retransmit.pcapng", "-2", *keys("dtls12-retransmit"))
+        self.assertEqual([name for name, _ in experts[2]], ["tlsexplain.duplicate"])
+
+
+class Quic(unittest.TestCase, Timing):
+    """QUIC: TLS 1.3 in CRYPTO frames, with and without the key log."""
+
+    CAP = "quic-full.pcapng"
+
+    @classmethod
+    def setUpClass(cls):
+        ts.prefetch([(cls.CAP, "-2"), (cls.CAP, "-2", *keys("quic-full"))])
+
+    def test_with_keys_every_message_is_a_step(self):
+        hs = handshakes(self.CAP, *keys("quic-full"))[1]
+        self.assertEqual(letters(hs), "CsoxyfF")
+        self.assertEqual([s["frame"] for s in hs], [1, 2, 2, 2, 2, 2, 4])
+        self.assertIn("QUIC", hs[0]["en"])
+        self.assertIn("CRYPTO", hs[0]["en"])
+        self.assertEqual(hs[0]["curl"], "TLSv1.3 (OUT), TLS handshake, Client hello (1):")
+        self.check_times(hs)
+        s = summaries(self.CAP, *keys("quic-full"))[1]
+        self.assertEqual(s["tlsexplain.summary.kind"], "QUIC TLS 1.3 full")
+        self.assertEqual(s["tlsexplain.summary.transport"], "QUIC")
+        self.assertEqual(s["tlsexplain.summary.rtts"], "1")
+        self.assertEqual(s["tlsexplain.summary.setup_rtts"], "1")
+        self.assertEqual(s["tlsexplain.summary.alpn"], "h3")
+        self.assertEqual(s["frame"], 4)
+
+    def test_without_keys_initial_packets_and_encrypted_handshake_packets(self):
+        hs = handshakes(self.CAP)[1]
+        self.assertEqual(letters(hs[:2]), "Cs")
+        self.assertEqual(hs[0]["frame"], 1)
+        self.assertEqual(hs[1]["frame"], 2)
+        rest = hs[2:]
+        self.assertTrue(rest and all(s["message"] == "Encrypted handshake message" for s in rest))
+        self.assertEqual(rest[-1]["direction"], "OUT")
+        # Without keys the client's first Handshake packet that could hold a
+        # Finished completes the handshake: ngtcp2's first one (frame 3, 71
+        # bytes) holds an acknowledgement only, its Finished comes in frame 4.
+        self.assertEqual(rest[-1]["frame"], 3)
+        self.assertIn("QUIC Handshake packet", rest[0]["en"])
+        s = summaries(self.CAP)[1]
+        self.assertEqual(s["tlsexplain.summary.kind"], "QUIC TLS 1.3 full")
+        self.assertTrue(truth(s["tlsexplain.summary.complete"]))
+        self.assertEqual(s["tlsexplain.summary.rtts"], "1")
+
+    def test_estimates_say_why(self):
+        f = fields("quic-full", *keys("quic-full"))
+        root = ts.run("-r", ts.sample(self.CAP), "-2", "-Y", "frame.number == 2", "-O",
+                      "tlsexplain", *keys("quic-full"))
+        self.assertIn("there is no TCP handshake over UDP", root)
+        self.assertIn(2, f)
+
+
+class StartTls(unittest.TestCase):
+    """TLS after a plaintext upgrade: the first step names the command."""
+
+    CASES = {  # sample: (command, its frame, the Client Hello's frame, words of the reply)
+        "starttls-smtp": ("SMTP STARTTLS", 9, 11, "220"),
+        "starttls-imap": ("IMAP STARTTLS", 9, 11, "OK"),
+        "starttls-pop3": ("POP3 STLS", 6, 9, "+OK"),
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        ts.prefetch([(n + ".pcapng", "-2", *keys(n)) for n in cls.CASES])
+
+    def test_first_step_names_the_upgrade_command(self):
+        for name, (label, frame, ch, reply) in self.CASES.items():
+            f = fields(name, *keys(name))
+            first = f[ch][0]
+            self.assertEqual(first["tlsexplain.step"], "1", name)
+            self.assertEqual(first["tlsexplain.starttls"], label, name)
+            self.assertEqual(first["tlsexplain.starttls.frame"], str(frame), name)
+            self.assertIn(label.split()[1], first["tlsexplain.explain.en"])
+            self.assertIn(reply, first["tlsexplain.explain.en"])
+            self.assertIn(label.split()[1], first["tlsexplain.explain.zh"])
+            # Only the first step carries it.
+            later = [s for fr, ss in f.items() for s in ss if s is not first]
+            self.assertTrue(all("tlsexplain.starttls" not in s for s in later), name)
+            hs = handshakes(name + ".pcapng", *keys(name))[1]
+            self.assertEqual(letters(hs), "CsioxyfIF", name)
+            s = summaries(name + ".pcapng", *keys(name))[1]
+            self.assertEqual(s["tlsexplain.summary.kind"], "TLS 1.3 full")
+            self.assertEqual(s["tlsexplain.summary.transport"], "TCP")
+            self.assertEqual(s["tlsexplain.summary.setup_rtts"], "2")
+
+    def test_command_frame_is_the_plaintext_command(self):
+        commands = {"starttls-smtp": ("smtp.req.command", "STARTTLS"),
+                    "starttls-imap": ("imap.request.command", "STARTTLS"),
+                    "starttls-pop3": ("pop.request.command", "STLS")}
+        for name, (field, value) in commands.items():
+            frame = self.CASES[name][1]
+            out = ts.run("-r", ts.sample(name + ".pcapng"), "-Y", f"frame.number == {frame}",
+                         "-T", "fields", "-e", "frame.number", "-e", "_ws.col.Info")
+            self.assertIn(value, out.upper(), name)
+
+
+if __name__ == "__main__":
+    unittest.main()
