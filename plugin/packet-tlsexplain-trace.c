@@ -4,7 +4,8 @@
  * the handshakes' numbers: the connection, then one line per step laid out as
  * ssldump does (handshake and step number, seconds since the handshake's
  * start and, in brackets, since the previous step, who sent it, the message)
- * followed by the line curl -v prints for it; then curl's closing lines, the
+ * followed by the line curl -v prints for it, and each repeated message
+ * (a retransmission, "-" for its step number); then curl's closing lines, the
  * round trips and the duration, or the alert that made it fail.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -101,8 +102,8 @@ static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_di
 
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_frame_step *f = &fs->steps[i];
-        if (!f->st.step)
-            continue; /* post-handshake messages and repeats are no steps */
+        if (!f->st.step && !(f->st.flags & TLSX_FLAG_DUPLICATE))
+            continue; /* post-handshake messages are no steps */
         trace_handshake *h = handshake_of(td, pinfo, f);
         trace_step ts = {f->st, pinfo->num};
         g_array_append_val(h->steps, ts);
@@ -171,7 +172,15 @@ static void print_ending(const trace_handshake *h)
     const tlsx_summary *s = rec->summary;
     char kind[64], secs[32], curl[128];
     const trace_step *first = &g_array_index(h->steps, trace_step, 0);
+    /* Repeats come after the step that ended a handshake, not instead. */
     const trace_step *last = &g_array_index(h->steps, trace_step, h->steps->len - 1);
+    for (guint k = h->steps->len; k > 0; k--) {
+        const trace_step *t = &g_array_index(h->steps, trace_step, k - 1);
+        if (t->st.step) {
+            last = t;
+            break;
+        }
+    }
 
     if (!s) {
         format_secs(secs, sizeof secs, last->st.since_start);
@@ -244,6 +253,14 @@ static void trace_draw(void *tapdata)
             const trace_step *t = &g_array_index(h->steps, trace_step, k);
             format_secs(start, sizeof start, t->st.since_start);
             format_secs(prev, sizeof prev, t->st.since_prev);
+            if (!t->st.step) {
+                /* A retransmission or a duplicated frame: no step, no curl line. */
+                g_string_printf(line, "%u -  %s (%s)  %s  ", h->id, start, prev,
+                                t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
+                ssldump_message(line, &t->st);
+                printf("%s (repeated)\n", line->str);
+                continue;
+            }
             g_string_printf(line, "%u %u  %s (%s)  %s  ", h->id, t->st.step, start, prev,
                             t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
             ssldump_message(line, &t->st);

@@ -93,6 +93,14 @@ class Dtls(unittest.TestCase, Timing):
         experts = ts.pdml_experts("dtls12-retransmit.pcapng", "-2", *keys("dtls12-retransmit"))
         self.assertEqual([name for name, _ in experts[2]], ["tlsexplain.duplicate"])
 
+    def test_transcript_shows_repeats(self):
+        out = ts.run("-r", ts.sample("dtls12-retransmit.pcapng"), "-q", "-z", "tlsexplain,trace")
+        lines = [line for line in out.splitlines() if line.startswith("1 ")]
+        self.assertEqual([line.split()[1] for line in lines[:5]], ["1", "-", "2", "-", "3"])
+        self.assertTrue(lines[1].endswith("C>S  Handshake ClientHello (repeated)"), lines[1])
+        self.assertTrue(lines[3].endswith("S>C  Handshake HelloVerifyRequest (repeated)"), lines[3])
+        self.assertIn("Handshake 1 complete: DTLS 1.2 full, 3 RTTs", out)
+        self.assertIn("* SSL connection using DTLSv1.2 / ECDHE-RSA-AES256-GCM-SHA384", out)
 
 class Quic(unittest.TestCase, Timing):
     """QUIC: TLS 1.3 in CRYPTO frames, with and without the key log."""
