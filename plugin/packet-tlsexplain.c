@@ -75,9 +75,10 @@ static expert_field ei_incomplete = EI_INIT;
 static expert_field ei_slow = EI_INIT;
 static expert_field ei_extra_rtt = EI_INIT;
 
-/* Fields of Wireshark's TLS dissector that the plugin reads.  All of them are
- * rare (handshake and ChangeCipherSpec records), but tls.app_data, which is
- * needed to see an encrypted TLS 1.3 handshake without keys. */
+/* Fields of Wireshark's TLS and DTLS dissectors that the plugin reads (TLS's
+ * also in QUIC, with two QUIC fields).  All of them are rare (handshake,
+ * ChangeCipherSpec and alert records), but tls.app_data, which is needed to
+ * see an encrypted TLS 1.3 handshake without keys. */
 static tlsx_wire_fields tls_fields, dtls_fields;
 
 enum { LANG_EN, LANG_ZH, LANG_BOTH };
