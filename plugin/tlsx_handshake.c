@@ -380,6 +380,11 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             return true;
         }
         return encrypted_tls13_record(hs, side, st);
+    case TLSX_EV_QUIC_0RTT:
+        /* QUIC's early data has packets of its own, and no End of Early Data. */
+        if (!post_handshake && side == TLSX_CLIENT)
+            hs->early_data = true;
+        return false;
     case TLSX_EV_QUIC_HANDSHAKE:
         /* QUIC without keys: its Handshake packets hold what TLS 1.3 over
          * TCP puts in encrypted records, but for those too short to hold a

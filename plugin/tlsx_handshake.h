@@ -29,6 +29,7 @@ typedef enum {
     TLSX_EV_APP_DATA,         /* an application data record that was not decrypted */
     TLSX_EV_ALERT,            /* an alert record; level 0 when it is encrypted */
     TLSX_EV_QUIC_HANDSHAKE,   /* a QUIC Handshake packet that could not be decrypted */
+    TLSX_EV_QUIC_0RTT,        /* a QUIC 0-RTT packet: early data */
 } tlsx_event_kind;
 
 typedef struct {

@@ -536,22 +536,24 @@ static void place_renegotiation_ccs(pending_list *pend)
     }
 }
 
-/* QUIC's Handshake packets that Wireshark could not decrypt (no key log):
- * they follow the Initial packets of their datagram, so they go after
- * everything read from the frame. */
+/* QUIC's 0-RTT packets (early data) and the Handshake packets that
+ * Wireshark could not decrypt (no key log): they follow the Initial packets
+ * of their datagram, so they go after everything read from the frame. */
+#define QUIC_0RTT_PACKET 1
 #define QUIC_HANDSHAKE_PACKET 2
 
-static void add_quic_handshakes(pending_list *out, items types, items lengths)
+static void add_quic_packets(pending_list *out, items types, items lengths)
 {
     for (guint i = 0; i < types.len; i++) {
         const field_info *fi = types.v[i];
-        if (tlsx_finfo_uint(fi) != QUIC_HANDSHAKE_PACKET)
+        const guint32 type = tlsx_finfo_uint(fi);
+        if (type != QUIC_HANDSHAKE_PACKET && type != QUIC_0RTT_PACKET)
             continue;
         pending *p = &out->v[out->len++];
         memset(p, 0, sizeof *p);
         p->key.kind = SRC_UNKNOWN;
         p->key.start = fi->start;
-        p->ev.kind = TLSX_EV_QUIC_HANDSHAKE;
+        p->ev.kind = type == QUIC_0RTT_PACKET ? TLSX_EV_QUIC_0RTT : TLSX_EV_QUIC_HANDSHAKE;
         /* Every long header packet has both fields, in the same order. */
         if (i < lengths.len)
             p->ev.length = tlsx_finfo_uint(lengths.v[i]);
@@ -599,7 +601,7 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
     add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
     add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
     if (quic.len)
-        add_quic_handshakes(&pend, quic, finfos(pinfo, tree, f->quic_packet_length));
+        add_quic_packets(&pend, quic, finfos(pinfo, tree, f->quic_packet_length));
     if (pend.len == 0)
         return NULL;
 

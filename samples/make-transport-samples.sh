@@ -141,6 +141,28 @@ make_quic_full() {
   check "$name" tls 1 2 8 11 15 20 20 4
 }
 
+# Two QUIC connections: the first saves the session and transport
+# parameters, the second resumes with them and sends its request as 0-RTT.
+make_quic_0rtt() {
+  local name=quic-0rtt
+  start_capture "$name" "udp port 443"
+  gtlsserver -q 127.0.0.1 443 "$work/key.pem" "$work/cert.pem" >"$work/server.log" 2>&1 &
+  pids+=($!)
+  sleep 0.5
+  rm -f "$here/$name.keys" "$work/session" "$work/tp"
+  for _ in 1 2; do
+    SSLKEYLOGFILE="$here/$name.keys" timeout 5 gtlsclient -q --exit-on-first-stream-close \
+      --session-file="$work/session" --tp-file="$work/tp" \
+      127.0.0.1 443 https://q.shanyue.test/ >"$work/client.log" 2>&1 || true
+    sleep 0.3
+  done
+  stop_servers
+  stop_capture "$name"
+  check "$name" tls 1 2 8 11 15 20 20 4 1 2 8 20 20 4
+  tshark -r "$here/$name.pcapng" -Y "quic.long.packet_type == 1" 2>/dev/null | grep -q . ||
+    { echo "make-transport-samples: $name: no 0-RTT packet" >&2; exit 1; }
+}
+
 # STARTTLS: a small server (samples/starttls-server.py) and openssl s_client.
 starttls_session() { # name protocol port
   local name=$1
@@ -159,8 +181,8 @@ make_starttls_smtp() { starttls_session starttls-smtp smtp 25 QUIT; }
 make_starttls_imap() { starttls_session starttls-imap imap 143 "a2 LOGOUT"; }
 make_starttls_pop3() { starttls_session starttls-pop3 pop3 110 QUIT; }
 
-all=(dtls12-cookie dtls12-fragmented dtls12-retransmit quic-full starttls-smtp starttls-imap
-  starttls-pop3)
+all=(dtls12-cookie dtls12-fragmented dtls12-retransmit quic-full quic-0rtt starttls-smtp
+  starttls-imap starttls-pop3)
 for name in "${@:-${all[@]}}"; do
   "make_${name//-/_}"
 done

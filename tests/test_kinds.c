@@ -619,6 +619,17 @@ static void test_quic_without_keys(void)
     CHECK_STR(kind, "QUIC TLS 1.3 full");
     CHECK(s.rtts == 1 && s.complete && s.encrypted);
 
+    /* 0-RTT packets after the Client Hello: early data, no step. */
+    start(&r, TLSX_VERSION_TLS13);
+    r.hs.transport = TLSX_TRANSPORT_QUIC;
+    play(&r, "C");
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_0RTT, TLSX_CLIENT, 0)));
+    tlsx_event sh = message(&r, 's');
+    sh.psk = true;
+    feed(&r, sh);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "QUIC TLS 1.3 0-RTT");
+
     /* With keys every message is a step, and the packets add nothing. */
     start(&r, TLSX_VERSION_TLS13);
     r.hs.transport = TLSX_TRANSPORT_QUIC;

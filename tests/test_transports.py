@@ -11,7 +11,7 @@ import tshark_session as ts
 from test_samples import handshakes, letters, summaries, truth
 from test_tshark import Timing, keylog, steps_of
 
-SAMPLES = ["dtls12-cookie", "dtls12-fragmented", "dtls12-retransmit", "quic-full",
+SAMPLES = ["dtls12-cookie", "dtls12-fragmented", "dtls12-retransmit", "quic-full", "quic-0rtt",
            "starttls-smtp", "starttls-imap", "starttls-pop3"]
 
 
@@ -144,6 +144,21 @@ class Quic(unittest.TestCase, Timing):
         self.assertEqual(s["tlsexplain.summary.kind"], "QUIC TLS 1.3 full")
         self.assertTrue(truth(s["tlsexplain.summary.complete"]))
         self.assertEqual(s["tlsexplain.summary.rtts"], "1")
+
+    def test_resumption_with_early_data(self):
+        for extra in ((), keys("quic-0rtt")):
+            hs = handshakes("quic-0rtt.pcapng", *extra)
+            self.assertEqual(list(hs), [1, 2], extra)
+            self.assertEqual(hs[2][0]["frame"], 13)
+            s = summaries("quic-0rtt.pcapng", *extra)
+            self.assertEqual(s[1]["tlsexplain.summary.kind"], "QUIC TLS 1.3 full", extra)
+            self.assertEqual(s[2]["tlsexplain.summary.kind"], "QUIC TLS 1.3 0-RTT", extra)
+            self.assertEqual(s[2]["tlsexplain.summary.rtts"], "1")
+        hs = handshakes("quic-0rtt.pcapng", *keys("quic-0rtt"))[2]
+        # Resumed by a PSK: no Certificate, no Certificate Verify.
+        self.assertEqual(letters(hs), "CsofF")
+        self.assertTrue(truth(summaries("quic-0rtt.pcapng", *keys("quic-0rtt"))[2][
+            "tlsexplain.summary.resumed"]))
 
     def test_estimates_say_why(self):
         f = fields("quic-full", *keys("quic-full"))
