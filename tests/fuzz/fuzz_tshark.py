@@ -9,10 +9,10 @@ mutated in one of three ways:
   - editcap -E <rate> --seed <n> (rates 0.001, 0.01, 0.05, 0.2), over the
     whole frame or from the TCP payload on (-o 66);
   - a structure-aware mutator (seeded Python random): bit flips and
-    interesting bytes in TCP payloads, TLS record and handshake lengths and
-    types, truncated, dropped, duplicated and swapped frames, frames spliced
-    from other samples, time stamps backwards, far away or with a fraction
-    out of range;
+    interesting bytes in TCP and UDP payloads, TLS and DTLS record and
+    handshake lengths and types, truncated, dropped, duplicated and swapped
+    frames, frames spliced from other samples, time stamps backwards, far
+    away or with a fraction out of range;
   - randpkt (tcp, ip, eth): random packets, which Wireshark's TLS heuristic
     may take for TLS.  randpkt has no seed: these mutants are not
     reproducible from the seed, so failing ones are kept.
@@ -101,27 +101,29 @@ def write_pcap(head, recs):
     return b"".join(out)
 
 
-def tcp_offsets(frame):
-    """(offset of the TCP header, offset of its payload) of an Ethernet/IPv4
-    frame, or None."""
-    if len(frame) < 34 or frame[12:14] != b"\x08\x00" or frame[23] != 6:
+def transport_offsets(frame):
+    """(offset of the TCP or UDP header, offset of its payload) of an
+    Ethernet/IPv4 frame, or None."""
+    if len(frame) < 34 or frame[12:14] != b"\x08\x00" or frame[23] not in (6, 17):
         return None
-    tcp = 14 + (frame[14] & 0x0f) * 4
-    if len(frame) < tcp + 20:
+    header = 14 + (frame[14] & 0x0f) * 4
+    if frame[23] == 17:
+        return (header, header + 8) if len(frame) >= header + 8 else None
+    if len(frame) < header + 20:
         return None
-    return tcp, tcp + (frame[tcp + 12] >> 4) * 4
+    return header, header + (frame[header + 12] >> 4) * 4
 
 
 def with_client_port(recs, port):
     """The records with the connection's client port (the first frame's
     source port) replaced."""
-    first = tcp_offsets(recs[0][2])
+    first = transport_offsets(recs[0][2])
     old = recs[0][2][first[0]:first[0] + 2]
     new = struct.pack(">H", port)
     out = []
     for sec, usec, data, orig in recs:
         data = bytearray(data)
-        t = tcp_offsets(data)
+        t = transport_offsets(data)
         if t:
             for o in (t[0], t[0] + 2):
                 if data[o:o + 2] == old:
@@ -133,13 +135,21 @@ def with_client_port(recs, port):
 # --- the structure-aware mutator -------------------------------------------
 
 def payload_frames(recs):
-    return [i for i, r in enumerate(recs) if (t := tcp_offsets(r[2])) and len(r[2]) > t[1]]
+    return [i for i, r in enumerate(recs) if (t := transport_offsets(r[2])) and len(r[2]) > t[1]]
 
 
 def tls_headers(data, start):
-    """Offsets of what look like TLS record headers in a payload."""
-    return [o for o in range(start, len(data) - 5)
-            if 0x14 <= data[o] <= 0x18 and data[o + 1] == 3 and data[o + 2] <= 4]
+    """(offset, offset of its length, offset of its first handshake type) of
+    what look like TLS or DTLS record headers in a payload."""
+    heads = []
+    for o in range(start, len(data) - 5):
+        if not 0x14 <= data[o] <= 0x18:
+            continue
+        if data[o + 1] == 3 and data[o + 2] <= 4:
+            heads.append((o, o + 3, o + 5))
+        elif data[o + 1] == 0xfe and data[o + 2] in (0xfd, 0xff) and o + 13 < len(data):
+            heads.append((o, o + 11, o + 13))
+    return heads
 
 
 def mutate(rng, recs, donors):
@@ -150,7 +160,7 @@ def mutate(rng, recs, donors):
             return recs
         i = rng.choice(frames)
         data = recs[i][2]
-        start = tcp_offsets(data)[1]
+        start = transport_offsets(data)[1]
         op = rng.randrange(12)
         if op == 0:  # bit flips
             for _ in range(rng.randint(1, 8)):
@@ -162,20 +172,20 @@ def mutate(rng, recs, donors):
         elif op in (2, 3):  # a record's or a handshake message's length
             heads = tls_headers(data, start)
             if heads:
-                h = rng.choice(heads)
-                length = struct.unpack_from(">H", data, h + 3)[0]
+                h, at, hs = rng.choice(heads)
+                length = struct.unpack_from(">H", data, at)[0]
                 new = rng.choice((0, 1, 2, 4, length - 1, length + 1, 0x4000, 0x4001, 0xffff,
                                   rng.randrange(0x10000)))
                 if op == 2:
-                    struct.pack_into(">H", data, h + 3, new & 0xffff)
-                elif data[h] == 0x16 and h + 9 <= len(data):
-                    data[h + 6:h + 9] = (new * rng.choice((1, 256))).to_bytes(4, "big")[1:]
+                    struct.pack_into(">H", data, at, new & 0xffff)
+                elif data[h] == 0x16 and hs + 4 <= len(data):
+                    data[hs + 1:hs + 4] = (new * rng.choice((1, 256))).to_bytes(4, "big")[1:]
         elif op == 4:  # a handshake type or a record's content type
             heads = tls_headers(data, start)
             if heads:
-                h = rng.choice(heads)
-                if data[h] == 0x16 and h + 5 < len(data) and rng.random() < 0.7:
-                    data[h + 5] = rng.choice(HS_TYPES)
+                h, _, hs = rng.choice(heads)
+                if data[h] == 0x16 and hs < len(data) and rng.random() < 0.7:
+                    data[hs] = rng.choice(HS_TYPES)
                 else:
                     data[h] = rng.choice((0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x80))
         elif op == 5:  # truncated frame
@@ -203,15 +213,15 @@ def mutate(rng, recs, donors):
             dframes = payload_frames(donor)
             if dframes:
                 d = donor[rng.choice(dframes)][2]
-                dstart = tcp_offsets(d)[1]
+                dstart = transport_offsets(d)[1]
                 cut = rng.randrange(start, len(data) + 1)
                 recs[i][2] = data[:cut] + d[dstart:dstart + rng.randint(1, len(d) - dstart)]
         elif op == 11:  # one record repeated many times in the frame
             heads = tls_headers(data, start)
             if heads:
-                h = rng.choice(heads)
-                length = struct.unpack_from(">H", data, h + 3)[0]
-                rec = bytes(data[h:h + 5 + length])
+                h, at, _ = rng.choice(heads)
+                length = struct.unpack_from(">H", data, at)[0]
+                rec = bytes(data[h:at + 2 + length])
                 recs[i][2] = data[:h] + rec * rng.randint(2, 60) + data[h + len(rec):]
     return recs
 
