@@ -56,7 +56,7 @@ static gfloat ms_of(tlsx_time t)
 
 static void count_end(stats_tree *st, const tlsx_record *rec)
 {
-    const tlsx_summary *s = rec->summary;
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64];
 
     tlsx_summary_kind(s, kind, sizeof kind);
@@ -110,7 +110,7 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_,
             tick_stat_node(st, NODE_SINCE_PEER, 0, TRUE);
             avg_stat_node_add_value_float(st, name, st_since_peer, FALSE, ms_of(s->since_peer));
         }
-        if (s->ends && f->rec->summary)
+        if (s->ends && f->rec->has_summary)
             count_end(st, f->rec);
     }
     return TAP_PACKET_REDRAW;

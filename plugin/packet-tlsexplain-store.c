@@ -1,125 +1,243 @@
 /* packet-tlsexplain-store.c: what is kept of a frame's steps between passes.
  *
  * Every frame with steps keeps them for the second pass and for each click
- * in the GUI, for the whole life of the capture file.  A step as the model
- * gives it holds seven full time stamps; what is kept holds them as 64-bit
- * nanoseconds (the processing time is the wait less the network time) and
- * its small fields packed, about half the size.  Showing a frame unpacks its
- * steps into the packet's scope.
+ * in the GUI, for the whole life of the capture file, so they are kept
+ * small: packed by tlsx_pack.c (a few bytes a step), after the numbers of
+ * the handshakes they belong to (whose records a table finds), one after
+ * the other in 64 KiB blocks of file-scope memory.  An index of (frame number, place), 8 bytes a
+ * frame in blocks of its own, finds them: the first pass stores frames in
+ * order, so the index only grows at its end and a lookup is a binary search.
+ * Frame proto data would cost a list node and an entry per frame, and a
+ * doubling array up to twice its size.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "tlsexplain.h"
 
-#include <epan/proto_data.h>
+#include "tlsx_pack.h"
 
-enum {
-    BIT_HRR = 1 << 0,
-    BIT_ENCRYPTED = 1 << 1,
-    BIT_SINCE_PEER = 1 << 2,
-    BIT_BACKWARDS = 1 << 3,
-    BIT_ENDS = 1 << 4,
-    BIT_SPLIT = 1 << 5,
-    BIT_SPLIT_ESTIMATED = 1 << 6,
-    BIT_RTT_ESTIMATED = 1 << 7,
-};
+#define BLOCK_BITS 16
+#define BLOCK_SIZE (1u << BLOCK_BITS)
+#define INDEX_BLOCK 8192  /* entries */
+#define RECORD_BLOCK 4096 /* records */
 
 typedef struct {
-    tlsx_record *rec;
-    guint32 handshake, step, flight;
-    guint16 version, missing;
-    guint8 side, kind, hs_type, explain, flags, alert_level, alert_desc, point, bits;
-    gint64 since_prev, since_peer, since_start, network, rtt; /* ns */
-} kept_step;
+    guint32 frame;
+    guint32 place; /* block number << BLOCK_BITS | offset in the block */
+} entry;
 
+/* Grows a file-scope array of pointers by doubling: it holds one pointer a
+ * block, so it stays small. */
 typedef struct {
-    guint count;
-    kept_step steps[];
-} kept_frame;
+    gpointer *v;
+    guint len, size;
+} pointers;
 
-static void pack(const tlsx_frame_step *in, kept_step *out)
+static pointers blocks;  /* of kept steps; a frame larger than a block has one of its own */
+static gsize block_used; /* in the last block */
+static pointers indexes; /* blocks of INDEX_BLOCK entries */
+static pointers records; /* blocks of RECORD_BLOCK records, by handshake number */
+static guint entries;    /* in all */
+static gboolean in_order;
+
+void tlsexplain_store_init(void)
 {
-    const tlsx_step *st = &in->st;
-    out->rec = in->rec;
-    out->handshake = st->handshake;
-    out->step = st->step;
-    out->flight = st->flight;
-    out->version = st->version;
-    out->missing = st->missing;
-    out->side = st->side;
-    out->kind = st->kind;
-    out->hs_type = st->hs_type;
-    out->explain = st->explain;
-    out->flags = st->flags;
-    out->alert_level = st->alert_level;
-    out->alert_desc = st->alert_desc;
-    out->point = in->point;
-    out->bits =
-        (guint8)((st->hrr ? BIT_HRR : 0) | (st->encrypted ? BIT_ENCRYPTED : 0) |
-                 (st->has_since_peer ? BIT_SINCE_PEER : 0) |
-                 (st->time_backwards ? BIT_BACKWARDS : 0) | (st->ends ? BIT_ENDS : 0) |
-                 (st->has_split ? BIT_SPLIT : 0) | (st->split_estimated ? BIT_SPLIT_ESTIMATED : 0) |
-                 (in->rtt_estimated ? BIT_RTT_ESTIMATED : 0));
-    out->since_prev = tlsx_time_to_ns(st->since_prev);
-    out->since_peer = tlsx_time_to_ns(st->since_peer);
-    out->since_start = tlsx_time_to_ns(st->since_start);
-    out->network = tlsx_time_to_ns(st->network);
-    out->rtt = tlsx_time_to_ns(in->rtt);
+    memset(&blocks, 0, sizeof blocks);
+    memset(&indexes, 0, sizeof indexes);
+    memset(&records, 0, sizeof records);
+    block_used = BLOCK_SIZE;
+    entries = 0;
+    in_order = TRUE;
 }
 
-static void unpack(const kept_step *in, tlsx_frame_step *out)
+static void append(pointers *p, gpointer item)
 {
-    tlsx_step *st = &out->st;
-    memset(out, 0, sizeof *out);
-    out->rec = in->rec;
-    st->handshake = in->handshake;
-    st->step = in->step;
-    st->flight = in->flight;
-    st->version = in->version;
-    st->missing = in->missing;
-    st->side = in->side;
-    st->kind = in->kind;
-    st->hs_type = in->hs_type;
-    st->explain = in->explain;
-    st->flags = in->flags;
-    st->alert_level = in->alert_level;
-    st->alert_desc = in->alert_desc;
-    out->point = in->point;
-    st->hrr = (in->bits & BIT_HRR) != 0;
-    st->encrypted = (in->bits & BIT_ENCRYPTED) != 0;
-    st->has_since_peer = (in->bits & BIT_SINCE_PEER) != 0;
-    st->time_backwards = (in->bits & BIT_BACKWARDS) != 0;
-    st->ends = (in->bits & BIT_ENDS) != 0;
-    st->has_split = (in->bits & BIT_SPLIT) != 0;
-    st->split_estimated = (in->bits & BIT_SPLIT_ESTIMATED) != 0;
-    out->rtt_estimated = (in->bits & BIT_RTT_ESTIMATED) != 0;
-    st->since_prev = tlsx_time_from_ns(in->since_prev);
-    st->since_peer = tlsx_time_from_ns(in->since_peer);
-    st->since_start = tlsx_time_from_ns(in->since_start);
-    st->network = tlsx_time_from_ns(in->network);
-    st->processing = tlsx_time_from_ns(in->since_peer - in->network);
-    out->rtt = tlsx_time_from_ns(in->rtt);
+    if (p->len == p->size) {
+        p->size = p->size ? p->size * 2 : 64;
+        p->v = (gpointer *)wmem_realloc(wmem_file_scope(), p->v, p->size * sizeof(gpointer));
+    }
+    p->v[p->len++] = item;
 }
 
-void tlsexplain_store_frame(packet_info *pinfo, int proto, const tlsx_frame *fs)
+/* Copies n bytes in; returns their place. */
+static guint32 keep(const guint8 *bytes, gsize n)
 {
-    kept_frame *k = (kept_frame *)wmem_alloc(wmem_file_scope(),
-                                             sizeof(kept_frame) + fs->count * sizeof(kept_step));
-    k->count = fs->count;
-    for (guint i = 0; i < fs->count; i++)
-        pack(&fs->steps[i], &k->steps[i]);
-    p_add_proto_data(wmem_file_scope(), pinfo, proto, 0, k);
+    if (n > BLOCK_SIZE) {
+        guint8 *own = (guint8 *)wmem_alloc(wmem_file_scope(), n);
+        memcpy(own, bytes, n);
+        append(&blocks, own);
+        block_used = BLOCK_SIZE; /* the next frame starts a new block */
+        return (blocks.len - 1) << BLOCK_BITS;
+    }
+    if (block_used + n > BLOCK_SIZE) {
+        append(&blocks, wmem_alloc(wmem_file_scope(), BLOCK_SIZE));
+        block_used = 0;
+    }
+    const guint32 place = ((blocks.len - 1) << BLOCK_BITS) | (guint32)block_used;
+    memcpy((guint8 *)blocks.v[blocks.len - 1] + block_used, bytes, n);
+    block_used += n;
+    return place;
 }
 
-tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo, int proto)
+static const guint8 *bytes_at(guint32 place)
 {
-    const kept_frame *k = (const kept_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto, 0);
-    if (!k)
+    return (const guint8 *)blocks.v[place >> BLOCK_BITS] + (place & (BLOCK_SIZE - 1));
+}
+
+static entry *entry_at(guint i)
+{
+    return (entry *)indexes.v[i / INDEX_BLOCK] + i % INDEX_BLOCK;
+}
+
+/* The first entry whose frame is not below frame. */
+static guint position_of(guint32 frame)
+{
+    guint lo = 0, hi = entries;
+    while (lo < hi) {
+        const guint mid = lo + (hi - lo) / 2;
+        if (entry_at(mid)->frame < frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void index_add(guint32 frame, guint32 place)
+{
+    if (entries && entry_at(entries - 1)->frame >= frame) {
+        /* Not the first pass's order: keep the entries sorted (never seen
+         * in tshark or the GUI, which store each frame once, in order). */
+        const guint at = position_of(frame);
+        if (at < entries && entry_at(at)->frame == frame) {
+            entry_at(at)->place = place;
+            return;
+        }
+        in_order = FALSE;
+    }
+    if (entries == indexes.len * INDEX_BLOCK)
+        append(&indexes, wmem_alloc(wmem_file_scope(), INDEX_BLOCK * sizeof(entry)));
+    entry_at(entries)->frame = frame;
+    entry_at(entries)->place = place;
+    entries++;
+    for (guint i = entries - 1; !in_order && i > 0 && entry_at(i - 1)->frame > frame; i--) {
+        const entry tmp = *entry_at(i - 1);
+        *entry_at(i - 1) = *entry_at(i);
+        *entry_at(i) = tmp;
+    }
+}
+
+static tlsx_record **record_slot(guint32 id)
+{
+    const guint block = (id - 1) / RECORD_BLOCK;
+    while (records.len <= block)
+        append(&records, wmem_alloc0(wmem_file_scope(), RECORD_BLOCK * sizeof(tlsx_record *)));
+    return (tlsx_record **)records.v[block] + (id - 1) % RECORD_BLOCK;
+}
+
+void tlsexplain_store_record(tlsx_record *rec)
+{
+    if (rec->id)
+        *record_slot(rec->id) = rec;
+}
+
+static tlsx_record *record_of(guint32 id)
+{
+    const guint block = (id - 1) / RECORD_BLOCK;
+    if (id == 0 || block >= records.len)
         return NULL;
-    tlsx_frame *fs = (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) +
-                                                               k->count * sizeof(tlsx_frame_step));
-    fs->count = k->count;
-    for (guint i = 0; i < k->count; i++)
-        unpack(&k->steps[i], &fs->steps[i]);
+    return ((tlsx_record **)records.v[block])[(id - 1) % RECORD_BLOCK];
+}
+
+static guint8 *put_id(guint8 *p, guint32 v)
+{
+    while (v >= 0x80) {
+        *p++ = (guint8)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (guint8)v;
+    return p;
+}
+
+static const guint8 *get_id(const guint8 *p, guint32 *v)
+{
+    guint32 x = 0;
+    for (guint shift = 0; shift < 35; shift += 7) {
+        const guint8 b = *p++;
+        x |= (guint32)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            break;
+    }
+    *v = x;
+    return p;
+}
+
+void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
+{
+    /* The frame's records, each once, in order of first use. */
+    const tlsx_record *recs[TLSX_PACK_MAX_RECORDS];
+    guint nrec = 0;
+    tlsx_pack_step *steps = wmem_alloc_array(pinfo->pool, tlsx_pack_step, fs->count);
+    for (guint i = 0; i < fs->count; i++) {
+        const tlsx_frame_step *f = &fs->steps[i];
+        guint r = 0;
+        while (r < nrec && recs[r] != f->rec)
+            r++;
+        if (r == nrec) {
+            if (nrec == TLSX_PACK_MAX_RECORDS)
+                return; /* cannot happen: one frame's steps span few handshakes */
+            recs[nrec++] = f->rec;
+        }
+        steps[i].st = f->st;
+        steps[i].record = (guint8)r;
+        steps[i].point = f->point;
+        steps[i].rtt_estimated = f->rtt_estimated;
+        steps[i].rtt = f->rtt;
+        /* Measured by TCP: the connection's, which the record points to. */
+        steps[i].rtt_elsewhere = !f->rtt_estimated && f->rec->tcp && f->rec->tcp->known &&
+                                 tlsx_time_cmp(f->rtt, f->rec->tcp->rtt) == 0;
+    }
+
+    guint8 *bytes = (guint8 *)wmem_alloc(pinfo->pool, 1 + nrec * 5 + tlsx_pack_bound(fs->count));
+    guint8 *p = bytes;
+    *p++ = (guint8)nrec;
+    for (guint r = 0; r < nrec; r++)
+        p = put_id(p, recs[r]->id);
+    p += tlsx_pack(steps, fs->count, p);
+    index_add(pinfo->num, keep(bytes, (gsize)(p - bytes)));
+}
+
+tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
+{
+    const guint at = position_of(pinfo->num);
+    if (at == entries || entry_at(at)->frame != pinfo->num)
+        return NULL;
+    const guint8 *packed = bytes_at(entry_at(at)->place);
+    const guint nrec = *packed++;
+    tlsx_record *recs[TLSX_PACK_MAX_RECORDS];
+    for (guint r = 0; r < nrec; r++) {
+        guint32 id;
+        packed = get_id(packed, &id);
+        recs[r] = record_of(id);
+        if (!recs[r])
+            return NULL; /* cannot happen: every record is stored */
+    }
+
+    const guint count = tlsx_unpack_count(packed);
+    tlsx_pack_step *steps = wmem_alloc_array(pinfo->pool, tlsx_pack_step, count);
+    tlsx_unpack(packed, steps);
+    tlsx_frame *fs =
+        (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
+    fs->count = count;
+    for (guint i = 0; i < count; i++) {
+        tlsx_frame_step *f = &fs->steps[i];
+        memset(f, 0, sizeof *f);
+        f->st = steps[i].st;
+        f->rec = recs[steps[i].record < nrec ? steps[i].record : 0];
+        f->st.handshake = f->rec->id;
+        f->point = steps[i].point;
+        f->rtt_estimated = steps[i].rtt_estimated;
+        f->rtt = steps[i].rtt_elsewhere ? f->rec->tcp->rtt : steps[i].rtt;
+    }
     return fs;
 }

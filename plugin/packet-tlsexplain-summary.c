@@ -213,7 +213,7 @@ static void add_bool(proto_tree *tree, tvbuff_t *tvb, int hf, gboolean b)
 /* The group's name, or the key exchange the suite implies (RSA, DHE). */
 static const char *group_of(const tlsx_record *rec, char *buf, size_t size)
 {
-    const tlsx_summary *s = rec->summary;
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
     if (rec->group)
         return rec->group;
     if (s->group_known) {
@@ -239,7 +239,7 @@ static const char *transport_name(guint8 transport)
 
 void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec)
 {
-    const tlsx_summary *s = rec->summary;
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64], group[16], cipher[16], curl[128];
 
     tlsx_summary_kind(s, kind, sizeof kind);

@@ -169,7 +169,7 @@ static void ssldump_message(GString *out, const tlsx_step *st)
 static void print_ending(const trace_handshake *h)
 {
     const tlsx_record *rec = h->rec;
-    const tlsx_summary *s = rec->summary;
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64], secs[32], curl[128];
     const trace_step *first = &g_array_index(h->steps, trace_step, 0);
     /* Repeats come after the step that ended a handshake, not instead. */

@@ -14,7 +14,6 @@
 #include <epan/conversation.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/tap.h>
 #include <wsutil/str_util.h>
 
@@ -130,15 +129,21 @@ static const value_string alert_level_vals[] = {
  * current handshake. */
 typedef struct {
     tlsx_handshake hs;
-    address client, server;
-    guint32 client_port, server_port;
-    gboolean client_known;
+    address client;
+    struct endpoint *server; /* QUIC only: its client may change addresses */
     tlsx_record *current;
-    gboolean tcp_looked_up; /* tcp and syn are read at the first TLS frame */
-    tlsx_baseline tcp;
-    tlsx_time syn;
     struct plaintext *plain; /* a protocol that upgrades to TLS ran before the handshake */
+    guint32 client_port;
+    tlsx_time syn;
+    tlsx_baseline tcp;
+    guint8 client_known;
+    guint8 tcp_looked_up; /* tcp and syn are read at the first TLS frame */
 } conn_state;
+
+struct endpoint {
+    address addr;
+    guint32 port;
+};
 
 /* The last plaintext frame each way of a protocol that upgrades to TLS
  * (packet-tlsexplain-starttls.c): the client's is its upgrade command. */
@@ -158,6 +163,7 @@ static wmem_map_t *quic_conns;
 static void tlsexplain_init(void)
 {
     next_handshake_id = 0;
+    tlsexplain_store_init();
 }
 
 static conn_state *new_conn(int transport)
@@ -205,8 +211,12 @@ static void set_client(conn_state *cs, packet_info *pinfo, gboolean sender)
 {
     set_endpoint(&cs->client, &cs->client_port, sender ? &pinfo->src : &pinfo->dst,
                  sender ? pinfo->srcport : pinfo->destport);
-    set_endpoint(&cs->server, &cs->server_port, sender ? &pinfo->dst : &pinfo->src,
-                 sender ? pinfo->destport : pinfo->srcport);
+    if (cs->hs.transport == TLSX_TRANSPORT_QUIC) {
+        if (!cs->server)
+            cs->server = wmem_new0(wmem_file_scope(), struct endpoint);
+        set_endpoint(&cs->server->addr, &cs->server->port, sender ? &pinfo->dst : &pinfo->src,
+                     sender ? pinfo->destport : pinfo->srcport);
+    }
     cs->client_known = TRUE;
 }
 
@@ -238,10 +248,11 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
     /* A QUIC client may move to new addresses; its server stays put. */
     if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
         *side = TLSX_CLIENT;
-    else if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->server, cs->server_port))
+    else if (!cs->server ||
+             is_endpoint(&pinfo->src, pinfo->srcport, &cs->server->addr, cs->server->port))
         *side = TLSX_SERVER;
     else
-        *side = is_endpoint(&pinfo->dst, pinfo->destport, &cs->server, cs->server_port)
+        *side = is_endpoint(&pinfo->dst, pinfo->destport, &cs->server->addr, cs->server->port)
                     ? TLSX_CLIENT
                     : TLSX_SERVER;
     return TRUE;
@@ -272,25 +283,39 @@ static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
         rec->transport = cs->hs.transport;
         rec->upgrade = -1;
         note_upgraded(cs, rec);
+        tlsexplain_store_record(rec);
         cs->current = rec;
     }
     return cs->current;
 }
 
+/* Server names and protocols, one copy each for the whole file: most
+ * handshakes of a capture repeat a few of them. */
+static wmem_map_t *interned;
+
 static const char *keep(const char *file_copy, const char *packet_copy)
 {
     if (file_copy || !packet_copy)
         return file_copy;
-    return wmem_strdup(wmem_file_scope(), packet_copy);
+    char *copy = (char *)wmem_map_lookup(interned, packet_copy);
+    if (!copy) {
+        copy = wmem_strdup(wmem_file_scope(), packet_copy);
+        wmem_map_insert(interned, copy, copy);
+    }
+    return copy;
 }
 
-/* Names read in this frame belong to the handshake open in it. */
+/* Names read in this frame belong to the handshake open in it.  The cipher
+ * suite's and group's are Wireshark's own value strings, which live as long
+ * as the program: no copy. */
 static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
 {
     rec->sni = keep(rec->sni, names->sni);
     rec->alpn = keep(rec->alpn, names->alpn);
-    rec->cipher = keep(rec->cipher, names->cipher);
-    rec->group = keep(rec->group, names->group);
+    if (!rec->cipher)
+        rec->cipher = names->cipher;
+    if (!rec->group)
+        rec->group = names->group;
 }
 
 /* Network and processing times of the step, and the baseline they rest on. */
@@ -315,17 +340,17 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
         rec->last_step = fst->st.step;
     }
     if (fst->st.ends) {
-        rec->summary = wmem_new(wmem_file_scope(), tlsx_summary);
-        tlsx_handshake_summarize(&cs->hs, rec->summary);
+        tlsx_handshake_summarize(&cs->hs, &rec->ended);
+        rec->has_summary = TRUE;
         rec->summary_frame = pinfo->num;
         if (cs->hs.transport != TLSX_TRANSPORT_TCP) {
             /* No connection set-up before the handshake: UDP has none, and
              * QUIC's is this handshake. */
             rec->has_setup = tlsx_time_between(cs->hs.start, cs->hs.end, &rec->setup_time);
-            rec->setup_rtts = rec->summary->rtts;
+            rec->setup_rtts = rec->ended.rtts;
         } else if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
             rec->has_setup = TRUE;
-            rec->setup_rtts = 1 + rec->summary->rtts;
+            rec->setup_rtts = 1 + rec->ended.rtts;
         }
     } else if (!rec->summary_frame) {
         rec->waiting_for = tlsx_handshake_waiting_for(&cs->hs);
@@ -386,7 +411,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
     fs->count = count;
     memcpy(fs->steps, steps, count * sizeof(tlsx_frame_step));
-    tlsexplain_store_frame(pinfo, proto_tlsexplain, fs);
+    tlsexplain_store_frame(pinfo, fs);
     return fs;
 }
 
@@ -492,7 +517,7 @@ static gboolean is_slow(const tlsx_step *st)
 
 static gboolean has_extra_rtt(const tlsx_record *rec)
 {
-    const tlsx_summary *s = rec->summary;
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
     return s && s->complete &&
            s->rtts > tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
 }
@@ -500,7 +525,7 @@ static gboolean has_extra_rtt(const tlsx_record *rec)
 /* A handshake that took more round trips than its kind needs. */
 static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec)
 {
-    const tlsx_summary *s = rec->summary;
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
     const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
     if (!has_extra_rtt(rec))
         return;
@@ -586,7 +611,7 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
             ms_of(st->since_peer), st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
             ms_of(st->network), ms_of(st->processing),
             st->side == TLSX_CLIENT ? "client" : "server");
-    if (st->ends && rec->summary)
+    if (st->ends && rec->has_summary)
         add_extra_rtt_info(pinfo, sti, rec);
 }
 
@@ -725,7 +750,7 @@ static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
     proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
     for (guint i = 0; i < fs->count; i++) {
         show_step(top, tvb, pinfo, &fs->steps[i]);
-        if (fs->steps[i].st.ends && fs->steps[i].rec->summary)
+        if (fs->steps[i].st.ends && fs->steps[i].rec->has_summary)
             tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
     }
 }
@@ -802,7 +827,7 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     tlsx_frame *fs;
 
     if (PINFO_FD_VISITED(pinfo)) {
-        fs = tlsexplain_stored_frame(pinfo, proto_tlsexplain);
+        fs = tlsexplain_stored_frame(pinfo);
     } else {
         frame_layers l;
         read_layers(pinfo, &l);
@@ -966,6 +991,8 @@ static void proto_register_tlsexplain(void)
 
     quic_conns =
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
+    interned =
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");

@@ -8,24 +8,31 @@
 #include "tlsx_compat.h"
 #include "tlsx_handshake.h"
 
-/* One handshake, in file scope: what the steps of every frame link to. */
+/* One handshake, in file scope: what the steps of every frame link to.
+ * Every handshake keeps one for the life of the file: ordered to pack. */
 typedef struct {
     guint32 id;
     guint32 last_frame;                      /* frame of its last counted step */
     guint32 last_step;                       /* number of its last counted step */
     guint32 summary_frame;                   /* frame of the step that ended it; 0 while open */
     const char *sni, *alpn, *cipher, *group; /* names read from its hellos */
-    tlsx_summary *summary;                   /* set when it ends */
-    uint16_t waiting_for;                    /* while open: the next required message */
-    gboolean has_app_data, has_setup;
-    tlsx_time time_to_app_data; /* Client Hello to the first application data */
-    tlsx_time setup_time;       /* SYN to the message that completed the handshake */
-    guint32 setup_rtts;         /* TCP's round trip and the handshake's */
-    const tlsx_baseline *tcp;   /* the connection's, from its TCP handshake */
-    guint8 transport;           /* tlsx_transport */
-    gint8 upgrade;              /* the STARTTLS command before it (see below), -1 none */
-    guint32 upgrade_frame;      /* the frame of that command */
+    const tlsx_baseline *tcp;                /* the connection's, from its TCP handshake */
+    tlsx_time time_to_app_data;              /* Client Hello to the first application data */
+    tlsx_time setup_time;                    /* SYN to the message that completed the handshake */
+    guint32 setup_rtts;                      /* TCP's round trip and the handshake's */
+    guint32 upgrade_frame;                   /* the frame of the STARTTLS command */
+    guint16 waiting_for;                     /* while open: the next required message */
+    guint8 transport;                        /* tlsx_transport */
+    gint8 upgrade;                           /* that command (packet-tlsexplain-starttls.c), -1 */
+    guint has_app_data : 1, has_setup : 1, has_summary : 1;
+    tlsx_summary ended; /* when has_summary: see tlsexplain_summary_of() */
 } tlsx_record;
+
+/* The handshake's summary, once it has ended; NULL while it is open. */
+static inline const tlsx_summary *tlsexplain_summary_of(const tlsx_record *rec)
+{
+    return rec->has_summary ? &rec->ended : NULL;
+}
 
 /* A step and the handshake it belongs to. */
 typedef struct {
@@ -44,9 +51,12 @@ typedef struct {
 } tlsx_frame;
 
 /* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
- * for later passes; gives them back unpacked in pinfo->pool, or NULL. */
-void tlsexplain_store_frame(packet_info *pinfo, int proto, const tlsx_frame *fs);
-tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo, int proto);
+ * for later passes; gives them back unpacked in pinfo->pool, or NULL.  Init
+ * forgets the previous file's. */
+void tlsexplain_store_init(void);
+void tlsexplain_store_record(tlsx_record *rec); /* each record, once it has its id */
+void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs);
+tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo);
 
 /* Wireshark's names of the alert descriptions, filled at registration. */
 extern value_string tlsexplain_alert_vals[256 + 1];

@@ -13,7 +13,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-typedef struct {
+/* Packed: twelve bytes instead of sixteen, as every connection and step
+ * keeps several for the whole life of the capture file. */
+typedef struct __attribute__((packed)) {
     int64_t secs;
     int32_t nsecs; /* 0 .. 999 999 999 */
 } tlsx_time;
