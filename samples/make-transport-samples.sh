@@ -74,14 +74,14 @@ check() { # name proto expected...
 
 # DTLS 1.2 with openssl: s_server answers the first Client Hello with a
 # Hello Verify Request (its cookie exchange is on by default).
-dtls_session() { # name server-options client-options
+dtls_session() { # name version-option options (both sides)
   local name=$1
   start_capture "$name" "udp port 4433"
-  openssl s_server -dtls1_2 -accept 4433 -cert "$work/cert.pem" -key "$work/key.pem" \
-    -no_ticket -quiet $2 >"$work/server.log" 2>&1 &
+  openssl s_server "$2" -accept 4433 -cert "$work/cert.pem" -key "$work/key.pem" \
+    -no_ticket -quiet $3 >"$work/server.log" 2>&1 &
   pids+=($!)
   sleep 0.5
-  (sleep 0.5; echo hello; sleep 0.5) | timeout 5 openssl s_client -dtls1_2 \
+  (sleep 0.5; echo hello; sleep 0.5) | timeout 5 openssl s_client "$2" \
     -connect 127.0.0.1:4433 -keylogfile "$here/$name.keys" -quiet $3 \
     >"$work/client.log" 2>&1 || true
   stop_servers
@@ -89,14 +89,20 @@ dtls_session() { # name server-options client-options
 }
 
 make_dtls12_cookie() {
-  dtls_session dtls12-cookie "-mtu 1400" "-mtu 1400"
+  dtls_session dtls12-cookie -dtls1_2 "-mtu 1400"
   check dtls12-cookie dtls 1 3 1 2 11 12 14 16 20 20
 }
 
 # A small MTU on both sides: the Certificate goes in fragments.
 make_dtls12_fragmented() {
-  dtls_session dtls12-fragmented "-mtu 400" "-mtu 400"
+  dtls_session dtls12-fragmented -dtls1_2 "-mtu 400"
   check dtls12-fragmented dtls 1 3 1 2 11 11 11 12 12 14 16 20 20
+}
+
+# DTLS 1.0 (RFC 4347), which OpenSSL 3.0 allows at security level 0 only.
+make_dtls10_cookie() {
+  dtls_session dtls10-cookie -dtls1 "-mtu 1400 -cipher DEFAULT:@SECLEVEL=0"
+  check dtls10-cookie dtls 1 3 1 2 11 12 14 16 20 20
 }
 
 # The server is stopped for 1.5 s when the client sends its Client Hello:
@@ -181,7 +187,7 @@ make_starttls_smtp() { starttls_session starttls-smtp smtp 25 QUIT; }
 make_starttls_imap() { starttls_session starttls-imap imap 143 "a2 LOGOUT"; }
 make_starttls_pop3() { starttls_session starttls-pop3 pop3 110 QUIT; }
 
-all=(dtls12-cookie dtls12-fragmented dtls12-retransmit quic-full quic-0rtt starttls-smtp
+all=(dtls12-cookie dtls10-cookie dtls12-fragmented dtls12-retransmit quic-full quic-0rtt starttls-smtp
   starttls-imap starttls-pop3)
 for name in "${@:-${all[@]}}"; do
   "make_${name//-/_}"

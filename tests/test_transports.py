@@ -11,7 +11,7 @@ import tshark_session as ts
 from test_samples import handshakes, letters, summaries, truth
 from test_tshark import Timing, keylog, steps_of
 
-SAMPLES = ["dtls12-cookie", "dtls12-fragmented", "dtls12-retransmit", "quic-full", "quic-0rtt",
+SAMPLES = ["dtls12-cookie", "dtls10-cookie", "dtls12-fragmented", "dtls12-retransmit", "quic-full", "quic-0rtt",
            "starttls-smtp", "starttls-imap", "starttls-pop3"]
 
 
@@ -37,7 +37,7 @@ class Dtls(unittest.TestCase, Timing):
 
     @classmethod
     def setUpClass(cls):
-        ts.prefetch([(n + ".pcapng", "-2", *extra) for n in SAMPLES[:3] for extra in ((), keys(n))])
+        ts.prefetch([(n + ".pcapng", "-2", *extra) for n in SAMPLES[:4] for extra in ((), keys(n))])
 
     def test_cookie_exchange_is_a_step_and_a_round_trip(self):
         for extra in ((), keys("dtls12-cookie")):
@@ -64,6 +64,15 @@ class Dtls(unittest.TestCase, Timing):
         self.assertTrue(truth(s["tlsexplain.summary.complete"]))
         self.assertEqual(s["frame"], 6)
         self.assertNotIn("tlsexplain.summary.time_to_app_data", s)
+
+    def test_dtls10(self):
+        hs = handshakes("dtls10-cookie.pcapng", *keys("dtls10-cookie"))[1]
+        self.assertEqual(letters(hs), "CvCsxknGIFif")
+        self.assertEqual(hs[1]["curl"], "DTLSv1.0 (IN), TLS handshake, Unknown (3):")
+        s = summaries("dtls10-cookie.pcapng", *keys("dtls10-cookie"))[1]
+        self.assertEqual(s["tlsexplain.summary.kind"], "DTLS 1.0 full")
+        self.assertEqual(s["tlsexplain.summary.version"], "DTLSv1.0")
+        self.assertEqual(s["tlsexplain.summary.rtts"], "3")
 
     def test_cookie_exchange_is_no_extra_round_trip_warning(self):
         experts = ts.pdml_experts("dtls12-cookie.pcapng", "-2", *keys("dtls12-cookie"))
