@@ -2,8 +2,9 @@
  * tshark -z tlsexplain,tree.
  *
  * A stats tree fed by the "tlsexplain" tap: handshakes by kind, version,
- * outcome and duration, and per step message how long it came after the
- * other side's last message (tlsexplain.time.since_peer).
+ * transport, outcome and duration, per step message how long it came after
+ * the other side's last message (tlsexplain.time.since_peer), and the
+ * messages sent again (DTLS retransmissions, duplicated frames).
  *
  * A handshake is counted at its step 1 (every handshake has one, also one
  * whose start was not captured) and, until it ends, as incomplete; the step
@@ -22,6 +23,8 @@
 #define NODE_HANDSHAKES "Handshakes"
 #define NODE_KIND "By kind"
 #define NODE_VERSION "By version"
+#define NODE_TRANSPORT "By transport"
+#define NODE_REPEATED "Repeated messages"
 #define NODE_OUTCOME "By outcome"
 #define NODE_COMPLETE "complete"
 #define NODE_FAILED "failed"
@@ -30,14 +33,15 @@
 #define NODE_STEPS "Steps by message"
 #define NODE_SINCE_PEER "Time since peer by message (ms)"
 
-static int st_handshakes, st_kind, st_version, st_outcome, st_failed, st_duration, st_steps,
-    st_since_peer;
+static int st_handshakes, st_kind, st_version, st_transport, st_outcome, st_failed, st_duration,
+    st_steps, st_since_peer, st_repeated;
 
 static void stats_init(stats_tree *st)
 {
     st_handshakes = stats_tree_create_node(st, NODE_HANDSHAKES, 0, STAT_DT_INT, TRUE);
     st_kind = stats_tree_create_node(st, NODE_KIND, st_handshakes, STAT_DT_INT, TRUE);
     st_version = stats_tree_create_node(st, NODE_VERSION, st_handshakes, STAT_DT_INT, TRUE);
+    st_transport = stats_tree_create_node(st, NODE_TRANSPORT, st_handshakes, STAT_DT_INT, TRUE);
     st_outcome = stats_tree_create_node(st, NODE_OUTCOME, st_handshakes, STAT_DT_INT, TRUE);
     stats_tree_create_node(st, NODE_COMPLETE, st_outcome, STAT_DT_INT, FALSE);
     st_failed = stats_tree_create_node(st, NODE_FAILED, st_outcome, STAT_DT_INT, TRUE);
@@ -47,6 +51,7 @@ static void stats_init(stats_tree *st)
                                                "50-99", "100-499", "500-999", "1000-", NULL);
     st_steps = stats_tree_create_node(st, NODE_STEPS, 0, STAT_DT_INT, TRUE);
     st_since_peer = stats_tree_create_node(st, NODE_SINCE_PEER, 0, STAT_DT_FLOAT, TRUE);
+    st_repeated = stats_tree_create_node(st, NODE_REPEATED, 0, STAT_DT_INT, TRUE);
 }
 
 static gfloat ms_of(tlsx_time t)
@@ -96,10 +101,16 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_,
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_frame_step *f = &fs->steps[i];
         const tlsx_step *s = &f->st;
+        if (!s->step && (s->flags & TLSX_FLAG_DUPLICATE)) {
+            tick_stat_node(st, NODE_REPEATED, 0, TRUE);
+            tick_stat_node(st, tlsx_step_name(s), st_repeated, FALSE);
+        }
         if (!s->step)
             continue; /* post-handshake messages and repeats are no steps */
         if (s->step == 1) {
             tick_stat_node(st, NODE_HANDSHAKES, 0, TRUE);
+            tick_stat_node(st, NODE_TRANSPORT, st_handshakes, TRUE);
+            tick_stat_node(st, tlsexplain_transport_name(f->rec->transport), st_transport, FALSE);
             tick_stat_node(st, NODE_OUTCOME, st_handshakes, TRUE);
             increase_stat_node(st, NODE_INCOMPLETE, st_outcome, FALSE, 1);
         }

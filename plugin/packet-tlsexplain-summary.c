@@ -225,7 +225,7 @@ static const char *group_of(const tlsx_record *rec, char *buf, size_t size)
     return tlsx_cipher_key_exchange(rec->cipher);
 }
 
-static const char *transport_name(guint8 transport)
+const char *tlsexplain_transport_name(guint8 transport)
 {
     switch (transport) {
     case TLSX_TRANSPORT_DTLS:
@@ -263,7 +263,7 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
     add_bool(t, tvb, hf_summary_resumed, s->resumed);
     add_bool(t, tvb, hf_summary_hrr, s->hrr);
     add_bool(t, tvb, hf_summary_client_auth, s->client_auth);
-    add_string(t, tvb, hf_summary_transport, transport_name(s->transport));
+    add_string(t, tvb, hf_summary_transport, tlsexplain_transport_name(s->transport));
     if (s->transport == TLSX_TRANSPORT_DTLS)
         add_bool(t, tvb, hf_summary_cookie, s->cookie);
     add_bool(t, tvb, hf_summary_complete, s->complete);

@@ -78,6 +78,9 @@ gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_ti
 /* Adds the summary subtree of a handshake that ended in this frame. */
 void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec);
 
+/* "TCP", "UDP (DTLS)", "QUIC" (tlsx_transport). */
+const char *tlsexplain_transport_name(guint8 transport);
+
 /* The summary's kind, e.g. "TLS 1.2 full", in pinfo->pool. */
 const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s);
 

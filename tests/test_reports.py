@@ -123,6 +123,7 @@ class StatsTree(unittest.TestCase):
         self.assertEqual(rows[(None, "Handshakes")][0], "1")
         self.assertEqual(rows[("By kind", "TLS 1.2 full")][0], "1")
         self.assertEqual(rows[("By version", "TLSv1.2")][0], "1")
+        self.assertEqual(rows[("By transport", "TCP")][0], "1")
         self.assertEqual(rows[("By outcome", "complete")][0], "1")
         self.assertEqual(rows[("By outcome", "failed")][0], "0")
         self.assertEqual(rows[("By outcome", "incomplete")][0], "0")

@@ -102,6 +102,14 @@ class Dtls(unittest.TestCase, Timing):
         experts = ts.pdml_experts("dtls12-retransmit.pcapng", "-2", *keys("dtls12-retransmit"))
         self.assertEqual([name for name, _ in experts[2]], ["tlsexplain.duplicate"])
 
+    def test_statistics_count_repeats_and_transport(self):
+        out = ts.run("-r", ts.sample("dtls12-retransmit.pcapng"), "-q", "-z", "tlsexplain,tree")
+        self.assertRegex(out, r"\n By transport +1 ")
+        self.assertRegex(out, r"\n  UDP \(DTLS\) +1 ")
+        self.assertRegex(out, r"\nRepeated messages +2 ")
+        self.assertRegex(out, r"\n Client Hello +1 ")
+        self.assertRegex(out, r"\n Hello Verify Request +1 ")
+
     def test_transcript_shows_repeats(self):
         out = ts.run("-r", ts.sample("dtls12-retransmit.pcapng"), "-q", "-z", "tlsexplain,trace")
         lines = [line for line in out.splitlines() if line.startswith("1 ")]
