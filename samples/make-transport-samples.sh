@@ -374,10 +374,10 @@ make_quic_resume() {
   rm -f "$here/$name.keys" "$work/client.log" "$work/session.pem" "$work/tp.txt"
   start_quic_server
   start_capture "$name" lo "udp port $QUIC_PORT"
-  quic_client "$here/$name.keys" --session-file "$work/session.pem" --tp-file "$work/tp.txt"
+  quic_client "$here/$name.keys" -q --session-file "$work/session.pem" --tp-file "$work/tp.txt"
   [ -s "$work/session.pem" ] && [ -s "$work/tp.txt" ] ||
     fail "$name: gtlsclient saved no session or transport parameters"
-  quic_client "$here/$name.keys" --session-file "$work/session.pem" --tp-file "$work/tp.txt"
+  quic_client "$here/$name.keys" -q --session-file "$work/session.pem" --tp-file "$work/tp.txt"
   stop_capture "$name"
   kill_pids
   # Connection 1: full handshake and a New Session Ticket; connection 2:
