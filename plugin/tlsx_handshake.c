@@ -13,11 +13,6 @@
  * type and a 16-byte AEAD tag.  A Finished is at least 53 bytes. */
 #define TLS13_ENCRYPTED_ALERT_LENGTH 19
 
-/* A QUIC Handshake packet holding a Finished: its packet number (1 byte at
- * least), a CRYPTO frame (3 bytes of header at least) with the 36-byte
- * Finished of SHA-256, and the 16-byte AEAD tag. */
-#define QUIC_SHORTEST_FINISHED_PACKET 56
-
 int tlsx_sender_of(uint8_t hs_type)
 {
     switch (hs_type) {
@@ -386,11 +381,17 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             hs->early_data = true;
         return false;
     case TLSX_EV_QUIC_HANDSHAKE:
-        /* QUIC without keys: its Handshake packets hold what TLS 1.3 over
-         * TCP puts in encrypted records, but for those too short to hold a
-         * Finished, which carry acknowledgements only. */
-        if (post_handshake || !is_tls13(hs) || hs->decrypted || !hs->version ||
-            (ev->length && ev->length < QUIC_SHORTEST_FINISHED_PACKET))
+    case TLSX_EV_QUIC_1RTT:
+        /* QUIC without keys: the server's Handshake packets hold what TLS
+         * 1.3 over TCP puts in encrypted records.  The client's may hold
+         * acknowledgements only: its Finished is the one sent with its first
+         * 1-RTT packet (which it can send only once it has finished), or,
+         * if it came alone, the first 1-RTT packet tells that it came. */
+        if (post_handshake || !is_tls13(hs) || hs->decrypted || !hs->version)
+            return false;
+        if (side == TLSX_CLIENT && ev->kind == TLSX_EV_QUIC_HANDSHAKE && !ev->with_1rtt)
+            return false;
+        if (side == TLSX_SERVER && ev->kind == TLSX_EV_QUIC_1RTT)
             return false;
         return encrypted_tls13_record(hs, side, st);
     case TLSX_EV_ALERT:

@@ -30,6 +30,7 @@ typedef enum {
     TLSX_EV_ALERT,            /* an alert record; level 0 when it is encrypted */
     TLSX_EV_QUIC_HANDSHAKE,   /* a QUIC Handshake packet that could not be decrypted */
     TLSX_EV_QUIC_0RTT,        /* a QUIC 0-RTT packet: early data */
+    TLSX_EV_QUIC_1RTT,        /* a QUIC 1-RTT packet, the first of its datagram */
 } tlsx_event_kind;
 
 typedef struct {
@@ -48,6 +49,7 @@ typedef struct {
     uint32_t length;     /* the record's or message's length */
     uint8_t alert_level; /* TLSX_EV_ALERT: 1 warning, 2 fatal, 0 encrypted */
     uint8_t alert_desc;  /* TLSX_EV_ALERT with a level */
+    bool with_1rtt;      /* TLSX_EV_QUIC_HANDSHAKE: a 1-RTT packet follows it in its datagram */
     /* DTLS handshake messages carry their own sequence number, and may be
      * fragments of a message Wireshark reassembles. */
     bool has_seq;

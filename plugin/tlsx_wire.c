@@ -90,7 +90,7 @@ static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
     f->msg_length = ids(all, only_dtls, "handshake.length");
     f->quic_packet_type = ids(all, quic, "long.packet_type");
     f->quic_connection = ids(all, quic, "connection.number");
-    f->quic_packet_length = ids(all, quic, "packet_length");
+    f->quic_short = ids(all, quic, "short");
 }
 
 GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls)
@@ -536,28 +536,35 @@ static void place_renegotiation_ccs(pending_list *pend)
     }
 }
 
-/* QUIC's 0-RTT packets (early data) and the Handshake packets that
- * Wireshark could not decrypt (no key log): they follow the Initial packets
- * of their datagram, so they go after everything read from the frame. */
+/* QUIC's 0-RTT packets (early data), the Handshake packets that Wireshark
+ * could not decrypt (no key log) and the first 1-RTT packet of a datagram:
+ * they follow the Initial packets of their datagram (1-RTT packets come
+ * last), so they go after everything read from the frame, in their order. */
 #define QUIC_0RTT_PACKET 1
 #define QUIC_HANDSHAKE_PACKET 2
 
-static void add_quic_packets(pending_list *out, items types, items lengths)
+static pending *add_quic(pending_list *out, const field_info *fi, tlsx_event_kind kind)
+{
+    pending *p = &out->v[out->len++];
+    memset(p, 0, sizeof *p);
+    p->key.kind = SRC_UNKNOWN;
+    p->key.start = fi->start;
+    p->ev.kind = kind;
+    return p;
+}
+
+static void add_quic_packets(pending_list *out, items types, items shorts)
 {
     for (guint i = 0; i < types.len; i++) {
         const field_info *fi = types.v[i];
         const guint32 type = tlsx_finfo_uint(fi);
-        if (type != QUIC_HANDSHAKE_PACKET && type != QUIC_0RTT_PACKET)
-            continue;
-        pending *p = &out->v[out->len++];
-        memset(p, 0, sizeof *p);
-        p->key.kind = SRC_UNKNOWN;
-        p->key.start = fi->start;
-        p->ev.kind = type == QUIC_0RTT_PACKET ? TLSX_EV_QUIC_0RTT : TLSX_EV_QUIC_HANDSHAKE;
-        /* Every long header packet has both fields, in the same order. */
-        if (i < lengths.len)
-            p->ev.length = tlsx_finfo_uint(lengths.v[i]);
+        if (type == QUIC_0RTT_PACKET)
+            add_quic(out, fi, TLSX_EV_QUIC_0RTT);
+        else if (type == QUIC_HANDSHAKE_PACKET)
+            add_quic(out, fi, TLSX_EV_QUIC_HANDSHAKE)->ev.with_1rtt = shorts.len > 0;
     }
+    if (shorts.len)
+        add_quic(out, shorts.v[0], TLSX_EV_QUIC_1RTT);
 }
 
 gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *f, proto_tree *tree, guint32 *number)
@@ -587,7 +594,8 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
     const items app = finfos(pinfo, tree, f->app_data);
     const items alerts = finfos(pinfo, tree, f->alert);
     const items quic = finfos(pinfo, tree, f->quic_packet_type);
-    const guint total = hs.len + ccs.len + app.len + alerts.len + quic.len;
+    const items shorts = finfos(pinfo, tree, f->quic_short);
+    const guint total = hs.len + ccs.len + app.len + alerts.len + quic.len + (shorts.len ? 1 : 0);
     if (total == 0)
         return NULL;
 
@@ -600,8 +608,8 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
         add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
     add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
     add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
-    if (quic.len)
-        add_quic_packets(&pend, quic, finfos(pinfo, tree, f->quic_packet_length));
+    if (quic.len || shorts.len)
+        add_quic_packets(&pend, quic, shorts);
     if (pend.len == 0)
         return NULL;
 

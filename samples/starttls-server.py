@@ -72,7 +72,15 @@ def main():
             tls.sendall(reply(bye, tag))
             break
         tls.sendall(b"+OK\r\n" if proto == "pop3" else reply(b"{tag} OK\r\n", tag))
-    tls.close()
+    # close_notify, and the client's in answer, before the TCP close (without
+    # it s_client takes the close for a truncation and sends a decode_error
+    # alert).
+    tls.settimeout(5)
+    try:
+        tls.unwrap()
+    except (OSError, ssl.SSLError):
+        pass
+    conn.close()
 
 
 if __name__ == "__main__":

@@ -608,16 +608,26 @@ static void test_quic_without_keys(void)
           r.last.explain == TLSX_EX_ENCRYPTED_SERVER_QUIC);
     feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 11));
     CHECK(r.last.step == 4 && !r.last.ends && tlsx_handshake_reads_app_data(&r.hs));
-    tlsx_event ack = record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20);
-    ack.length = 30; /* acknowledgements only */
-    CHECK(!feed(&r, ack));
-    feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20));
+    /* The client's Handshake packet alone may hold acknowledgements only. */
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20)));
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_1RTT, TLSX_SERVER, 20)));
+    tlsx_event fin = record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20);
+    fin.with_1rtt = true;
+    feed(&r, fin);
     CHECK(r.last.step == 5 && r.last.ends && r.last.explain == TLSX_EX_ENCRYPTED_CLIENT_QUIC);
     CHECK(!tlsx_handshake_reads_app_data(&r.hs));
     CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 30)));
     summarize(&r, &s, kind, sizeof kind);
     CHECK_STR(kind, "QUIC TLS 1.3 full");
     CHECK(s.rtts == 1 && s.complete && s.encrypted);
+
+    /* A Finished sent alone: the client's first 1-RTT packet tells. */
+    start(&r, TLSX_VERSION_TLS13);
+    r.hs.transport = TLSX_TRANSPORT_QUIC;
+    play(&r, "C s");
+    feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 10));
+    CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_CLIENT, 20)));
+    CHECK(feed(&r, record_event(TLSX_EV_QUIC_1RTT, TLSX_CLIENT, 30)) && r.last.ends);
 
     /* 0-RTT packets after the Client Hello: early data, no step. */
     start(&r, TLSX_VERSION_TLS13);

@@ -11,8 +11,9 @@ import tshark_session as ts
 from test_samples import handshakes, letters, summaries, truth
 from test_tshark import Timing, keylog, steps_of
 
-SAMPLES = ["dtls12-cookie", "dtls10-cookie", "dtls12-fragmented", "dtls12-retransmit", "quic-full", "quic-0rtt",
-           "starttls-smtp", "starttls-imap", "starttls-pop3"]
+DTLS = ["dtls12-cookie", "dtls12-nocookie", "dtls10-cookie", "dtls12-fragmented",
+        "dtls12-retransmit"]
+QUIC = ["quic-full", "quic-resume", "quic-retry", "quic-retransmit"]
 
 
 def keys(name):
@@ -37,7 +38,7 @@ class Dtls(unittest.TestCase, Timing):
 
     @classmethod
     def setUpClass(cls):
-        ts.prefetch([(n + ".pcapng", "-2", *extra) for n in SAMPLES[:4] for extra in ((), keys(n))])
+        ts.prefetch([(n + ".pcapng", "-2", *extra) for n in DTLS for extra in ((), keys(n))])
 
     def test_cookie_exchange_is_a_step_and_a_round_trip(self):
         for extra in ((), keys("dtls12-cookie")):
@@ -65,6 +66,15 @@ class Dtls(unittest.TestCase, Timing):
         self.assertEqual(s["frame"], 6)
         self.assertNotIn("tlsexplain.summary.time_to_app_data", s)
 
+    def test_without_cookie_two_round_trips(self):
+        for extra in ((), keys("dtls12-nocookie")):
+            hs = handshakes("dtls12-nocookie.pcapng", *extra)[1]
+            self.assertEqual(letters(hs), "CsxknGIFif", extra)
+            self.assertEqual([s["frame"] for s in hs], [1, 2, 2, 2, 2, 3, 3, 3, 4, 4])
+            s = summaries("dtls12-nocookie.pcapng", *extra)[1]
+            self.assertEqual(s["tlsexplain.summary.rtts"], "2")
+            self.assertFalse(truth(s["tlsexplain.summary.cookie"]))
+
     def test_dtls10(self):
         hs = handshakes("dtls10-cookie.pcapng", *keys("dtls10-cookie"))[1]
         self.assertEqual(letters(hs), "CvCsxknGIFif")
@@ -79,43 +89,53 @@ class Dtls(unittest.TestCase, Timing):
         self.assertEqual(experts, {})
 
     def test_fragments_make_one_step(self):
-        # Frames 4 and 5 hold the Certificate's fragments, 6 its last one
-        # and the Server Key Exchange's first (see samples/README.md).
+        # Frames 4, 5 and 6 hold the Certificate's fragments, 6 and 7 the
+        # Server Key Exchange's (see samples/README.md): each is one step, at
+        # its first fragment.
         for extra in ((), keys("dtls12-fragmented")):
             hs = handshakes("dtls12-fragmented.pcapng", *extra)[1]
             self.assertEqual(letters(hs), "CvCsxknGIFif", extra)
             self.assertEqual([s["frame"] for s in hs], [1, 2, 3, 4, 4, 6, 7, 8, 8, 8, 9, 9])
-        self.assertEqual(fields("dtls12-fragmented").get(5), None)
+            self.assertNotIn(5, fields("dtls12-fragmented", *extra))
 
     def test_retransmitted_flights_are_repeats(self):
+        # The server's last flight (frame 6) was lost after the capture
+        # point: the client sent its flight again (7, 8, 9), one message a
+        # datagram, and the server its own (10, 11).
         for extra in ((), keys("dtls12-retransmit")):
             steps = all_steps("dtls12-retransmit", *extra)
             repeats = [(s["frame"], s["message"], s["direction"]) for s in steps
                        if s["step"] is None]
-            self.assertEqual(repeats[:2], [(2, "Client Hello", "OUT"),
-                                           (4, "Hello Verify Request", "IN")], extra)
+            self.assertEqual(repeats, [(7, "Client Key Exchange", "OUT"),
+                                       (8, "Change Cipher Spec", "OUT"), (9, "Finished", "OUT"),
+                                       (10, "Change Cipher Spec", "IN"), (11, "Finished", "IN")],
+                             extra)
             hs = handshakes("dtls12-retransmit.pcapng", *extra)
             self.assertEqual(list(hs), [1])
             self.assertEqual(letters(hs[1]), "CvCsxknGIFif")
+            s = summaries("dtls12-retransmit.pcapng", *extra)[1]
+            self.assertEqual((s["frame"], s["tlsexplain.summary.rtts"]), (6, "3"))
         f = fields("dtls12-retransmit", *keys("dtls12-retransmit"))
-        self.assertTrue(truth(f[2][0]["tlsexplain.repeated"]))
+        self.assertTrue(truth(f[7][0]["tlsexplain.repeated"]))
         experts = ts.pdml_experts("dtls12-retransmit.pcapng", "-2", *keys("dtls12-retransmit"))
-        self.assertEqual([name for name, _ in experts[2]], ["tlsexplain.duplicate"])
+        self.assertEqual(sorted(experts), [7, 8, 9, 10, 11])
+        self.assertEqual([name for name, _ in experts[7]], ["tlsexplain.duplicate"])
 
     def test_statistics_count_repeats_and_transport(self):
         out = ts.run("-r", ts.sample("dtls12-retransmit.pcapng"), "-q", "-z", "tlsexplain,tree")
         self.assertRegex(out, r"\n By transport +1 ")
         self.assertRegex(out, r"\n  UDP \(DTLS\) +1 ")
-        self.assertRegex(out, r"\nRepeated messages +2 ")
-        self.assertRegex(out, r"\n Client Hello +1 ")
-        self.assertRegex(out, r"\n Hello Verify Request +1 ")
+        self.assertRegex(out, r"\nRepeated messages +5 ")
+        self.assertRegex(out, r"\n Client Key Exchange +1 ")
+        self.assertRegex(out, r"\n Change Cipher Spec +2 ")
 
     def test_transcript_shows_repeats(self):
         out = ts.run("-r", ts.sample("dtls12-retransmit.pcapng"), "-q", "-z", "tlsexplain,trace")
         lines = [line for line in out.splitlines() if line.startswith("1 ")]
-        self.assertEqual([line.split()[1] for line in lines[:5]], ["1", "-", "2", "-", "3"])
-        self.assertTrue(lines[1].endswith("C>S  Handshake ClientHello (repeated)"), lines[1])
-        self.assertTrue(lines[3].endswith("S>C  Handshake HelloVerifyRequest (repeated)"), lines[3])
+        self.assertEqual([line.split()[1] for line in lines],
+                         [str(n) for n in range(1, 13)] + ["-"] * 5)
+        self.assertTrue(lines[12].endswith("C>S  Handshake ClientKeyExchange (repeated)"), lines)
+        self.assertTrue(lines[16].endswith("S>C  Handshake Finished (encrypted) (repeated)"), lines)
         self.assertIn("Handshake 1 complete: DTLS 1.2 full, 3 RTTs", out)
         self.assertIn("* SSL connection using DTLSv1.2 / ECDHE-RSA-AES256-GCM-SHA384", out)
 
@@ -126,12 +146,12 @@ class Quic(unittest.TestCase, Timing):
 
     @classmethod
     def setUpClass(cls):
-        ts.prefetch([(cls.CAP, "-2"), (cls.CAP, "-2", *keys("quic-full"))])
+        ts.prefetch([(n + ".pcapng", "-2", *extra) for n in QUIC for extra in ((), keys(n))])
 
     def test_with_keys_every_message_is_a_step(self):
         hs = handshakes(self.CAP, *keys("quic-full"))[1]
         self.assertEqual(letters(hs), "CsoxyfF")
-        self.assertEqual([s["frame"] for s in hs], [1, 2, 2, 2, 2, 2, 4])
+        self.assertEqual([s["frame"] for s in hs], [1, 2, 2, 3, 3, 3, 5])
         self.assertIn("QUIC", hs[0]["en"])
         self.assertIn("CRYPTO", hs[0]["en"])
         self.assertEqual(hs[0]["curl"], "TLSv1.3 (OUT), TLS handshake, Client hello (1):")
@@ -142,7 +162,7 @@ class Quic(unittest.TestCase, Timing):
         self.assertEqual(s["tlsexplain.summary.rtts"], "1")
         self.assertEqual(s["tlsexplain.summary.setup_rtts"], "1")
         self.assertEqual(s["tlsexplain.summary.alpn"], "h3")
-        self.assertEqual(s["frame"], 4)
+        self.assertEqual(s["frame"], 5)
 
     def test_without_keys_initial_packets_and_encrypted_handshake_packets(self):
         hs = handshakes(self.CAP)[1]
@@ -151,11 +171,11 @@ class Quic(unittest.TestCase, Timing):
         self.assertEqual(hs[1]["frame"], 2)
         rest = hs[2:]
         self.assertTrue(rest and all(s["message"] == "Encrypted handshake message" for s in rest))
-        self.assertEqual(rest[-1]["direction"], "OUT")
-        # Without keys the client's first Handshake packet that could hold a
-        # Finished completes the handshake: ngtcp2's first one (frame 3, 71
-        # bytes) holds an acknowledgement only, its Finished comes in frame 4.
-        self.assertEqual(rest[-1]["frame"], 3)
+        # The server's Handshake packets in frames 2 and 3; the client's
+        # first (frame 4) holds an acknowledgement only, its Finished comes
+        # in frame 5 with its first 1-RTT packet.
+        self.assertEqual([(s["frame"], s["direction"]) for s in rest],
+                         [(2, "IN"), (3, "IN"), (5, "OUT")])
         self.assertIn("QUIC Handshake packet", rest[0]["en"])
         s = summaries(self.CAP)[1]
         self.assertEqual(s["tlsexplain.summary.kind"], "QUIC TLS 1.3 full")
@@ -163,19 +183,31 @@ class Quic(unittest.TestCase, Timing):
         self.assertEqual(s["tlsexplain.summary.rtts"], "1")
 
     def test_resumption_with_early_data(self):
-        for extra in ((), keys("quic-0rtt")):
-            hs = handshakes("quic-0rtt.pcapng", *extra)
+        for extra in ((), keys("quic-resume")):
+            hs = handshakes("quic-resume.pcapng", *extra)
             self.assertEqual(list(hs), [1, 2], extra)
-            self.assertEqual(hs[2][0]["frame"], 13)
-            s = summaries("quic-0rtt.pcapng", *extra)
+            self.assertEqual(hs[2][0]["frame"], 15)
+            s = summaries("quic-resume.pcapng", *extra)
             self.assertEqual(s[1]["tlsexplain.summary.kind"], "QUIC TLS 1.3 full", extra)
             self.assertEqual(s[2]["tlsexplain.summary.kind"], "QUIC TLS 1.3 0-RTT", extra)
             self.assertEqual(s[2]["tlsexplain.summary.rtts"], "1")
-        hs = handshakes("quic-0rtt.pcapng", *keys("quic-0rtt"))[2]
+        hs = handshakes("quic-resume.pcapng", *keys("quic-resume"))[2]
         # Resumed by a PSK: no Certificate, no Certificate Verify.
         self.assertEqual(letters(hs), "CsofF")
-        self.assertTrue(truth(summaries("quic-0rtt.pcapng", *keys("quic-0rtt"))[2][
+        self.assertTrue(truth(summaries("quic-resume.pcapng", *keys("quic-resume"))[2][
             "tlsexplain.summary.resumed"]))
+
+    def test_retry_and_lost_datagrams_add_no_step(self):
+        # quic-retry: the Retry (frame 2) and the Client Hello sent again
+        # after it (frame 3, the same CRYPTO data) are no steps.
+        hs = handshakes("quic-retry.pcapng", *keys("quic-retry"))[1]
+        self.assertEqual(letters(hs), "CsoxyfF")
+        self.assertEqual([s["frame"] for s in hs], [1, 4, 4, 5, 5, 5, 7])
+        # quic-retransmit: Wireshark hands a CRYPTO frame sent again to TLS
+        # only once, so the handshake is counted as without loss.
+        hs = handshakes("quic-retransmit.pcapng", *keys("quic-retransmit"))[1]
+        self.assertEqual(letters(hs), "CsoxyfF")
+        self.assertEqual([s["frame"] for s in hs], [1, 2, 2, 3, 3, 3, 9])
 
     def test_estimates_say_why(self):
         f = fields("quic-full", *keys("quic-full"))
