@@ -78,7 +78,7 @@ static expert_field ei_extra_rtt = EI_INIT;
  * also in QUIC, with two QUIC fields).  All of them are rare (handshake,
  * ChangeCipherSpec and alert records), but tls.app_data, which is needed to
  * see an encrypted TLS 1.3 handshake without keys. */
-static tlsx_wire_fields tls_fields, dtls_fields;
+static tlsx_wire_fields tls_fields, dtls_fields, quic_fields;
 
 enum { LANG_EN, LANG_ZH, LANG_BOTH };
 static gint pref_language = LANG_BOTH;
@@ -178,7 +178,8 @@ static conn_state *new_conn(int transport)
 static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transport, gboolean create)
 {
     guint32 number;
-    if (transport == TLSX_TRANSPORT_QUIC && tlsx_wire_quic_connection(&tls_fields, tree, &number)) {
+    if (transport == TLSX_TRANSPORT_QUIC &&
+        tlsx_wire_quic_connection(&quic_fields, tree, &number)) {
         gpointer key = GUINT_TO_POINTER(number + 1);
         conn_state *cs = (conn_state *)wmem_map_lookup(quic_conns, key);
         if (!cs && create) {
@@ -361,7 +362,9 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
 static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
 {
     conn_state *cs;
-    const tlsx_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS ? &dtls_fields : &tls_fields;
+    const tlsx_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS   ? &dtls_fields
+                                     : transport == TLSX_TRANSPORT_QUIC ? &quic_fields
+                                                                        : &tls_fields;
     if (tlsx_wire_has_handshake_records(fields, tree)) {
         cs = lookup_conn(pinfo, tree, transport, TRUE);
     } else {
@@ -1005,7 +1008,7 @@ static void proto_register_tlsexplain(void)
 static void proto_reg_handoff_tlsexplain(void)
 {
     tlsx_wire_lookup_protos(&protos);
-    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields);
+    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields, &quic_fields);
     tlsexplain_starttls_lookup();
     int marked[16], n = 0;
     marked[n++] = protos.tls;

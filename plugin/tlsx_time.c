@@ -39,10 +39,18 @@ static tlsx_time normalized(tlsx_time t)
     return t;
 }
 
+static bool is_normal(tlsx_time t)
+{
+    return t.nsecs >= 0 && t.nsecs < NS_PER_S;
+}
+
 bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
 {
-    earlier = normalized(earlier);
-    later = normalized(later);
+    /* Time stamps from a capture file are almost always normal already. */
+    if (!is_normal(earlier))
+        earlier = normalized(earlier);
+    if (!is_normal(later))
+        later = normalized(later);
     if (tlsx_time_cmp(later, earlier) < 0) {
         out->secs = 0;
         out->nsecs = 0;

@@ -66,7 +66,6 @@ static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
     const char *both = dtls ? "dtls" : "tls";
     const char *tls = dtls ? NULL : "tls";
     const char *only_dtls = dtls ? "dtls" : NULL;
-    const char *quic = dtls ? NULL : "quic";
     f->handshake = ids(all, both, "handshake");
     f->handshake_type = ids(all, both, "handshake.type");
     f->ccs = ids(all, both, "change_cipher_spec");
@@ -88,16 +87,22 @@ static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
     f->msg_seq = ids(all, only_dtls, "handshake.message_seq");
     f->frag_length = ids(all, only_dtls, "handshake.fragment_length");
     f->msg_length = ids(all, only_dtls, "handshake.length");
-    f->quic_packet_type = ids(all, quic, "long.packet_type");
-    f->quic_connection = ids(all, quic, "connection.number");
-    f->quic_short = ids(all, quic, "short");
+    f->quic_packet_type = ids(all, NULL, "long.packet_type");
+    f->quic_connection = ids(all, NULL, "connection.number");
+    f->quic_short = ids(all, NULL, "short");
 }
 
-GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls)
+GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls,
+                                tlsx_wire_fields *quic)
 {
     GArray *all = g_array_new(FALSE, FALSE, sizeof(int));
     lookup_family(all, tls, FALSE);
     lookup_family(all, dtls, TRUE);
+    /* QUIC: TLS's fields, and its own, which TLS over TCP never looks up. */
+    *quic = *tls;
+    quic->quic_packet_type = ids(all, "quic", "long.packet_type");
+    quic->quic_connection = ids(all, "quic", "connection.number");
+    quic->quic_short = ids(all, "quic", "short");
     return all;
 }
 

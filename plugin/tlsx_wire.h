@@ -51,10 +51,11 @@ typedef struct {
     const char *group;  /* Wireshark's name of the key exchange group */
 } tlsx_wire_names;
 
-/* Looks the TLS and DTLS fields up (at handoff, once every protocol is
- * registered) and returns them all in one array, for
- * set_postdissector_wanted_hfids(). */
-GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls);
+/* Looks the fields up for TLS over TCP, DTLS and QUIC (TLS's and QUIC's own)
+ * at handoff, once every protocol is registered, and returns them all in one
+ * array, for set_postdissector_wanted_hfids(). */
+GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls,
+                                tlsx_wire_fields *quic);
 
 /* The protocols that carry handshakes, looked up at handoff. */
 typedef struct {
