@@ -5,6 +5,7 @@ samples/make-transport-samples.sh made the captures; samples/README.md lists
 what each holds.
 """
 
+import struct
 import unittest
 
 import tshark_session as ts
@@ -208,6 +209,36 @@ class Quic(unittest.TestCase, Timing):
         hs = handshakes("quic-retransmit.pcapng", *keys("quic-retransmit"))[1]
         self.assertEqual(letters(hs), "CsoxyfF")
         self.assertEqual([s["frame"] for s in hs], [1, 2, 2, 3, 3, 3, 9])
+
+    def test_a_migrating_client_stays_the_client(self):
+        # quic-full with the client on a new UDP port once the handshake is
+        # over (frame 6 on), as after a NAT rebinding (RFC 9000 forbids
+        # migrating earlier): the same QUIC connection, which Wireshark
+        # follows by its connection IDs, so the server's New Session Ticket
+        # (frame 13) is a post-handshake message of handshake 1, sent IN.
+        pcap = ts.editcap("quic-full.pcapng", "quic-migrated-src.pcap", "-F", "pcap")
+        with open(ts.sample(pcap), "rb") as f:
+            data = bytearray(f.read())
+        off, frame, client = 24, 0, None
+        while off + 16 <= len(data):
+            incl = struct.unpack_from("<I", data, off + 8)[0]
+            frame += 1
+            udp = off + 16 + 14 + (data[off + 16 + 14] & 0x0f) * 4
+            src, dst = struct.unpack_from(">HH", data, udp)
+            client = client or src
+            if frame >= 6:
+                if src == client:
+                    struct.pack_into(">H", data, udp, client + 1)
+                if dst == client:
+                    struct.pack_into(">H", data, udp + 2, client + 1)
+            off += 16 + incl
+        name = ts.derived("quic-migrated.pcap", bytes(data))
+        steps = steps_of(name, "-2", *keys("quic-full"))
+        self.assertEqual({s["handshake"] for s in steps}, {1})
+        self.assertEqual(letters([s for s in steps if s["step"]]), "CsoxyfF")
+        self.assertEqual([(s["frame"], s["message"], s["direction"]) for s in steps
+                          if s["step"] is None], [(13, "New Session Ticket", "IN")])
+        self.assertTrue(truth(summaries(name, *keys("quic-full"))[1]["tlsexplain.summary.complete"]))
 
     def test_estimates_say_why(self):
         f = fields("quic-full", *keys("quic-full"))
