@@ -34,7 +34,8 @@ kill_pids() {
 # --- Outside: the work directory, the certificate, the namespaces. ----------
 
 all=(dtls12-cookie dtls12-nocookie dtls12-fragmented dtls12-retransmit dtls10-cookie
-  quic-full quic-resume quic-retry quic-retransmit starttls-smtp starttls-imap starttls-pop3)
+  quic-full quic-resume quic-retry quic-retransmit starttls-smtp starttls-imap starttls-pop3
+  starttls-ftp starttls-ldap)
 
 outside() {
   local tool
@@ -526,6 +527,18 @@ make_starttls_imap() {
   starttls_session starttls-imap imap 143 "a2 LOGOUT"
   check_starttls starttls-imap 'imap.request.command == "STARTTLS"' \
     'imap.response.status == "OK" && imap.response contains "Begin TLS"'
+}
+
+make_starttls_ftp() {
+  starttls_session starttls-ftp ftp 21 QUIT
+  check_starttls starttls-ftp 'ftp.request.command == "AUTH" && ftp.request.arg == "TLS"' \
+    'ftp.response.code == 234'
+}
+
+make_starttls_ldap() {
+  starttls_session starttls-ldap ldap 389 bye
+  check_starttls starttls-ldap 'ldap.requestName == "1.3.6.1.4.1.1466.20037"' \
+    'ldap.resultCode == 0'
 }
 
 make_starttls_pop3() {

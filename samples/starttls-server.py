@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Just enough SMTP, IMAP or POP3 to upgrade one connection to TLS, for the
-STARTTLS samples (make-transport-samples.sh): a greeting, the capability
-reply that offers the upgrade, the upgrade itself, then TLS until the client
-says goodbye.
+"""Just enough SMTP, IMAP, POP3, FTP or LDAP to upgrade one connection to
+TLS, for the STARTTLS samples (make-transport-samples.sh): a greeting, the
+capability reply that offers the upgrade, the upgrade itself, then TLS until
+the client says goodbye.
 
-    starttls-server.py smtp|imap|pop3 PORT CERT KEY
+    starttls-server.py smtp|imap|pop3|ftp|ldap PORT CERT KEY
 """
 import socket
 import ssl
@@ -25,7 +25,41 @@ PROTOCOLS = {
              {b"CAPA": b"+OK\r\nSTLS\r\n.\r\n"},
              b"STLS", b"+OK Begin TLS negotiation\r\n",
              b"QUIT", b"+OK Bye\r\n"),
+    "ftp": (b"220 q.shanyue.test FTP ready\r\n",
+            {b"FEAT": b"211-Features:\r\n AUTH TLS\r\n211 End\r\n"},
+            b"AUTH", b"234 AUTH TLS successful\r\n",
+            b"QUIT", b"221 Bye\r\n"),
 }
+
+# LDAP is BER, not lines: an ExtendedRequest for StartTLS (RFC 4511 4.14.1)
+# answered by an ExtendedResponse with resultCode success and the same
+# message ID.
+LDAP_STARTTLS_OID = b"1.3.6.1.4.1.1466.20037"
+
+
+def ldap_upgrade(conn):
+    """Reads the client's StartTLS request and agrees; False if it is none."""
+    head = conn.recv(2)
+    if len(head) < 2 or head[0] != 0x30:
+        return False
+    length = head[1]
+    if length & 0x80:
+        size = length & 0x7f
+        length = int.from_bytes(conn.recv(size), "big")
+    body = b""
+    while len(body) < length:
+        chunk = conn.recv(length - len(body))
+        if not chunk:
+            return False
+        body += chunk
+    if LDAP_STARTTLS_OID not in body or body[0] != 0x02:
+        return False
+    message_id = body[2:2 + body[1]]
+    result = b"\x0a\x01\x00\x04\x00\x04\x00"  # success, no DN, no message
+    op = b"\x78" + bytes([len(result)]) + result
+    msg = b"\x02" + bytes([len(message_id)]) + message_id + op
+    conn.sendall(b"\x30" + bytes([len(msg)]) + msg)
+    return True
 
 
 def parse(proto, line):
@@ -42,7 +76,7 @@ def reply(text, tag):
 
 def main():
     proto, port, cert, key = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-    greeting, before, upgrade, agreed, goodbye, bye = PROTOCOLS[proto]
+    greeting, before, upgrade, agreed, goodbye, bye = PROTOCOLS.get(proto, PROTOCOLS["smtp"])
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
     listener = socket.socket()
@@ -50,17 +84,21 @@ def main():
     listener.bind(("127.0.0.1", port))
     listener.listen(1)
     conn, _ = listener.accept()
-    conn.sendall(greeting)
-    lines = conn.makefile("rb")
-    while True:
-        line = lines.readline()
-        if not line:
+    if proto == "ldap":
+        if not ldap_upgrade(conn):
             return
-        tag, command = parse(proto, line)
-        if command == upgrade:
-            conn.sendall(reply(agreed, tag))
-            break
-        conn.sendall(reply(before.get(command, b"500 unknown\r\n"), tag))
+    else:
+        conn.sendall(greeting)
+        lines = conn.makefile("rb")
+        while True:
+            line = lines.readline()
+            if not line:
+                return
+            tag, command = parse(proto, line)
+            if command == upgrade:
+                conn.sendall(reply(agreed, tag))
+                break
+            conn.sendall(reply(before.get(command, b"500 unknown\r\n"), tag))
     tls = ctx.wrap_socket(conn, server_side=True)
     lines = tls.makefile("rb")
     while True:
@@ -68,9 +106,11 @@ def main():
         if not line:
             break
         tag, command = parse(proto, line)
-        if command == goodbye:
+        if proto != "ldap" and command == goodbye:
             tls.sendall(reply(bye, tag))
             break
+        if proto == "ldap":
+            break  # the client's line: enough of LDAP
         tls.sendall(b"+OK\r\n" if proto == "pop3" else reply(b"{tag} OK\r\n", tag))
     # close_notify, and the client's in answer, before the TCP close (without
     # it s_client takes the close for a truncation and sends a decode_error

@@ -255,6 +255,8 @@ class StartTls(unittest.TestCase):
         "starttls-smtp": ("SMTP STARTTLS", 9, 11, "220"),
         "starttls-imap": ("IMAP STARTTLS", 9, 11, "OK"),
         "starttls-pop3": ("POP3 STLS", 6, 9, "+OK"),
+        "starttls-ftp": ("FTP AUTH TLS", 6, 9, "234"),
+        "starttls-ldap": ("LDAP StartTLS", 4, 8, "StartTLS"),
     }
 
     @classmethod
@@ -282,10 +284,10 @@ class StartTls(unittest.TestCase):
             self.assertEqual(s["tlsexplain.summary.setup_rtts"], "2")
 
     def test_command_frame_is_the_plaintext_command(self):
-        commands = {"starttls-smtp": ("smtp.req.command", "STARTTLS"),
-                    "starttls-imap": ("imap.request.command", "STARTTLS"),
-                    "starttls-pop3": ("pop.request.command", "STLS")}
-        for name, (field, value) in commands.items():
+        commands = {"starttls-smtp": "STARTTLS", "starttls-imap": "STARTTLS",
+                    "starttls-pop3": "STLS", "starttls-ftp": "AUTH TLS",
+                    "starttls-ldap": "LDAP_START_TLS_OID"}
+        for name, value in commands.items():
             frame = self.CASES[name][1]
             out = ts.run("-r", ts.sample(name + ".pcapng"), "-Y", f"frame.number == {frame}",
                          "-T", "fields", "-e", "frame.number", "-e", "_ws.col.Info")
