@@ -417,7 +417,7 @@ static pending *add_pending(pending_list *out, const source *src, const field_in
     return p;
 }
 
-/* DTLS: the message's sequence number and, for a fragment, where it starts.
+/* DTLS: the message's sequence number, and whether it is only a fragment.
  * Every fragment shows its message's type; Wireshark reassembles them. */
 typedef struct {
     items seq, frag_length, length;
