@@ -149,29 +149,6 @@ static tlsx_record *record_of(guint32 id)
     return ((tlsx_record **)records.v[block])[(id - 1) % RECORD_BLOCK];
 }
 
-static guint8 *put_id(guint8 *p, guint32 v)
-{
-    while (v >= 0x80) {
-        *p++ = (guint8)(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = (guint8)v;
-    return p;
-}
-
-static const guint8 *get_id(const guint8 *p, guint32 *v)
-{
-    guint32 x = 0;
-    for (guint shift = 0; shift < 35; shift += 7) {
-        const guint8 b = *p++;
-        x |= (guint32)(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            break;
-    }
-    *v = x;
-    return p;
-}
-
 void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
 {
     /* The frame's records, each once, in order of first use. */
@@ -198,11 +175,11 @@ void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
                                  tlsx_time_cmp(f->rtt, f->rec->tcp->rtt) == 0;
     }
 
-    guint8 *bytes = (guint8 *)wmem_alloc(pinfo->pool, 1 + nrec * 5 + tlsx_pack_bound(fs->count));
+    guint8 *bytes = (guint8 *)wmem_alloc(pinfo->pool, 1 + nrec * 10 + tlsx_pack_bound(fs->count));
     guint8 *p = bytes;
     *p++ = (guint8)nrec;
     for (guint r = 0; r < nrec; r++)
-        p = put_id(p, recs[r]->id);
+        p = tlsx_pack_uint(p, recs[r]->id);
     p += tlsx_pack(steps, fs->count, p);
     index_add(pinfo->num, keep(bytes, (gsize)(p - bytes)));
 }
@@ -216,9 +193,9 @@ tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
     const guint nrec = *packed++;
     tlsx_record *recs[TLSX_PACK_MAX_RECORDS];
     for (guint r = 0; r < nrec; r++) {
-        guint32 id;
-        packed = get_id(packed, &id);
-        recs[r] = record_of(id);
+        guint64 id;
+        packed = tlsx_unpack_uint(packed, &id);
+        recs[r] = id <= G_MAXUINT32 ? record_of((guint32)id) : NULL;
         if (!recs[r])
             return NULL; /* cannot happen: every record is stored */
     }

@@ -40,7 +40,7 @@ size_t tlsx_pack_bound(unsigned count)
     return VARINT_MAX + (size_t)count * (4 + 1 + 5 + 5 + 3 + 1 + 3 + 2 + 5 * VARINT_MAX);
 }
 
-static uint8_t *put(uint8_t *p, uint64_t v)
+uint8_t *tlsx_pack_uint(uint8_t *p, uint64_t v)
 {
     while (v >= 0x80) {
         *p++ = (uint8_t)(v | 0x80);
@@ -50,7 +50,7 @@ static uint8_t *put(uint8_t *p, uint64_t v)
     return p;
 }
 
-static const uint8_t *get(const uint8_t *p, uint64_t *v)
+const uint8_t *tlsx_unpack_uint(const uint8_t *p, uint64_t *v)
 {
     uint64_t x = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
@@ -76,13 +76,13 @@ static tlsx_time unzigzag(uint64_t z)
 
 static uint8_t *put_time(uint8_t *p, tlsx_time t)
 {
-    return put(p, zigzag(t));
+    return tlsx_pack_uint(p, zigzag(t));
 }
 
 static const uint8_t *get_time(const uint8_t *p, tlsx_time *t)
 {
     uint64_t z;
-    p = get(p, &z);
+    p = tlsx_unpack_uint(p, &z);
     *t = unzigzag(z);
     return p;
 }
@@ -90,13 +90,13 @@ static const uint8_t *get_time(const uint8_t *p, tlsx_time *t)
 /* The round trip, or 0 when it is kept elsewhere. */
 static uint8_t *put_rtt(uint8_t *p, const tlsx_pack_step *s)
 {
-    return put(p, s->rtt_elsewhere ? 0 : zigzag(s->rtt) + 1);
+    return tlsx_pack_uint(p, s->rtt_elsewhere ? 0 : zigzag(s->rtt) + 1);
 }
 
 static const uint8_t *get_rtt(const uint8_t *p, tlsx_pack_step *s)
 {
     uint64_t z;
-    p = get(p, &z);
+    p = tlsx_unpack_uint(p, &z);
     s->rtt_elsewhere = z == 0;
     s->rtt = z ? unzigzag(z - 1) : (tlsx_time){0, 0};
     return p;
@@ -121,7 +121,7 @@ static bool same_times(const tlsx_pack_step *s, const tlsx_pack_step *prev)
 
 size_t tlsx_pack(const tlsx_pack_step *steps, unsigned count, uint8_t *out)
 {
-    uint8_t *p = put(out, count);
+    uint8_t *p = tlsx_pack_uint(out, count);
     for (unsigned i = 0; i < count; i++) {
         const tlsx_pack_step *s = &steps[i];
         const tlsx_step *st = &s->st;
@@ -142,14 +142,14 @@ size_t tlsx_pack(const tlsx_pack_step *steps, unsigned count, uint8_t *out)
                       ((s->point & 3u) << B_POINT_SHIFT) | (version ? 0 : B_SAME_VERSION));
         *p++ = st->hs_type;
         *p++ = st->explain;
-        p = put(p, s->record);
-        p = put(p, st->step);
-        p = put(p, st->flight);
+        p = tlsx_pack_uint(p, s->record);
+        p = tlsx_pack_uint(p, st->step);
+        p = tlsx_pack_uint(p, st->flight);
         if (version)
-            p = put(p, st->version);
+            p = tlsx_pack_uint(p, st->version);
         if (rare) {
             *p++ = st->flags;
-            p = put(p, st->missing);
+            p = tlsx_pack_uint(p, st->missing);
             *p++ = st->alert_level;
             *p++ = st->alert_desc;
         }
@@ -169,14 +169,14 @@ size_t tlsx_pack(const tlsx_pack_step *steps, unsigned count, uint8_t *out)
 unsigned tlsx_unpack_count(const uint8_t *in)
 {
     uint64_t n;
-    get(in, &n);
+    tlsx_unpack_uint(in, &n);
     return (unsigned)n;
 }
 
 void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
 {
     uint64_t n, v;
-    const uint8_t *p = get(in, &n);
+    const uint8_t *p = tlsx_unpack_uint(in, &n);
     for (unsigned i = 0; i < (unsigned)n; i++) {
         tlsx_pack_step *s = &steps[i];
         tlsx_step *st = &s->st;
@@ -195,21 +195,21 @@ void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
         st->side = (b & B_SERVER) ? TLSX_SERVER : TLSX_CLIENT;
         st->kind = (uint8_t)((b >> B_KIND_SHIFT) & 3u);
         s->point = (uint8_t)((b >> B_POINT_SHIFT) & 3u);
-        p = get(p, &v);
+        p = tlsx_unpack_uint(p, &v);
         s->record = (uint8_t)v;
-        p = get(p, &v);
+        p = tlsx_unpack_uint(p, &v);
         st->step = (uint32_t)v;
-        p = get(p, &v);
+        p = tlsx_unpack_uint(p, &v);
         st->flight = (uint32_t)v;
         if (b & B_SAME_VERSION) {
             st->version = steps[i - 1].st.version;
         } else {
-            p = get(p, &v);
+            p = tlsx_unpack_uint(p, &v);
             st->version = (uint16_t)v;
         }
         if (b & B_RARE) {
             st->flags = *p++;
-            p = get(p, &v);
+            p = tlsx_unpack_uint(p, &v);
             st->missing = (uint16_t)v;
             st->alert_level = *p++;
             st->alert_desc = *p++;

@@ -32,6 +32,11 @@ typedef struct {
     tlsx_time rtt;      /* the network round trip */
 } tlsx_pack_step;
 
+/* One number in 1 to 10 bytes (7 bits a byte, low bits first): writes it
+ * and returns the byte after it; reads it and returns the byte after it. */
+uint8_t *tlsx_pack_uint(uint8_t *out, uint64_t v);
+const uint8_t *tlsx_unpack_uint(const uint8_t *in, uint64_t *v);
+
 /* The most bytes tlsx_pack() writes for count steps. */
 size_t tlsx_pack_bound(unsigned count);
 

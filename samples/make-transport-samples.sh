@@ -282,19 +282,25 @@ make_dtls12_fragmented() {
 #    timer (1 s) fires and it sends its whole last flight again; s_server,
 #    seeing the client's Finished again, sends its Change Cipher Spec and
 #    Finished again.
-make_dtls12_retransmit() {
-  local name=dtls12-retransmit
+# Drops, in the client's namespace (after the capture point, which is on the
+# server's side), the first datagram that matches: later ones pass.
+drop_first() { # nft match
   client_ns=$TLSX_PEER
   ip netns exec "$client_ns" nft -f - <<NFT
 table inet tlsx_drop {
   set dropped { type inet_service; flags dynamic; }
   chain input {
     type filter hook input priority 0; policy accept;
-    udp sport $DTLS_PORT @th,64,8 20 udp sport @dropped accept
-    udp sport $DTLS_PORT @th,64,8 20 add @dropped { udp sport } counter drop
+    $1 udp sport @dropped accept
+    $1 add @dropped { udp sport } counter drop
   }
 }
 NFT
+}
+
+make_dtls12_retransmit() {
+  local name=dtls12-retransmit
+  drop_first "udp sport $DTLS_PORT @th,64,8 20"
   dtls_session "$name" tlsx-srv 10.77.0.1 -dtls1_2 -mtu 1400 -- \
     $(s_server_dtls -dtls1_2 -mtu 1400 -listen)
   check_dropped_one "$name"
@@ -432,17 +438,7 @@ make_quic_retry() {
 #    the handshake messages stay in the frames of the first sending.
 make_quic_retransmit() {
   local name=quic-retransmit
-  client_ns=$TLSX_PEER
-  ip netns exec "$client_ns" nft -f - <<NFT
-table inet tlsx_drop {
-  set dropped { type inet_service; flags dynamic; }
-  chain input {
-    type filter hook input priority 0; policy accept;
-    udp sport $QUIC_PORT udp length > 1000 udp sport @dropped accept
-    udp sport $QUIC_PORT udp length > 1000 add @dropped { udp sport } counter drop
-  }
-}
-NFT
+  drop_first "udp sport $QUIC_PORT udp length > 1000"
   rm -f "$here/$name.keys" "$work/client.log"
   mkdir -p "$work/htdocs"
   printf 'hello\n' >"$work/htdocs/index.html"
