@@ -488,23 +488,25 @@ static const char *direction_of(const tlsx_step *st)
  * what upgraded the connection to TLS, or what carries the handshake. */
 static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang)
 {
+    /* Chinese puts no space between sentences. */
+    const char *join = lang == TLSX_LANG_ZH ? "" : " ";
     const tlsx_step *st = &fst->st;
     const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
     if (st->kind == TLSX_STEP_ALERT && st->alert_level)
-        text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
-                                  tlsx_alert_explain(lang, st->alert_desc));
+        text =
+            wmem_strconcat(pinfo->pool, text, join, tlsx_alert_explain(lang, st->alert_desc), NULL);
     if (st->step != 1)
         return text;
     const int upgrade = tlsexplain_starttls_explain_key(fst->rec->upgrade);
     if (upgrade >= 0)
-        text = wmem_strdup_printf(pinfo->pool, "%s %s",
-                                  tlsx_explain(lang, (tlsx_explain_key)upgrade), text);
+        text = wmem_strconcat(pinfo->pool, tlsx_explain(lang, (tlsx_explain_key)upgrade), join,
+                              text, NULL);
     if (fst->rec->transport == TLSX_TRANSPORT_DTLS)
-        text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
-                                  tlsx_explain(lang, TLSX_EX_CONTEXT_DTLS));
+        text =
+            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_DTLS), NULL);
     else if (fst->rec->transport == TLSX_TRANSPORT_QUIC)
-        text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
-                                  tlsx_explain(lang, TLSX_EX_CONTEXT_QUIC));
+        text =
+            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_QUIC), NULL);
     return text;
 }
 
