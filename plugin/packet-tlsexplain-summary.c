@@ -175,13 +175,19 @@ const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport)
                : " (estimated from the handshake's flights: there is no TCP handshake over UDP)";
 }
 
+void tlsexplain_append_note(proto_item *pi, const char *note)
+{
+    if (note[0])
+        proto_item_append_text(pi, "%s", note);
+}
+
 void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point point,
                              tlsx_time rtt, const char *note)
 {
     proto_item *pi =
         proto_tree_add_string(tree, hf_capture_point, tvb, 0, 0, tlsx_capture_point_name(point));
     proto_item_set_generated(pi);
-    proto_item_append_text(pi, "%s", note);
+    tlsexplain_append_note(pi, note);
     if (point == TLSX_AT_UNKNOWN)
         return;
     nstime_t ns;
@@ -189,7 +195,7 @@ void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point
     ns.nsecs = rtt.nsecs;
     pi = proto_tree_add_time(tree, hf_tcp_rtt, tvb, 0, 0, &ns);
     proto_item_set_generated(pi);
-    proto_item_append_text(pi, "%s", note);
+    tlsexplain_append_note(pi, note);
 }
 
 const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s)

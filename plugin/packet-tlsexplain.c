@@ -446,22 +446,20 @@ static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, g
  * characters; the full explanation is also given as lines under its field, so
  * that it can be read in the GUI and in tshark -V. */
 #define EXPLAIN_LINE_BYTES 100
+#define EXPLAIN_MAX_LINES 64
 
-static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
-                            gboolean hidden)
+/* The lengths in bytes of a text's lines: each breaks after the last space
+ * or CJK comma, full stop or semicolon that fits. */
+typedef struct {
+    guint count;
+    guint16 len[EXPLAIN_MAX_LINES];
+} text_lines;
+
+static void break_lines(const char *text, text_lines *out)
 {
-    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
-    proto_item_set_generated(pi);
-    if (hidden) {
-        proto_item_set_hidden(pi);
-        return;
-    }
-    if (!tlsx_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
-        return;
-    proto_tree *lines = proto_item_add_subtree(pi, ett_explanation);
     const char *p = text;
-    while (*p) {
-        /* Break after the last space or CJK comma/full stop that fits. */
+    out->count = 0;
+    while (*p && out->count < EXPLAIN_MAX_LINES) {
         const char *end = p, *brk = NULL;
         while (*end && end - p < EXPLAIN_LINE_BYTES) {
             const char *next = g_utf8_next_char(end);
@@ -472,9 +470,51 @@ static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char 
         }
         if (*end && brk)
             end = brk;
-        proto_tree_add_subtree_format(lines, tvb, 0, 0, ett_explanation, NULL, "%.*s",
-                                      (int)(end - p), p);
+        if (!*end || out->count == EXPLAIN_MAX_LINES - 1)
+            end = p + strlen(p); /* the last line takes the rest */
+        out->len[out->count++] = (guint16)(end - p);
         p = end;
+    }
+}
+
+/* Lines of the explanation tables' texts, which live as long as the
+ * program: each is broken once, not at every step shown. */
+static wmem_map_t *static_lines;
+
+static const text_lines *lines_of(const char *text, gboolean is_static, text_lines *scratch)
+{
+    if (!is_static) {
+        break_lines(text, scratch);
+        return scratch;
+    }
+    text_lines *l = (text_lines *)wmem_map_lookup(static_lines, text);
+    if (!l) {
+        l = wmem_new(wmem_epan_scope(), text_lines);
+        break_lines(text, l);
+        wmem_map_insert(static_lines, text, l);
+    }
+    return l;
+}
+
+static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
+                            gboolean is_static, gboolean hidden)
+{
+    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+    proto_item_set_generated(pi);
+    if (hidden) {
+        proto_item_set_hidden(pi);
+        return;
+    }
+    if (!tlsx_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
+        return;
+    proto_tree *lines = proto_item_add_subtree(pi, ett_explanation);
+    text_lines scratch;
+    const text_lines *l = lines_of(text, is_static, &scratch);
+    const char *p = text;
+    for (guint i = 0; i < l->count; i++) {
+        proto_tree_add_subtree_format(lines, tvb, 0, 0, ett_explanation, NULL, "%.*s",
+                                      (int)l->len[i], p);
+        p += l->len[i];
     }
 }
 
@@ -486,15 +526,19 @@ static const char *direction_of(const tlsx_step *st)
 /* The step's explanation; an alert's says what an alert of its level does,
  * then what its description means.  A handshake's first step also says
  * what upgraded the connection to TLS, or what carries the handshake. */
-static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang)
+static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang,
+                               gboolean *is_static)
 {
     /* Chinese puts no space between sentences. */
     const char *join = lang == TLSX_LANG_ZH ? "" : " ";
     const tlsx_step *st = &fst->st;
     const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
+    *is_static = FALSE; /* until proven otherwise below */
     if (st->kind == TLSX_STEP_ALERT && st->alert_level)
         text =
             wmem_strconcat(pinfo->pool, text, join, tlsx_alert_explain(lang, st->alert_desc), NULL);
+    else if (st->step != 1 || (fst->rec->upgrade < 0 && fst->rec->transport == TLSX_TRANSPORT_TCP))
+        *is_static = TRUE;
     if (st->step != 1)
         return text;
     const int upgrade = tlsexplain_starttls_explain_key(fst->rec->upgrade);
@@ -673,10 +717,11 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(
             proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
     }
-    add_explanation(t, tvb, hf_explain_zh, explanation(pinfo, fst, TLSX_LANG_ZH),
-                    pref_language == LANG_EN);
-    add_explanation(t, tvb, hf_explain_en, explanation(pinfo, fst, TLSX_LANG_EN),
-                    pref_language == LANG_ZH);
+    gboolean is_static;
+    const char *zh = explanation(pinfo, fst, TLSX_LANG_ZH, &is_static);
+    add_explanation(t, tvb, hf_explain_zh, zh, is_static, pref_language == LANG_EN);
+    const char *en = explanation(pinfo, fst, TLSX_LANG_EN, &is_static);
+    add_explanation(t, tvb, hf_explain_en, en, is_static, pref_language == LANG_ZH);
 
     add_time(t, tvb, hf_since_prev, st->since_prev);
     if (st->has_since_peer)
@@ -685,9 +730,9 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     if (st->has_split) {
         const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
         proto_item *pi = add_time(t, tvb, hf_network, st->network);
-        proto_item_append_text(pi, "%s", note);
+        tlsexplain_append_note(pi, note);
         pi = add_time(t, tvb, hf_processing, st->processing);
-        proto_item_append_text(pi, "%s", note);
+        tlsexplain_append_note(pi, note);
         tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
                                 tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
     }
@@ -998,6 +1043,7 @@ static void proto_register_tlsexplain(void)
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
     interned =
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    static_lines = wmem_map_new(wmem_epan_scope(), g_direct_hash, g_direct_equal);
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");

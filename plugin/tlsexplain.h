@@ -71,6 +71,10 @@ void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point
 /* What an estimated time is appended: why it is estimated; "" when measured. */
 const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport);
 
+/* Appends a note to an item's label; nothing for "": in a visible tree,
+ * appending builds the label first, which costs more than the item. */
+void tlsexplain_append_note(proto_item *pi, const char *note);
+
 /* packet-tlsexplain-tcp.c: the baseline from the connection's TCP handshake
  * and the SYN's time; FALSE when TCP did not see the whole handshake. */
 gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);

@@ -4,8 +4,6 @@
  */
 #include "tlsx_message.h"
 
-#include <stdio.h>
-
 #include "tlsx_alert.h"
 
 typedef struct {
@@ -183,21 +181,62 @@ bool tlsx_version_is_tls13(uint16_t version)
     return tlsx_version_rank(version) >= 5;
 }
 
+/* The curl lines are built by hand: one snprintf cost more than the rest of
+ * a step's tree put together (tshark -T fields shows every step). */
+typedef struct {
+    char *p;
+    size_t left; /* bytes left, the terminating NUL included */
+} line_buf;
+
+static void put(line_buf *b, const char *s)
+{
+    while (*s && b->left > 1) {
+        *b->p++ = *s++;
+        b->left--;
+    }
+    *b->p = '\0';
+}
+
+static void put_uint(line_buf *b, unsigned v)
+{
+    char digits[12];
+    size_t i = sizeof digits;
+    digits[--i] = '\0';
+    do {
+        digits[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(b, digits + i);
+}
+
+/* "TLSv1.2 (OUT), TLS <what>, <name> (<number>):" */
+static void curl_line(char *buf, size_t size, const char *ver, tlsx_side side, const char *what,
+                      const char *name, unsigned number)
+{
+    line_buf b = {buf, size};
+    put(&b, ver);
+    put(&b, side == TLSX_CLIENT ? " (OUT), TLS " : " (IN), TLS ");
+    put(&b, what);
+    put(&b, ", ");
+    put(&b, name);
+    put(&b, " (");
+    put_uint(&b, number);
+    put(&b, "):");
+}
+
 bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
                     uint16_t version)
 {
     const char *ver = tlsx_version_name(version);
-    const char *dir = side == TLSX_CLIENT ? "OUT" : "IN";
 
     if (!ver || kind == TLSX_STEP_ENCRYPTED_RECORD || kind == TLSX_STEP_ALERT || size == 0)
         return false;
     if (kind == TLSX_STEP_CCS) {
-        snprintf(buf, size, "%s (%s), TLS change cipher, Change cipher spec (1):", ver, dir);
+        curl_line(buf, size, ver, side, "change cipher", "Change cipher spec", 1);
         return true;
     }
     const message_names *n = find_names(hs_type);
-    snprintf(buf, size, "%s (%s), TLS handshake, %s (%u):", ver, dir, n ? n->curl_name : "Unknown",
-             (unsigned)hs_type);
+    curl_line(buf, size, ver, side, "handshake", n ? n->curl_name : "Unknown", hs_type);
     return true;
 }
 
@@ -208,8 +247,8 @@ bool tlsx_curl_alert_line(char *buf, size_t size, uint8_t level, uint8_t desc, t
 
     if (!ver || level == 0 || size == 0)
         return false;
-    snprintf(buf, size, "%s (%s), TLS alert, %s (%u):", ver, side == TLSX_CLIENT ? "OUT" : "IN",
-             tlsx_alert_curl_name(desc), (unsigned)level * 256u + desc);
+    curl_line(buf, size, ver, side, "alert", tlsx_alert_curl_name(desc),
+              (unsigned)level * 256u + desc);
     return true;
 }
 

@@ -300,6 +300,21 @@ static void test_versions(void)
 
 /* With 0-RTT the server sends its tickets before the client's Finished: they
  * are post-handshake messages all the same, and the Finished is the next step. */
+/* The curl lines are cut, never overrun, when the buffer is short. */
+static void test_curl_line_truncated(void)
+{
+    char buf[16];
+    memset(buf, 'x', sizeof buf);
+    CHECK(tlsx_curl_line(buf, 12, TLSX_STEP_HANDSHAKE, TLSX_HS_CLIENT_HELLO, TLSX_CLIENT, 0x0303));
+    CHECK_STR(buf, "TLSv1.2 (OU");
+    CHECK(buf[12] == 'x');
+    CHECK(tlsx_curl_alert_line(buf, 1, 2, 40, TLSX_SERVER, 0x0303));
+    CHECK_STR(buf, "");
+    char full[128];
+    CHECK(tlsx_curl_alert_line(full, sizeof full, 2, 40, TLSX_SERVER, 0x0303));
+    CHECK_STR(full, "TLSv1.2 (IN), TLS alert, handshake failure (552):");
+}
+
 static void test_tls13_early_tickets(void)
 {
     tlsx_handshake hs = {0};
@@ -513,6 +528,7 @@ int main(void)
     test_resumption_and_ids();
     test_starts_mid_handshake();
     test_versions();
+    test_curl_line_truncated();
     test_tls13_early_tickets();
     test_time();
     test_time_extremes();
