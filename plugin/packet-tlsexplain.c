@@ -444,31 +444,61 @@ static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, g
 
 /* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
  * characters; the full explanation is also given as lines under its field, so
- * that it can be read in the GUI and in tshark -V. */
-#define EXPLAIN_LINE_BYTES 100
+ * that it can be read in the GUI and in tshark -V.  Lines are measured in
+ * columns, a Chinese character taking two: 100 columns are 100 Latin letters
+ * or 50 Chinese characters (150 bytes, well within a label). */
+#define EXPLAIN_LINE_COLUMNS 100
 #define EXPLAIN_MAX_LINES 64
 
 /* The lengths in bytes of a text's lines: each breaks after the last space
- * or CJK comma, full stop or semicolon that fits. */
+ * or CJK comma, full stop or semicolon that fits, preferring the punctuation
+ * when it leaves the line at least 3/5 full (Chinese mixes in English words,
+ * whose spaces make poor breaks).  A last few columns join the line before
+ * rather than stand alone. */
+#define EXPLAIN_ORPHAN_COLUMNS 12
+
+static guint columns_of(const char *s)
+{
+    guint columns = 0;
+    for (; *s; s = g_utf8_next_char(s))
+        columns += g_unichar_iswide(g_utf8_get_char(s)) ? 2 : 1;
+    return columns;
+}
+
 typedef struct {
     guint count;
     guint16 len[EXPLAIN_MAX_LINES];
 } text_lines;
+
+static gboolean is_cjk_break(gunichar c)
+{
+    return c == 0xFF0C || c == 0x3002 || c == 0xFF1B;
+}
 
 static void break_lines(const char *text, text_lines *out)
 {
     const char *p = text;
     out->count = 0;
     while (*p && out->count < EXPLAIN_MAX_LINES) {
-        const char *end = p, *brk = NULL;
-        while (*end && end - p < EXPLAIN_LINE_BYTES) {
+        const char *end = p, *brk = NULL, *cjk_brk = NULL;
+        guint columns = 0, cjk_columns = 0;
+        while (*end && columns < EXPLAIN_LINE_COLUMNS) {
             const char *next = g_utf8_next_char(end);
             gunichar c = g_utf8_get_char(end);
-            if (c == ' ' || c == 0xFF0C || c == 0x3002 || c == 0xFF1B)
+            columns += g_unichar_iswide(c) ? 2 : 1;
+            if (c == ' ' || is_cjk_break(c))
                 brk = next;
+            if (is_cjk_break(c)) {
+                cjk_brk = next;
+                cjk_columns = columns;
+            }
             end = next;
         }
-        if (*end && brk)
+        if (*end && columns_of(end) <= EXPLAIN_ORPHAN_COLUMNS)
+            end += strlen(end);
+        else if (*end && cjk_brk && cjk_columns >= EXPLAIN_LINE_COLUMNS * 3 / 5)
+            end = cjk_brk;
+        else if (*end && brk)
             end = brk;
         if (!*end || out->count == EXPLAIN_MAX_LINES - 1)
             end = p + strlen(p); /* the last line takes the rest */

@@ -6,6 +6,7 @@ nanosecond, without trusting the plugin's arithmetic.
 """
 
 import struct
+import unicodedata
 import unittest
 
 import tshark_session as ts
@@ -233,6 +234,42 @@ class DocumentCase(unittest.TestCase, Timing):
         self.assertIn("Server Hello", off)
         zh = info_column(self.CAP, "-o", "tlsexplain.language:zh", "-Y", "tlsexplain.step == 1")
         self.assertIn("[第1步 OUT Client Hello]", zh)
+
+    def test_explanation_lines(self):
+        """Under each explanation, the whole text in lines of at most 100
+        columns (a Chinese character takes two) plus a short tail, broken
+        after spaces or Chinese punctuation."""
+        rows = ts.run("-r", ts.sample(self.CAP), "-V", "-Y", "frame.number == 6").split("\n")
+        chinese_per_line = []
+        for lang, field in (("Chinese", "tlsexplain.explain.zh"),
+                            ("English", "tlsexplain.explain.en")):
+            texts = ts.run("-r", ts.sample(self.CAP), "-Y", "frame.number == 6", "-T", "fields",
+                           "-E", "aggregator=|", "-e", field).strip().split("|")
+            heads = [i for i, r in enumerate(rows)
+                     if r.lstrip().startswith(f"[Explanation ({lang})")]
+            self.assertEqual(len(heads), 4, lang)  # the frame's four steps
+            for at, text in zip(heads, texts):
+                indent = len(rows[at]) - len(rows[at].lstrip()) + 4
+                lines = []
+                for r in rows[at + 1:]:
+                    if not r.startswith(" " * indent):
+                        break
+                    lines.append(r[indent:])
+                if len(text.encode()) < 200:  # the label holds it all
+                    self.assertEqual(lines, [], text)
+                    continue
+                self.assertGreater(len(lines), 1, text)
+                self.assertEqual("".join(lines), text)
+                widths = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+                          for line in lines]
+                self.assertLessEqual(max(widths), 112, lines)
+                for line in lines[:-1]:
+                    self.assertRegex(line, r"(\s|，|。|；)$")
+                if lang == "Chinese":
+                    chinese_per_line += [sum(unicodedata.east_asian_width(c) in "WF"
+                                             for c in line) for line in lines]
+        # Up to 50 Chinese characters a line, not the 33 that 100 bytes hold.
+        self.assertGreater(max(chinese_per_line), 34)
 
     def test_language_preference(self):
         en = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:en", "-V",
