@@ -365,7 +365,8 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
     const tlsx_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS   ? &dtls_fields
                                      : transport == TLSX_TRANSPORT_QUIC ? &quic_fields
                                                                         : &tls_fields;
-    if (tlsx_wire_has_handshake_records(fields, tree)) {
+    tlsx_wire_records records;
+    if (tlsx_wire_find_records(fields, pinfo, tree, &records)) {
         cs = lookup_conn(pinfo, tree, transport, TRUE);
     } else {
         /* Most TLS frames: application data only. */
@@ -376,7 +377,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
 
     guint n;
     tlsx_wire_names names;
-    tlsx_event *events = tlsx_wire_collect(fields, pinfo, tree, &n, &names);
+    tlsx_event *events = tlsx_wire_collect(fields, &records, pinfo, tree, &n, &names);
     if (n == 0)
         return NULL;
 

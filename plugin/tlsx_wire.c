@@ -15,8 +15,6 @@
  */
 #include "tlsx_wire.h"
 
-#include <stdlib.h>
-
 enum {
     SRC_TCP_REASSEMBLED, /* and any other plaintext buffer */
     SRC_FRAME,
@@ -113,28 +111,10 @@ void tlsx_wire_lookup_protos(tlsx_wire_protos *p)
     p->quic = proto_get_id_by_filter_name("quic");
 }
 
-static gboolean any_finfo(proto_tree *tree, const GArray *ids)
-{
-    for (guint i = 0; i < ids->len; i++) {
-        GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(ids, int, i));
-        if (a && a->len)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *f, proto_tree *tree)
-{
-    return any_finfo(tree, f->handshake) || any_finfo(tree, f->ccs) || any_finfo(tree, f->alert);
-}
-
 /* Every field_info of the fields in ids.  Most fields have one registration
  * and most frames items of one of them only: those are Wireshark's own array,
  * not copied; others are merged in pinfo->pool. */
-typedef struct {
-    const field_info *const *v;
-    guint len;
-} items;
+typedef tlsx_wire_items items;
 
 static items finfos(packet_info *pinfo, proto_tree *tree, const GArray *ids)
 {
@@ -162,6 +142,15 @@ static items finfos(packet_info *pinfo, proto_tree *tree, const GArray *ids)
         out.v = v;
     }
     return out;
+}
+
+gboolean tlsx_wire_find_records(const tlsx_wire_fields *f, packet_info *pinfo, proto_tree *tree,
+                                tlsx_wire_records *r)
+{
+    r->handshake = finfos(pinfo, tree, f->handshake);
+    r->ccs = finfos(pinfo, tree, f->ccs);
+    r->alert = finfos(pinfo, tree, f->alert);
+    return r->handshake.len || r->ccs.len || r->alert.len;
 }
 
 /* The frame's data sources, classified lazily: most frames only ever ask
@@ -249,47 +238,65 @@ static const field_info *first_inside(items list, const field_info *msg)
     return NULL;
 }
 
-/* The fields of hellos and key exchanges, looked up once per frame and
- * only for a frame that has such a message. */
+/* The fields of hellos and key exchanges, each looked up at most once per
+ * frame and only when a message needs it. */
+enum {
+    HF_VERSION,
+    HF_SUPPORTED,
+    HF_RANDOM,
+    HF_SESSION_ID,
+    HF_CIPHER,
+    HF_GROUP,
+    HF_SELECTED_GROUP,
+    HF_NAMED_CURVE,
+    HF_PSK,
+    HF_SERVER_NAME,
+    HF_ALPN,
+    HF_COUNT
+};
+
 typedef struct {
-    gboolean loaded;
-    items versions, supported, random, session_id, cipher, group, selected_group, named_curve, psk,
-        server_name, alpn;
+    const tlsx_wire_fields *f;
+    packet_info *pinfo;
+    proto_tree *tree;
+    guint loaded; /* bit per HF_* */
+    items v[HF_COUNT];
 } hello_fields;
 
-static void load_hello_fields(hello_fields *h, const tlsx_wire_fields *f, packet_info *pinfo,
-                              proto_tree *tree)
+static items hello_field(hello_fields *h, int which)
 {
-    if (h->loaded)
-        return;
-    h->loaded = TRUE;
-    h->versions = finfos(pinfo, tree, f->version);
-    h->supported = finfos(pinfo, tree, f->supported_version);
-    h->random = finfos(pinfo, tree, f->random);
-    h->session_id = finfos(pinfo, tree, f->session_id);
-    h->cipher = finfos(pinfo, tree, f->cipher);
-    h->group = finfos(pinfo, tree, f->group);
-    h->selected_group = finfos(pinfo, tree, f->selected_group);
-    h->named_curve = finfos(pinfo, tree, f->named_curve);
-    h->psk = finfos(pinfo, tree, f->psk_selected);
-    h->server_name = finfos(pinfo, tree, f->server_name);
-    h->alpn = finfos(pinfo, tree, f->alpn);
+    if (!(h->loaded & (1u << which))) {
+        const GArray *const ids[HF_COUNT] = {
+            h->f->version,     h->f->supported_version, h->f->random,         h->f->session_id,
+            h->f->cipher,      h->f->group,             h->f->selected_group, h->f->named_curve,
+            h->f->psk_selected, h->f->server_name,      h->f->alpn,
+        };
+        h->v[which] = finfos(h->pinfo, h->tree, ids[which]);
+        h->loaded |= 1u << which;
+    }
+    return h->v[which];
+}
+
+static const field_info *first_of(hello_fields *h, int which, const field_info *msg)
+{
+    return first_inside(hello_field(h, which), msg);
 }
 
 /* For a Client Hello the highest version offered, for a Server Hello the one
  * selected: supported_versions when present, else the legacy version field. */
-static guint16 hello_version(const hello_fields *h, const field_info *hs)
+static guint16 hello_version(hello_fields *h, const field_info *hs)
 {
     guint best = 0;
-    for (guint i = 0; i < h->supported.len; i++) {
-        const field_info *v = h->supported.v[i];
+    const items supported = hello_field(h, HF_SUPPORTED);
+    for (guint i = 0; i < supported.len; i++) {
+        const field_info *v = supported.v[i];
         guint val = tlsx_finfo_uint(v);
         if (inside(v, hs) && tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
             best = val;
     }
     if (best)
         return (guint16)best;
-    const field_info *v = first_inside(h->versions, hs);
+    const field_info *v = first_of(h, HF_VERSION, hs);
     return v ? (guint16)tlsx_finfo_uint(v) : 0;
 }
 
@@ -299,17 +306,17 @@ static const guint8 hrr_random[32] = {
     0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
 };
 
-static gboolean is_hrr(const hello_fields *h, const field_info *hs)
+static gboolean is_hrr(hello_fields *h, const field_info *hs)
 {
-    const field_info *r = first_inside(h->random, hs);
+    const field_info *r = first_of(h, HF_RANDOM, hs);
     return r && r->length == (gint)sizeof hrr_random &&
            tvb_memeql(r->ds_tvb, r->start, hrr_random, sizeof hrr_random) == 0;
 }
 
 /* FNV-1a of the session ID; 0 only for an empty one. */
-static guint32 session_id_hash(const hello_fields *h, const field_info *hs)
+static guint32 session_id_hash(hello_fields *h, const field_info *hs)
 {
-    const field_info *sid = first_inside(h->session_id, hs);
+    const field_info *sid = first_of(h, HF_SESSION_ID, hs);
     if (!sid || sid->length <= 0 || !tvb_bytes_exist(sid->ds_tvb, sid->start, sid->length))
         return 0;
     const guint8 *bytes = tvb_get_ptr(sid->ds_tvb, sid->start, sid->length);
@@ -344,57 +351,49 @@ static const char *string_value(packet_info *pinfo, const field_info *fi)
 
 /* Reads what the summary needs from a hello or key exchange; other
  * messages need nothing but their type. */
-static void read_hello(pending *p, hello_fields *h, const tlsx_wire_fields *f, proto_tree *tree,
-                       const field_info *hs, packet_info *pinfo, tlsx_wire_names *names)
+static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet_info *pinfo,
+                       tlsx_wire_names *names)
 {
     const field_info *v;
-    switch (p->ev.hs_type) {
-    case TLSX_HS_CLIENT_HELLO:
-    case TLSX_HS_SERVER_HELLO:
-    case TLSX_HS_SERVER_KEY_EXCHANGE:
-    case TLSX_HS_ENCRYPTED_EXTENSIONS:
-        load_hello_fields(h, f, pinfo, tree);
-        break;
-    default:
-        return;
-    }
     switch (p->ev.hs_type) {
     case TLSX_HS_CLIENT_HELLO:
         p->ev.version = hello_version(h, hs);
         p->ev.session_id = session_id_hash(h, hs);
         if (!names->sni)
-            names->sni = string_value(pinfo, first_inside(h->server_name, hs));
+            names->sni = string_value(pinfo, first_of(h, HF_SERVER_NAME, hs));
         break;
     case TLSX_HS_SERVER_HELLO:
         p->ev.version = hello_version(h, hs);
         p->ev.session_id = session_id_hash(h, hs);
         p->ev.hrr = is_hrr(h, hs);
         if (p->ev.hrr) {
-            if ((v = first_inside(h->selected_group, hs)) != NULL)
+            if ((v = first_of(h, HF_SELECTED_GROUP, hs)) != NULL)
                 p->ev.group = (guint16)tlsx_finfo_uint(v);
             break;
         }
-        if ((v = first_inside(h->cipher, hs)) != NULL) {
+        if ((v = first_of(h, HF_CIPHER, hs)) != NULL) {
             p->ev.cipher = (guint16)tlsx_finfo_uint(v);
             names->cipher = value_name(v);
         }
-        if ((v = first_inside(h->group, hs)) != NULL) {
+        if ((v = first_of(h, HF_GROUP, hs)) != NULL) {
             p->ev.group = (guint16)tlsx_finfo_uint(v);
             names->group = value_name(v);
         }
-        p->ev.psk = first_inside(h->psk, hs) != NULL;
-        if ((v = first_inside(h->alpn, hs)) != NULL)
+        p->ev.psk = first_of(h, HF_PSK, hs) != NULL;
+        if ((v = first_of(h, HF_ALPN, hs)) != NULL)
             names->alpn = string_value(pinfo, v);
         break;
     case TLSX_HS_SERVER_KEY_EXCHANGE:
-        if ((v = first_inside(h->named_curve, hs)) != NULL) {
+        if ((v = first_of(h, HF_NAMED_CURVE, hs)) != NULL) {
             p->ev.group = (guint16)tlsx_finfo_uint(v);
             names->group = value_name(v);
         }
         break;
-    default: /* Encrypted Extensions */
-        if ((v = first_inside(h->alpn, hs)) != NULL)
+    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+        if ((v = first_of(h, HF_ALPN, hs)) != NULL)
             names->alpn = string_value(pinfo, v);
+        break;
+    default:
         break;
     }
 }
@@ -442,6 +441,9 @@ static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_t
 {
     hello_fields h;
     memset(&h, 0, sizeof h);
+    h.f = f;
+    h.pinfo = pinfo;
+    h.tree = tree;
     const items types = finfos(pinfo, tree, f->handshake_type);
     dtls_fields d = {finfos(pinfo, tree, f->msg_seq), {NULL, 0}, {NULL, 0}};
     if (d.seq.len) {
@@ -473,7 +475,7 @@ static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_t
             p->ev.hs_type = type;
             if (d.seq.len)
                 read_dtls(p, &d, fi);
-            read_hello(p, &h, f, tree, fi, pinfo, names);
+            read_hello(p, &h, fi, pinfo, names);
         }
     }
 }
@@ -584,20 +586,33 @@ gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *f, proto_tree *tree, 
     return FALSE;
 }
 
-static int compare_pending(const void *a, const void *b)
+/* A frame holds a handful of events, mostly in order already: an insertion
+ * sort beats qsort's set-up.  The keys are unique per item. */
+static void sort_pending(pending_list *pend)
 {
-    return compare_keys(&((const pending *)a)->key, &((const pending *)b)->key);
+    for (guint i = 1; i < pend->len; i++) {
+        if (compare_keys(&pend->v[i - 1].key, &pend->v[i].key) <= 0)
+            continue;
+        const pending tmp = pend->v[i];
+        guint j = i;
+        while (j > 0 && compare_keys(&pend->v[j - 1].key, &tmp.key) > 0) {
+            pend->v[j] = pend->v[j - 1];
+            j--;
+        }
+        pend->v[j] = tmp;
+    }
 }
 
-tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, proto_tree *tree,
-                              guint *count, tlsx_wire_names *names)
+tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, const tlsx_wire_records *records,
+                              packet_info *pinfo, proto_tree *tree, guint *count,
+                              tlsx_wire_names *names)
 {
     *count = 0;
     memset(names, 0, sizeof *names);
-    const items hs = finfos(pinfo, tree, f->handshake);
-    const items ccs = finfos(pinfo, tree, f->ccs);
+    const items hs = records->handshake;
+    const items ccs = records->ccs;
     const items app = finfos(pinfo, tree, f->app_data);
-    const items alerts = finfos(pinfo, tree, f->alert);
+    const items alerts = records->alert;
     const items quic = finfos(pinfo, tree, f->quic_packet_type);
     const items shorts = finfos(pinfo, tree, f->quic_short);
     const guint total = hs.len + ccs.len + app.len + alerts.len + quic.len + (shorts.len ? 1 : 0);
@@ -619,8 +634,7 @@ tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, packet_info *pinfo, pro
         return NULL;
 
     place_renegotiation_ccs(&pend);
-    /* qsort is not stable; the keys are unique per item, so it need not be. */
-    qsort(pend.v, pend.len, sizeof *pend.v, compare_pending);
+    sort_pending(&pend);
 
     tlsx_event *ev = wmem_alloc_array(pinfo->pool, tlsx_event, pend.len);
     for (guint i = 0; i < pend.len; i++)

@@ -69,13 +69,27 @@ void tlsx_wire_lookup_protos(tlsx_wire_protos *protos);
 gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *fields, proto_tree *tree,
                                    guint32 *number);
 
-/* Whether the frame has a handshake, ChangeCipherSpec or alert record: without one
- * its application data matters only to a TLS 1.3 handshake in progress. */
-gboolean tlsx_wire_has_handshake_records(const tlsx_wire_fields *fields, proto_tree *tree);
+/* The items of some fields in a frame: Wireshark's own array when one field
+ * has them all, else a merged copy in pinfo->pool. */
+typedef struct {
+    const field_info *const *v;
+    guint len;
+} tlsx_wire_items;
+
+/* A frame's handshake, ChangeCipherSpec and alert records, looked up once. */
+typedef struct {
+    tlsx_wire_items handshake, ccs, alert;
+} tlsx_wire_records;
+
+/* Looks those records up; FALSE when the frame has none: then its
+ * application data matters only to a TLS 1.3 handshake in progress. */
+gboolean tlsx_wire_find_records(const tlsx_wire_fields *fields, packet_info *pinfo,
+                                proto_tree *tree, tlsx_wire_records *records);
 
 /* The frame's events in wire order, allocated in pinfo->pool, or NULL with
  * *count 0.  Sides and time stamps are left for the caller to set. */
-tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *fields, packet_info *pinfo, proto_tree *tree,
-                              guint *count, tlsx_wire_names *names);
+tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *fields, const tlsx_wire_records *records,
+                              packet_info *pinfo, proto_tree *tree, guint *count,
+                              tlsx_wire_names *names);
 
 #endif
