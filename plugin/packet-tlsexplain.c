@@ -137,7 +137,8 @@ typedef struct {
     tlsx_time syn;
     tlsx_baseline tcp;
     guint8 client_known;
-    guint8 tcp_looked_up; /* tcp and syn are read at the first TLS frame */
+    guint8 tcp_looked_up;    /* tcp and syn are read at the first TLS frame */
+    guint8 reading_app_data; /* counted in conns_reading_app_data */
 } conn_state;
 
 struct endpoint {
@@ -156,6 +157,21 @@ struct plaintext {
 
 static guint32 next_handshake_id;
 
+/* Connections whose next application data record matters
+ * (tlsx_handshake_reads_app_data()): while there are none, a frame of
+ * application data only needs no connection lookup.  Most frames of a
+ * capture are such frames. */
+static guint conns_reading_app_data;
+
+static void count_reading_app_data(conn_state *cs)
+{
+    const guint8 reading = tlsx_handshake_reads_app_data(&cs->hs);
+    if (reading != cs->reading_app_data) {
+        conns_reading_app_data += reading ? 1 : (guint)-1;
+        cs->reading_app_data = reading;
+    }
+}
+
 /* QUIC connections by Wireshark's number: one connection may change its
  * UDP addresses (migration), and several may share them. */
 static wmem_map_t *quic_conns;
@@ -163,6 +179,7 @@ static wmem_map_t *quic_conns;
 static void tlsexplain_init(void)
 {
     next_handshake_id = 0;
+    conns_reading_app_data = 0;
     tlsexplain_store_init();
 }
 
@@ -370,6 +387,8 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         cs = lookup_conn(pinfo, tree, transport, TRUE);
     } else {
         /* Most TLS frames: application data only. */
+        if (conns_reading_app_data == 0)
+            return NULL;
         cs = lookup_conn(pinfo, tree, transport, FALSE);
         if (!cs || !tlsx_handshake_reads_app_data(&cs->hs))
             return NULL;
@@ -404,6 +423,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
     }
+    count_reading_app_data(cs);
     tlsx_record *rec = cs->current;
     if (rec && rec->id == cs->hs.id && cs->hs.app_data_seen && !rec->has_app_data)
         rec->has_app_data =

@@ -267,9 +267,12 @@ static items hello_field(hello_fields *h, int which)
 {
     if (!(h->loaded & (1u << which))) {
         const GArray *const ids[HF_COUNT] = {
-            h->f->version,     h->f->supported_version, h->f->random,         h->f->session_id,
-            h->f->cipher,      h->f->group,             h->f->selected_group, h->f->named_curve,
-            h->f->psk_selected, h->f->server_name,      h->f->alpn,
+            h->f->version,        h->f->supported_version,
+            h->f->random,         h->f->session_id,
+            h->f->cipher,         h->f->group,
+            h->f->selected_group, h->f->named_curve,
+            h->f->psk_selected,   h->f->server_name,
+            h->f->alpn,
         };
         h->v[which] = finfos(h->pinfo, h->tree, ids[which]);
         h->loaded |= 1u << which;
