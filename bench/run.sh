@@ -3,12 +3,14 @@
 # without the plugin, in alternation, and prints the median ratios
 # (with / without) of wall time, CPU time (user+sys) and peak RSS.
 #
-#   bench/run.sh [--rounds N] [--markdown] [--callgrind] [PLUGIN.so]
+#   bench/run.sh [--rounds N] [--commands abc] [--markdown] [--callgrind] [PLUGIN.so]
 #
 #   PLUGIN.so    plugin to test; default $TLSX_PLUGIN, else /tmp/bench-build/plugins/4.0/epan/tlsexplain.so
 #   --rounds N   rounds of (without, with) per command; default $TLSX_BENCH_ROUNDS or 5
+#   --commands L which of the commands (a), (b), (c) below to run; default abc
+#                (with --callgrind: a)
 #   --markdown   print the results as a markdown table (for bench/RESULTS.md)
-#   --callgrind  instead of timing: count instructions of command (a) with and
+#   --callgrind  instead of timing: count instructions of each command with and
 #                without the plugin under valgrind on the first
 #                $TLSX_BENCH_SLICE (30000) frames, and show the plugin's top functions
 #
@@ -28,12 +30,14 @@ SLICE=${TLSX_BENCH_SLICE:-30000}
 PLUGIN=${TLSX_PLUGIN:-/tmp/bench-build/plugins/4.0/epan/tlsexplain.so}
 MARKDOWN=0
 CALLGRIND=0
+COMMANDS=
 
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift ;;
     --markdown) MARKDOWN=1 ;;
     --callgrind) CALLGRIND=1 ;;
+    --commands) COMMANDS=$2; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) PLUGIN=$1 ;;
@@ -42,6 +46,10 @@ while [ $# -gt 0 ]; do
 done
 
 die() { echo "run.sh: $*" >&2; exit 1; }
+if [ -z "$COMMANDS" ]; then
+  if [ "$CALLGRIND" = 1 ]; then COMMANDS=a; else COMMANDS=abc; fi
+fi
+case $COMMANDS in *[!abc]* | "") die "--commands takes letters among a, b, c" ;; esac
 log() { printf '== %s\n' "$*" >&2; }
 [ -s "$CAP" ] || die "no capture $CAP: run bench/make-capture.sh first"
 [ -f "$PLUGIN" ] || die "no plugin $PLUGIN (build it, or pass its path)"
@@ -95,6 +103,22 @@ fi
 if [ -e "$SYS_PLUGINS/epan/tlsexplain.so" ]; then
   log "note: a system-wide $SYS_PLUGINS/epan/tlsexplain.so exists; it is kept out of both sides"
 fi
+
+# -- The commands ------------------------------------------------------------------
+C_WITHOUT_FILTER="tls.handshake or tls.change_cipher_spec or tls.alert_message"
+# args CMD SIDE FILE: sets ARGS to tshark's arguments for command (a), (b) or
+# (c) on FILE, "without" or "with" the plugin.
+args() {
+  case $1$2 in
+    awith | awithout) ARGS=(-r "$3" -Y tls.handshake -q) ;;
+    bwith | bwithout) ARGS=(-r "$3") ;;
+    cwith) ARGS=(-r "$3" -Y tlsexplain -T fields -e tlsexplain.step -e tlsexplain.time.since_peer) ;;
+    # Without the plugin: the same frames (those with a handshake, ChangeCipherSpec
+    # or alert record), two fields each.
+    cwithout) ARGS=(-r "$3" -Y "$C_WITHOUT_FILTER" -T fields -e tls.handshake.type -e frame.time_delta) ;;
+  esac
+}
+commands() { echo "$COMMANDS" | grep -o .; }
 
 # -- callgrind mode --------------------------------------------------------------
 # Reads callgrind_annotate --inclusive=yes --tree=calling on stdin; prints the
@@ -155,49 +179,48 @@ if [ "$CALLGRIND" = 1 ]; then
   editcap -r "$CAP" "$slice" "1-$SLICE"
   editcap -r "$CAP" "$TMP/startup.pcapng" 1   # one frame: what tshark costs before any packet
   chmod 644 "$slice" "$TMP/startup.pcapng"
-  declare -A IR
-  for side in without with; do
-    for f in slice startup; do
-      log "callgrind, $side the plugin: tshark -r <$f> -Y tls.handshake -q"
-      ws "$side" valgrind --tool=callgrind --callgrind-out-file="$TMP/run/callgrind.$f.$side" \
-        tshark -r "$TMP/$f.pcapng" -Y tls.handshake -q >/dev/null 2>"$TMP/valgrind.log"
-      IR[$f.$side]=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/valgrind.log")
+  frames=$(capinfos -c -M "$CAP" | sed -n 's/^Number of packets:[[:space:]]*//p')
+  for cmd in $(commands); do
+    declare -A IR=()
+    for side in without with; do
+      for f in slice startup; do
+        args "$cmd" "$side" "$TMP/$f.pcapng"
+        log "callgrind ($cmd), $side the plugin: tshark ${ARGS[*]}"
+        ws "$side" valgrind --tool=callgrind --callgrind-out-file="$TMP/run/callgrind.$cmd.$f.$side" \
+          tshark "${ARGS[@]}" >/dev/null 2>"$TMP/valgrind.log"
+        IR[$f.$side]=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/valgrind.log")
+      done
     done
+    wo=${IR[slice.without]} w=${IR[slice.with]}
+    args "$cmd" with F
+    echo "callgrind: instructions (Ir) of ($cmd) tshark ${ARGS[*]}"
+    awk -v n="$SLICE" -v frames="$frames" \
+      -v wo="${IR[slice.without]}" -v w="${IR[slice.with]}" \
+      -v swo="${IR[startup.without]}" -v sw="${IR[startup.with]}" 'BEGIN {
+      printf "| run | without the plugin | with the plugin | ratio |\n|---|---:|---:|---:|\n"
+      printf "| F = first %d frames | %.0f | %.0f | %.4f |\n", n, wo, w, w / wo
+      printf "| F = 1 frame (start-up) | %.0f | %.0f | %.4f |\n", swo, sw, sw / swo
+      pwo = wo - swo; pw = w - sw
+      printf "| the %d frames alone (difference) | %.0f | %.0f | %.4f |\n", n, pwo, pw, pw / pwo
+      # Start-up once, then the per-frame cost of the slice for every frame.
+      ewo = swo + pwo * frames / n; ew = sw + pw * frames / n
+      printf "| whole capture, %d frames (extrapolated) | %.0f | %.0f | %.4f |\n", frames, ewo, ew, ew / ewo
+    }'
+    echo
+    echo "The plugin's functions (($cmd) with the plugin, first $SLICE frames), by inclusive cost:"
+    callgrind_annotate --inclusive=yes --tree=calling --threshold=100 "$TMP/run/callgrind.$cmd.slice.with" 2>/dev/null |
+      python3 -c "$CALLEES" "$((w - wo))"
+    echo
   done
   if [ -n "${TLSX_BENCH_OUT:-}" ]; then
     mkdir -p "$TLSX_BENCH_OUT"
     cp "$TMP"/run/callgrind.* "$TLSX_BENCH_OUT"/
     log "callgrind files copied to $TLSX_BENCH_OUT"
   fi
-  wo=${IR[slice.without]} w=${IR[slice.with]}
-  frames=$(capinfos -c -M "$CAP" | sed -n 's/^Number of packets:[[:space:]]*//p')
-  echo "callgrind: instructions (Ir) of (a) tshark -r F -Y tls.handshake -q"
-  awk -v n="$SLICE" -v frames="$frames" \
-    -v wo="${IR[slice.without]}" -v w="${IR[slice.with]}" \
-    -v swo="${IR[startup.without]}" -v sw="${IR[startup.with]}" 'BEGIN {
-    printf "| run | without the plugin | with the plugin | ratio |\n|---|---:|---:|---:|\n"
-    printf "| F = first %d frames | %.0f | %.0f | %.4f |\n", n, wo, w, w / wo
-    printf "| F = 1 frame (start-up) | %.0f | %.0f | %.4f |\n", swo, sw, sw / swo
-    pwo = wo - swo; pw = w - sw
-    printf "| the %d frames alone (difference) | %.0f | %.0f | %.4f |\n", n, pwo, pw, pw / pwo
-    # Start-up once, then the per-frame cost of the slice for every frame.
-    ewo = swo + pwo * frames / n; ew = sw + pw * frames / n
-    printf "| whole capture, %d frames (extrapolated) | %.0f | %.0f | %.4f |\n", frames, ewo, ew, ew / ewo
-  }'
-  echo
-  echo "The plugin's functions (with-plugin run on the first $SLICE frames), by inclusive cost:"
-  callgrind_annotate --inclusive=yes --tree=calling --threshold=100 "$TMP/run/callgrind.slice.with" 2>/dev/null |
-    python3 -c "$CALLEES" "$((w - wo))"
   exit 0
 fi
 
 # -- Timing mode -----------------------------------------------------------------
-# Commands (a), (b), (c): "without" and "with" argument lists.
-A=(-r "$CAP" -Y tls.handshake -q)
-B=(-r "$CAP")
-C_WITH=(-r "$CAP" -Y tlsexplain -T fields -e tlsexplain.step -e tlsexplain.time.since_peer)
-C_WITHOUT=(-r "$CAP" -Y tls.handshake -T fields -e tls.handshake.type -e frame.time_delta)
-
 RESULTS=$TMP/results.tsv   # cmd side round wall user sys maxrss_kb
 : >"$RESULTS"
 
@@ -211,31 +234,26 @@ measure() {
   [ "$rc" = 0 ] || die "tshark exited $rc ($cmd, $side)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cmd" "$side" "$round" "$wall" "$user" "$sys" "$rss" >>"$RESULTS"
 }
-args() { # args CMD SIDE: prints nothing, sets ARGS
-  case $1$2 in
-    awith | awithout) ARGS=("${A[@]}") ;;
-    bwith | bwithout) ARGS=("${B[@]}") ;;
-    cwith) ARGS=("${C_WITH[@]}") ;;
-    cwithout) ARGS=("${C_WITHOUT[@]}") ;;
-  esac
-}
-
 # Warm-up (page cache, not counted), and a check that (c) gives output.
 log "warm-up"
-declare -A C_LINES
+declare -A C_LINES=([with]=- [without]=-)
 for side in without with; do
-  args c "$side"
+  case $COMMANDS in *c*) ;; *) break ;; esac
+  args c "$side" "$CAP"
   lines=$(ws "$side" tshark "${ARGS[@]}" 2>/dev/null | wc -l)
   [ "$lines" -gt 0 ] || die "command (c) $side the plugin prints nothing"
   C_LINES[$side]=$lines
 done
+if [ "${C_LINES[with]}" != "${C_LINES[without]}" ]; then
+  log "note: (c) prints ${C_LINES[with]} lines with the plugin, ${C_LINES[without]} without: not the same frames"
+fi
 
 for round in $(seq "$ROUNDS"); do
-  for cmd in a b c; do
+  for cmd in $(commands); do
     # Alternate which side goes first, so that drift hits both alike.
     if [ $((round % 2)) = 1 ]; then order="without with"; else order="with without"; fi
     for side in $order; do
-      args "$cmd" "$side"
+      args "$cmd" "$side" "$CAP"
       measure "$cmd" "$side" "$round" "${ARGS[@]}"
     done
   done
@@ -250,6 +268,7 @@ rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 data = {}  # (cmd, side) -> {round: (wall, cpu, rss_mib)}
 for cmd, side, rnd, wall, user, sys_, rss in rows:
     data.setdefault((cmd, side), {})[rnd] = (float(wall), float(user) + float(sys_), int(rss) / 1024)
+env = os.environ
 NAMES = {
     "a": "(a) `-Y tls.handshake -q`",
     "b": "(b) default one line per packet",
@@ -258,7 +277,7 @@ NAMES = {
 METRICS = [("wall s", 0), ("CPU s", 1), ("peak RSS MiB", 2)]
 TARGETS = {("a", 0): 1.03, ("a", 2): 1.05, ("c", 0): 1.15}
 table = []
-for cmd in "abc":
+for cmd in env["COMMANDS"]:
     wo, w = data[(cmd, "without")], data[(cmd, "with")]
     rounds = sorted(set(wo) & set(w), key=int)
     for name, i in METRICS:
@@ -276,7 +295,6 @@ for cmd in "abc":
                       fmt.format(statistics.median(x[i] for x in w.values())),
                       f"{med:.3f}", f"{min(ratios):.3f}-{max(ratios):.3f}", tgt, met])
 head = ["command", "metric", "without", "with", "ratio", "ratio range", "target", "met"]
-env = os.environ
 print(f"tshark -r {env['CAP']}, plugin {env['PLUGIN']}, {env['ROUNDS']} rounds;"
       " without/with: medians; ratio: median of the per-round ratios with/without")
 if md:
@@ -291,12 +309,13 @@ else:
     widths = [max(len(r[j]) for r in [head] + table) for j in range(len(head))]
     for r in [head] + table:
         print("  ".join(c.ljust(widths[j]) if j < 2 else c.rjust(widths[j]) for j, c in enumerate(r)).rstrip())
-print(f"* (c) with the plugin: -Y tlsexplain -T fields -e tlsexplain.step -e tlsexplain.time.since_peer"
+if "c" in env["COMMANDS"]:
+  print(f"* (c) with the plugin: -Y tlsexplain -T fields -e tlsexplain.step -e tlsexplain.time.since_peer"
       f" ({env['C_LINES_with']} lines);")
-print(f"  without it (no such filter), the closest equivalent: -Y tls.handshake -T fields"
+  print(f"  without it (no such filter), the same frames: -Y '{env['C_WITHOUT_FILTER']}' -T fields"
       f" -e tls.handshake.type -e frame.time_delta ({env['C_LINES_without']} lines).")
 EOF
 )
-MARKDOWN=$MARKDOWN ROUNDS=$ROUNDS CAP=$CAP PLUGIN=$PLUGIN \
+MARKDOWN=$MARKDOWN ROUNDS=$ROUNDS CAP=$CAP PLUGIN=$PLUGIN COMMANDS=$COMMANDS C_WITHOUT_FILTER=$C_WITHOUT_FILTER \
   C_LINES_with=${C_LINES[with]} C_LINES_without=${C_LINES[without]} \
   python3 -c "$REPORT" "$RESULTS"
