@@ -20,6 +20,7 @@
 #include "tlsexplain.h"
 #include "tlsx_alert.h"
 #include "tlsx_explain.h"
+#include "tlsx_text.h"
 #include "tlsx_wire.h"
 
 #ifndef VERSION
@@ -723,15 +724,20 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     proto_item *sti;
     proto_tree *t;
 
-    if (st->step)
-        t = proto_tree_add_subtree_format(top, tvb, 0, 0, ett_step, &sti, "Step %u: %s [%s]",
-                                          st->step, name, direction_of(st));
-    else if (st->flags & TLSX_FLAG_DUPLICATE)
-        t = proto_tree_add_subtree_format(top, tvb, 0, 0, ett_step, &sti, "Repeated: %s [%s]", name,
-                                          direction_of(st));
-    else
-        t = proto_tree_add_subtree_format(top, tvb, 0, 0, ett_step, &sti, "Post-handshake: %s [%s]",
-                                          name, direction_of(st));
+    /* "Step 2: Server Hello [IN]", put together without a format. */
+    char label[96];
+    tlsx_text text;
+    tlsx_text_init(&text, label, sizeof label);
+    if (st->step) {
+        tlsx_text_add(&text, "Step ");
+        tlsx_text_add_uint(&text, st->step);
+        tlsx_text_add(&text, ": ");
+    } else {
+        tlsx_text_add(&text, st->flags & TLSX_FLAG_DUPLICATE ? "Repeated: " : "Post-handshake: ");
+    }
+    tlsx_text_add(&text, name);
+    tlsx_text_add(&text, st->side == TLSX_CLIENT ? " [OUT]" : " [IN]");
+    t = proto_tree_add_subtree(top, tvb, 0, 0, ett_step, &sti, label);
 
     proto_item_set_generated(proto_tree_add_uint(t, hf_handshake, tvb, 0, 0, st->handshake));
     if (st->step) {

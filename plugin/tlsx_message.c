@@ -5,6 +5,7 @@
 #include "tlsx_message.h"
 
 #include "tlsx_alert.h"
+#include "tlsx_text.h"
 
 typedef struct {
     uint8_t type;
@@ -181,47 +182,20 @@ bool tlsx_version_is_tls13(uint16_t version)
     return tlsx_version_rank(version) >= 5;
 }
 
-/* The curl lines are built by hand: one snprintf cost more than the rest of
- * a step's tree put together (tshark -T fields shows every step). */
-typedef struct {
-    char *p;
-    size_t left; /* bytes left, the terminating NUL included */
-} line_buf;
-
-static void put(line_buf *b, const char *s)
-{
-    while (*s && b->left > 1) {
-        *b->p++ = *s++;
-        b->left--;
-    }
-    *b->p = '\0';
-}
-
-static void put_uint(line_buf *b, unsigned v)
-{
-    char digits[12];
-    size_t i = sizeof digits;
-    digits[--i] = '\0';
-    do {
-        digits[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    put(b, digits + i);
-}
-
 /* "TLSv1.2 (OUT), TLS <what>, <name> (<number>):" */
 static void curl_line(char *buf, size_t size, const char *ver, tlsx_side side, const char *what,
                       const char *name, unsigned number)
 {
-    line_buf b = {buf, size};
-    put(&b, ver);
-    put(&b, side == TLSX_CLIENT ? " (OUT), TLS " : " (IN), TLS ");
-    put(&b, what);
-    put(&b, ", ");
-    put(&b, name);
-    put(&b, " (");
-    put_uint(&b, number);
-    put(&b, "):");
+    tlsx_text t;
+    tlsx_text_init(&t, buf, size);
+    tlsx_text_add(&t, ver);
+    tlsx_text_add(&t, side == TLSX_CLIENT ? " (OUT), TLS " : " (IN), TLS ");
+    tlsx_text_add(&t, what);
+    tlsx_text_add(&t, ", ");
+    tlsx_text_add(&t, name);
+    tlsx_text_add(&t, " (");
+    tlsx_text_add_uint(&t, number);
+    tlsx_text_add(&t, "):");
 }
 
 bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,

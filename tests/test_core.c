@@ -12,6 +12,7 @@
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 #include "tlsx_pack.h"
+#include "tlsx_text.h"
 #include "tlsx_time.h"
 
 #include "check.h"
@@ -313,6 +314,16 @@ static void test_curl_line_truncated(void)
     char full[128];
     CHECK(tlsx_curl_alert_line(full, sizeof full, 2, 40, TLSX_SERVER, 0x0303));
     CHECK_STR(full, "TLSv1.2 (IN), TLS alert, handshake failure (552):");
+
+    tlsx_text t;
+    tlsx_text_init(&t, full, sizeof full);
+    tlsx_text_add_uint(&t, 0);
+    tlsx_text_add(&t, " ");
+    tlsx_text_add_uint(&t, 4294967295u);
+    CHECK_STR(full, "0 4294967295");
+    tlsx_text_init(&t, buf, 4);
+    tlsx_text_add_uint(&t, 12345);
+    CHECK_STR(buf, "123");
 }
 
 static void test_tls13_early_tickets(void)
