@@ -4,6 +4,8 @@
  */
 #include "tlsx_text.h"
 
+#include <string.h>
+
 void tlsx_text_init(tlsx_text *t, char *buf, size_t size)
 {
     t->p = buf;
@@ -13,10 +15,12 @@ void tlsx_text_init(tlsx_text *t, char *buf, size_t size)
 
 void tlsx_text_add(tlsx_text *t, const char *s)
 {
-    while (*s && t->left > 1) {
-        *t->p++ = *s++;
-        t->left--;
-    }
+    size_t n = strlen(s);
+    if (n >= t->left)
+        n = t->left - 1;
+    memcpy(t->p, s, n);
+    t->p += n;
+    t->left -= n;
     *t->p = '\0';
 }
 
