@@ -177,8 +177,30 @@ static void count_reading_app_data(conn_state *cs)
  * UDP addresses (migration), and several may share them. */
 static wmem_map_t *quic_conns;
 
+/* The fields read from TLS, DTLS and QUIC, looked up at handoff. */
+static GArray *wanted_fields;
+
+/* Wanted fields make Wireshark build a tree for every frame and fill them
+ * in: they are asked for only while the protocol is enabled, as TRANSUM
+ * does, so that disabling it (Enabled Protocols, --disable-protocol) makes
+ * it cost nothing.  Wireshark frees the array it is given. */
+static void want_fields(void)
+{
+    GArray *copy = NULL;
+    if (proto_is_protocol_enabled(find_protocol_by_id(proto_tlsexplain)))
+        copy = g_array_append_vals(g_array_sized_new(FALSE, FALSE, sizeof(int), wanted_fields->len),
+                                   wanted_fields->data, wanted_fields->len);
+    set_postdissector_wanted_hfids(tlsexplain_handle, copy);
+}
+
+static void tlsexplain_cleanup(void)
+{
+    set_postdissector_wanted_hfids(tlsexplain_handle, NULL);
+}
+
 static void tlsexplain_init(void)
 {
+    want_fields();
     next_handshake_id = 0;
     conns_reading_app_data = 0;
     tlsexplain_store_init();
@@ -1105,6 +1127,7 @@ static void proto_register_tlsexplain(void)
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");
     register_init_routine(tlsexplain_init);
+    register_cleanup_routine(tlsexplain_cleanup);
     tlsexplain_stats_register();
     tlsexplain_trace_register();
     tlsexplain_flow_register(proto_tlsexplain);
@@ -1113,7 +1136,7 @@ static void proto_register_tlsexplain(void)
 static void proto_reg_handoff_tlsexplain(void)
 {
     tlsx_wire_lookup_protos(&protos);
-    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields, &quic_fields);
+    wanted_fields = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields, &quic_fields);
     tlsexplain_starttls_lookup();
     int marked[16], n = 0;
     marked[n++] = protos.tls;
@@ -1126,7 +1149,6 @@ static void proto_reg_handoff_tlsexplain(void)
     layer_marks = wmem_alloc0_array(wmem_epan_scope(), guint8, layer_marks_bits / 8 + 1);
     for (int i = 0; i < n; i++)
         mark_layer(marked[i]);
-    set_postdissector_wanted_hfids(tlsexplain_handle, wanted);
 }
 
 void plugin_register(void)

@@ -271,6 +271,18 @@ class DocumentCase(unittest.TestCase, Timing):
         # Up to 50 Chinese characters a line, not the 33 that 100 bytes hold.
         self.assertGreater(max(chinese_per_line), 34)
 
+    def test_disabled_protocol(self):
+        """Disabled, the plugin adds nothing (and asks Wireshark for no field,
+        so that it costs nothing: bench/RESULTS.md measures that)."""
+        off = ("--disable-protocol", "tlsexplain")
+        self.assertEqual(ts.run("-r", ts.sample(self.CAP), *off, "-Y", "tlsexplain").strip(), "")
+        info = ts.run("-r", ts.sample(self.CAP), *off)
+        self.assertIn("Client Hello", info)
+        self.assertNotIn("[Step", info)
+        on = ts.run("-r", ts.sample(self.CAP), "-Y", "tlsexplain", "-T", "fields",
+                    "-e", "tlsexplain.step")
+        self.assertEqual(on.split(), ["1", "2,3,4,5", "6,7,8", "9,10"])
+
     def test_language_preference(self):
         en = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:en", "-V",
                     "-Y", "tlsexplain.step == 1")
