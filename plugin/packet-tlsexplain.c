@@ -33,6 +33,8 @@ WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 WS_DLL_PUBLIC void plugin_register(void);
 TLSX_PLUGIN_DESCRIBE_DISSECTOR()
 
+#define PROTO_NAME "TLS Handshake Explainer"
+
 static int proto_tlsexplain = -1;
 static int tlsexplain_tap = -1;
 static tlsx_wire_protos protos;
@@ -875,7 +877,8 @@ static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
         (!proto_field_is_referenced(tree, proto_tlsexplain) && !has_expert_info(pinfo, fs)))
         return;
     proto_item *ti = proto_tree_add_item(tree, proto_tlsexplain, tvb, 0, 0, ENC_NA);
-    proto_item_append_text(ti, ": %u message%s", fs->count, plurality(fs->count, "", "s"));
+    /* The whole label at once: appending would build the default one first. */
+    proto_item_set_text(ti, PROTO_NAME ": %u message%s", fs->count, plurality(fs->count, "", "s"));
     proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
     for (guint i = 0; i < fs->count; i++) {
         show_step(top, tvb, pinfo, &fs->steps[i]);
@@ -1096,8 +1099,7 @@ static void proto_register_tlsexplain(void)
           "The handshake never completed: nothing of it follows in the capture", EXPFILL}},
     };
 
-    proto_tlsexplain =
-        proto_register_protocol("TLS Handshake Explainer", "TLS Explainer", "tlsexplain");
+    proto_tlsexplain = proto_register_protocol(PROTO_NAME, "TLS Explainer", "tlsexplain");
     proto_register_field_array(proto_tlsexplain, hf, array_length(hf));
     tlsexplain_summary_register(proto_tlsexplain);
     proto_register_subtree_array(ett, array_length(ett));
