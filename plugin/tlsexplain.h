@@ -98,6 +98,12 @@ char *tlsexplain_camel_name(const tlsx_step *st);
 /* The line curl -v prints for a step; FALSE when it prints none. */
 gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st);
 
+/* packet-tlsexplain-lines.c: adds text as lines of at most 100 columns under
+ * tree; is_static when text lives as long as the program (an explanation
+ * table's), whose lines are then worked out once. */
+void tlsexplain_add_lines(proto_tree *tree, tvbuff_t *tvb, int ett, const char *text,
+                          gboolean is_static);
+
 /* packet-tlsexplain-starttls.c: the protocols that upgrade a connection to
  * TLS with a plaintext command (STARTTLS and its kin), numbered from 0 to
  * count - 1: each one's protocol id, label ("SMTP STARTTLS") and explanation
