@@ -23,12 +23,16 @@
  * rather than stand alone. */
 #define EXPLAIN_ORPHAN_COLUMNS 12
 
-static guint columns_of(const char *s)
+/* Whether s takes at most limit columns; reads no further than that. */
+static gboolean fits_in(const char *s, guint limit)
 {
     guint columns = 0;
-    for (; *s; s = g_utf8_next_char(s))
+    for (; *s; s = g_utf8_next_char(s)) {
         columns += g_unichar_iswide(g_utf8_get_char(s)) ? 2 : 1;
-    return columns;
+        if (columns > limit)
+            return FALSE;
+    }
+    return TRUE;
 }
 
 typedef struct {
@@ -60,7 +64,7 @@ static void break_lines(const char *text, text_lines *out)
             }
             end = next;
         }
-        if (*end && columns_of(end) <= EXPLAIN_ORPHAN_COLUMNS)
+        if (*end && fits_in(end, EXPLAIN_ORPHAN_COLUMNS))
             end += strlen(end);
         else if (*end && cjk_brk && cjk_columns >= EXPLAIN_LINE_COLUMNS * 3 / 5)
             end = cjk_brk;
