@@ -60,7 +60,7 @@ bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
     if (hs->id == 0)
         return false;
     if (ended(hs))
-        return hs->complete && !hs->app_data_seen && hs->transport != TLSX_TRANSPORT_QUIC;
+        return true;
     return is_tls13(hs) && !hs->decrypted;
 }
 
@@ -128,9 +128,12 @@ static void start_handshake(tlsx_handshake *hs, uint32_t *next_id, const tlsx_ev
     const bool renegotiation = hs->complete && !is_tls13(hs);
     const uint16_t version = hs->version;
     const uint8_t transport = hs->transport;
+    const uint32_t slow_ms = hs->slow_ms;
 
     memset(hs, 0, sizeof *hs);
     hs->transport = transport;
+    hs->slow_ms = slow_ms;
+    hs->last_finisher = -1;
     hs->last_seq[TLSX_CLIENT] = hs->last_seq[TLSX_SERVER] = -1;
     hs->id = ++*next_id;
     hs->start = ev->ts;
@@ -178,12 +181,28 @@ static bool opens_handshake(const tlsx_handshake *hs, const tlsx_event *ev, bool
 
 /* A TLS 1.3 handshake ends with the client's Finished; a TLS 1.2 one with the
  * second Finished, whichever side sends it (the server's comes first when a
- * session is resumed). */
+ * session is resumed).  Both Finished always complete it. */
 static void note_finished(tlsx_handshake *hs, tlsx_side side)
 {
     hs->finished[side] = true;
-    if (is_tls13(hs) ? side == TLSX_CLIENT : hs->finished[!side])
+    if (hs->complete)
+        return;
+    if (hs->finished[!side] || (is_tls13(hs) && side == TLSX_CLIENT)) {
         hs->complete = true;
+        hs->last_finisher = (int8_t)side;
+    }
+}
+
+/* A record after the handshake's end: the wait before a post-handshake
+ * message counts from the peer's last record, application data included.
+ * Anything the other side sends after the last Finished shows that it took
+ * that Finished. */
+static void note_late_record(tlsx_handshake *hs, const tlsx_event *ev)
+{
+    hs->last[ev->side] = ev->ts;
+    hs->has_last[ev->side] = true;
+    if (hs->last_finisher >= 0 && (int8_t)ev->side != hs->last_finisher)
+        hs->answered = true;
 }
 
 static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
@@ -256,17 +275,32 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
     }
 }
 
+/* A warning ends nothing, but close_notify; in TLS 1.3 every alert but
+ * close_notify and user_canceled is fatal whatever its level says. */
+static bool ends_handshake(const tlsx_handshake *hs, uint8_t level, uint8_t desc)
+{
+    return level != TLSX_ALERT_WARNING || desc == 0 || (is_tls13(hs) && hs->version && desc != 90);
+}
+
+/* A fatal alert from the side that had still to take the last Finished,
+ * before it sent anything else: it refused the handshake (a TLS 1.3 server
+ * that rejects the client's certificate answers the client's Finished with
+ * certificate_required, bad_certificate or unknown_ca).  An encrypted alert
+ * could be a close_notify: it overturns nothing. */
+static bool overturns_end(const tlsx_handshake *hs, const tlsx_event *ev)
+{
+    return ev->kind == TLSX_EV_ALERT && hs->complete && !hs->answered && hs->last_finisher >= 0 &&
+           (int8_t)ev->side != hs->last_finisher && ev->alert_level != 0 && ev->alert_desc != 0 &&
+           ev->alert_desc != 90 && ends_handshake(hs, ev->alert_level, ev->alert_desc);
+}
+
 static void note_alert(tlsx_handshake *hs, uint8_t level, uint8_t desc, tlsx_step *st)
 {
     st->kind = TLSX_STEP_ALERT;
     st->alert_level = level;
     st->alert_desc = desc;
     st->encrypted = level == 0;
-    /* A warning ends nothing, but close_notify; in TLS 1.3 every alert but
-     * close_notify and user_canceled is fatal whatever its level says. */
-    const bool fatal =
-        level != TLSX_ALERT_WARNING || desc == 0 || (is_tls13(hs) && hs->version && desc != 90);
-    if (!fatal)
+    if (!ends_handshake(hs, level, desc))
         return;
     hs->failed = true;
     if (level != 0) {
@@ -359,6 +393,8 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             hs->app_data_seen = true;
             hs->app_data_at = ev->ts;
         }
+        if (ended(hs))
+            note_late_record(hs, ev);
         /* Without keys a TLS 1.3 handshake after the Server Hello is a run of
          * application data records: the server's until the client answers,
          * then the client's first one, which carries its Finished.  Before
@@ -382,6 +418,8 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
         return false;
     case TLSX_EV_QUIC_HANDSHAKE:
     case TLSX_EV_QUIC_1RTT:
+        if (ended(hs))
+            note_late_record(hs, ev);
         /* QUIC without keys: the server's Handshake packets hold what TLS
          * 1.3 over TCP puts in encrypted records.  The client's may hold
          * acknowledgements only: its Finished is the one sent with its first
@@ -554,6 +592,19 @@ static void time_step(tlsx_handshake *hs, const tlsx_event *ev, bool counted, tl
     }
 }
 
+/* One warning per slow wait: the flight's first step that waited longer
+ * than slow_ms since the peer's last message. */
+static void note_slow(tlsx_handshake *hs, tlsx_step *st)
+{
+    const tlsx_time limit = {(int64_t)(hs->slow_ms / 1000),
+                             (int32_t)(hs->slow_ms % 1000) * 1000000};
+    if (!st->has_since_peer || st->time_backwards || hs->slow_flight == st->flight ||
+        tlsx_time_cmp(st->since_peer, limit) <= 0)
+        return;
+    st->flags |= TLSX_FLAG_SLOW;
+    hs->slow_flight = st->flight;
+}
+
 void tlsx_handshake_split(const tlsx_handshake *hs, const tlsx_baseline *tcp, tlsx_step *st,
                           tlsx_baseline *used)
 {
@@ -617,6 +668,9 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     /* Messages after the end of a handshake, and TLS 1.3 tickets and key
      * updates whenever they come (a server may send tickets before the
      * client's Finished), are post-handshake messages: annotated, no step. */
+    const bool overturns = overturns_end(hs, ev);
+    if (overturns)
+        hs->complete = false;
     const bool was_ended = ended(hs);
     const bool post_handshake =
         was_ended ||
@@ -625,6 +679,8 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
 
     memset(st, 0, sizeof *st);
     st->side = (uint8_t)ev->side;
+    if (overturns)
+        st->flags |= TLSX_FLAG_OVERTURNS;
     if (seq == SEQ_REPEAT)
         classify_repeat(ev, st);
     else if (!classify(hs, ev, post_handshake, st))
@@ -659,8 +715,12 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     st->version = ev->version ? ev->version : hs->version ? hs->version : hs->offered_version;
     st->explain = explain_key(hs, st);
     time_step(hs, ev, counted, st);
+    if (counted)
+        note_slow(hs, st);
     if (st->flags & TLSX_FLAG_DUPLICATE)
         return true;
+    if (was_ended && ev->kind == TLSX_EV_HANDSHAKE)
+        note_late_record(hs, ev);
 
     hs->prev = ev->ts;
     hs->last[ev->side] = ev->ts;

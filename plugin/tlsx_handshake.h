@@ -65,6 +65,8 @@ enum {
     TLSX_FLAG_MID_CAPTURE = 1 << 3, /* first step of a handshake whose start is not captured */
     TLSX_FLAG_WRONG_SIDE = 1 << 4,  /* sent by the side that never sends it */
     TLSX_FLAG_ABANDONS = 1 << 5,    /* a new Client Hello while the previous handshake was open */
+    TLSX_FLAG_SLOW = 1 << 6,        /* the first step of its flight to wait over slow_ms */
+    TLSX_FLAG_OVERTURNS = 1 << 7,   /* a fatal alert that fails a handshake thought complete */
 };
 
 /* One annotated message. */
@@ -123,9 +125,13 @@ typedef struct {
     bool app_data_seen;    /* the first application data after the handshake */
     bool repeated_ccs[2];  /* a plaintext CCS after the end: a copy of the side's last flight */
     tlsx_time app_data_at;
-    uint8_t transport;   /* tlsx_transport: set by the glue, kept from handshake to handshake */
-    bool cookie;         /* DTLS: the server sent a HelloVerifyRequest */
-    int32_t last_seq[2]; /* DTLS: by tlsx_side, the highest message_seq seen, -1 none */
+    uint8_t transport;    /* tlsx_transport: set by the glue, kept from handshake to handshake */
+    bool cookie;          /* DTLS: the server sent a HelloVerifyRequest */
+    int32_t last_seq[2];  /* DTLS: by tlsx_side, the highest message_seq seen, -1 none */
+    uint32_t slow_ms;     /* set by the caller, kept: a wait over it is slow (TLSX_FLAG_SLOW) */
+    uint32_t slow_flight; /* the flight that has its TLSX_FLAG_SLOW, 0 none */
+    int8_t last_finisher; /* the side whose Finished completed the handshake, -1 none */
+    bool answered;        /* after that, the other side sent something: it took the Finished */
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a
@@ -136,8 +142,10 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
                          tlsx_step *step);
 
 /* Whether application data records of the connection may still matter: a
- * TLS 1.3 handshake seen without keys and not over yet.  Lets the glue skip
- * the many frames that carry only application data. */
+ * TLS 1.3 handshake seen without keys and not over yet, or any handshake
+ * that is over, since the wait before a post-handshake message counts from
+ * the peer's last record.  Lets the glue skip frames of application data
+ * only on connections that have not reached their first handshake's end. */
 bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs);
 
 /* Splits a step's wait into network and processing, by the TCP handshake's

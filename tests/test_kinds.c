@@ -34,6 +34,7 @@ static void start(run *r, uint16_t version)
 {
     memset(r, 0, sizeof *r);
     r->version = version;
+    r->hs.slow_ms = UINT32_MAX; /* no wait is slow but in test_slow_waits() */
 }
 
 static bool feed(run *r, tlsx_event ev)
@@ -447,6 +448,131 @@ static void test_alerts(void)
     CHECK(r.last.step == 0 && !r.last.ends);
 }
 
+static tlsx_event alert_event(tlsx_side side, int64_t ms, uint8_t level, uint8_t desc)
+{
+    tlsx_event ev = record_event(TLSX_EV_ALERT, side, ms);
+    ev.alert_level = level;
+    ev.alert_desc = desc;
+    return ev;
+}
+
+/* TLS 1.3: the client's Finished completes the handshake on its side, but a
+ * server that asked for a certificate may refuse it then: a fatal alert
+ * from it before anything else fails the handshake, as its last step. */
+static void test_refused_after_the_last_finished(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C siorxyf IXF");
+    CHECK(r.ended == 1 && r.hs.complete && r.hs.last_finisher == TLSX_CLIENT);
+    /* The client's first application data changes nothing. */
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 20)));
+    CHECK(feed(&r, alert_event(TLSX_SERVER, 21, TLSX_ALERT_FATAL, 116)));
+    CHECK(r.last.step == 12 && r.last.ends && r.last.flight == 4);
+    CHECK(r.last.flags == TLSX_FLAG_OVERTURNS && r.last.kind == TLSX_STEP_ALERT);
+    CHECK(ms_of(r.last.since_peer) == 1); /* since the client's application data */
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(!s.complete && s.has_alert && s.alert == 116 && s.rtts == 2);
+    CHECK_STR(s.history, "CsiorxyfIXFl");
+    CHECK(ms_of(s.duration) == 21);
+
+    /* A ticket first: the server took the Finished; a later alert is a
+     * post-handshake message. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C siorxyf IXF t");
+    CHECK(feed(&r, alert_event(TLSX_SERVER, 40, TLSX_ALERT_FATAL, 116)));
+    CHECK(r.last.step == 0 && !r.last.ends && r.hs.complete);
+    /* So is its application data. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C siorxyf IXF");
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 25)));
+    feed(&r, alert_event(TLSX_SERVER, 40, TLSX_ALERT_FATAL, 40));
+    CHECK(r.last.step == 0 && r.hs.complete);
+    /* close_notify, user_canceled and an encrypted alert refuse nothing. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C siorxyf IXF");
+    feed(&r, alert_event(TLSX_SERVER, 25, TLSX_ALERT_WARNING, 0));
+    CHECK(r.last.step == 0 && r.hs.complete);
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C siorxyf IXF");
+    feed(&r, alert_event(TLSX_SERVER, 25, 0, 0));
+    CHECK(r.last.step == 0 && r.hs.complete);
+    /* Nor does the alert of the side that sent the last Finished. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C siorxyf IXF");
+    feed(&r, alert_event(TLSX_CLIENT, 25, TLSX_ALERT_FATAL, 80));
+    CHECK(r.last.step == 0 && r.hs.complete);
+}
+
+/* Both Finished complete a handshake, whatever came first; a close_notify
+ * afterwards is no failure. */
+static void test_both_finished_complete(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS13);
+    /* Out of order (a capture that merged two points of view). */
+    play(&r, "C siof IF f");
+    CHECK(r.hs.complete);
+    feed(&r, alert_event(TLSX_SERVER, 100, TLSX_ALERT_WARNING, 0));
+    CHECK(r.hs.complete && !r.hs.failed && r.last.step == 0);
+}
+
+/* After the end, a message's wait counts from the peer's last record,
+ * application data included: a server's close_notify that answers the
+ * client's request waited for the request, not for the client's Finished. */
+static void test_wait_after_the_handshake(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C sxkn GIF if"); /* the server's Finished at 30 ms */
+    CHECK(tlsx_handshake_reads_app_data(&r.hs));
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 31)));
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 200)));
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 301)));
+    CHECK(feed(&r, alert_event(TLSX_SERVER, 303, TLSX_ALERT_WARNING, 0)));
+    CHECK(r.last.step == 0 && ms_of(r.last.since_peer) == 103);
+    CHECK(ms_of(r.last.since_prev) == 273); /* since the handshake's last message */
+    CHECK(tlsx_handshake_reads_app_data(&r.hs));
+}
+
+/* One warning per slow wait: the first step of a flight that waited longer
+ * than slow_ms, not every step of it. */
+static void test_slow_waits(void)
+{
+    run r;
+    start(&r, TLSX_VERSION_TLS12);
+    r.hs.slow_ms = 50;
+    play(&r, "C");
+    r.ms = 40; /* 40 ms: not slow */
+    play(&r, "s");
+    CHECK(r.last.flags == 0);
+    r.ms = 60; /* the same flight, 60 ms after the Client Hello: slow */
+    feed(&r, message(&r, 'x'));
+    CHECK(r.last.flags == TLSX_FLAG_SLOW && r.last.flight == 2);
+    play(&r, "kn");
+    CHECK(r.last.flags == 0 && r.last.flight == 2);
+    start(&r, TLSX_VERSION_TLS12);
+    r.hs.slow_ms = 50;
+    play(&r, "C");
+    r.ms = 100;
+    feed(&r, message(&r, 's'));
+    CHECK(r.last.flags == TLSX_FLAG_SLOW && r.last.flight == 2);
+    play(&r, "xkn");
+    CHECK(r.last.flags == 0 && r.last.flight == 2);
+    r.ms = 150; /* exactly 50 ms: not over */
+    play(&r, "GIF");
+    CHECK(r.last.flags == 0);
+    r.ms = 200;
+    feed(&r, message(&r, 'i'));
+    CHECK(r.last.flags == 0); /* 50 ms since the client's Finished */
+    r.ms = 201;
+    feed(&r, message(&r, 'f'));
+    CHECK(r.last.flags == TLSX_FLAG_SLOW && r.last.flight == 4);
+}
+
 /* Renegotiation: a HelloRequest or a new Client Hello on a connection whose
  * handshake is complete starts handshake 2; without keys it is a run of
  * encrypted records. */
@@ -615,7 +741,7 @@ static void test_quic_without_keys(void)
     fin.with_1rtt = true;
     feed(&r, fin);
     CHECK(r.last.step == 5 && r.last.ends && r.last.explain == TLSX_EX_ENCRYPTED_CLIENT_QUIC);
-    CHECK(!tlsx_handshake_reads_app_data(&r.hs));
+    CHECK(tlsx_handshake_reads_app_data(&r.hs)); /* for the waits of later messages */
     CHECK(!feed(&r, record_event(TLSX_EV_QUIC_HANDSHAKE, TLSX_SERVER, 30)));
     summarize(&r, &s, kind, sizeof kind);
     CHECK_STR(kind, "QUIC TLS 1.3 full");
@@ -809,6 +935,10 @@ int main(void)
     test_dtls_retransmissions();
     test_dtls_fragments();
     test_quic_without_keys();
+    test_refused_after_the_last_finished();
+    test_both_finished_complete();
+    test_wait_after_the_handshake();
+    test_slow_waits();
     test_history_is_bounded();
     test_alert_tables();
     test_every_type_explained();

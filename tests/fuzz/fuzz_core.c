@@ -177,6 +177,11 @@ static void check_step(const tlsx_handshake *hs, const tlsx_event *ev, const tls
     }
     if (st->flags & TLSX_FLAG_DUPLICATE)
         REQUIRE(st->step == 0);
+    /* A slow wait is a counted step's; an end overturned is an alert's. */
+    if (st->flags & TLSX_FLAG_SLOW)
+        REQUIRE(st->step && st->has_since_peer && !st->time_backwards);
+    if (st->flags & TLSX_FLAG_OVERTURNS)
+        REQUIRE(st->kind == TLSX_STEP_ALERT && st->step && st->ends && hs->failed);
     if (st->flags & TLSX_FLAG_MISSING)
         check_text(tlsx_sequence_msg_name(st->missing));
     if (st->kind == TLSX_STEP_ALERT) {
@@ -213,6 +218,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t next_id = 0, prev_next_id = 0;
     tlsx_time now = {1700000000, 0};
     memset(conns, 0, sizeof conns);
+    /* The slow threshold, from 0 ms (every wait) on. */
+    conns[0].slow_ms = conns[1].slow_ms = size ? data[size - 1] * 10u : 0;
 
     n_event = 0;
     for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
