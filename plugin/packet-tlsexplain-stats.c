@@ -59,6 +59,19 @@ static gfloat ms_of(tlsx_time t)
     return (gfloat)((double)t.secs * 1e3 + t.nsecs / 1e6);
 }
 
+/* The alert of a failed handshake, under failed. */
+static void count_failure(stats_tree *st, const tlsx_summary *s)
+{
+    tick_stat_node(st, NODE_FAILED, st_outcome, TRUE);
+    char alert[64];
+    const char *name = s->has_alert ? tlsx_alert_name(s->alert) : NULL;
+    if (!s->has_alert)
+        g_strlcpy(alert, "encrypted alert", sizeof alert);
+    else
+        g_snprintf(alert, sizeof alert, "%s (%u)", name ? name : "unknown", s->alert);
+    tick_stat_node(st, alert, st_failed, FALSE);
+}
+
 static void count_end(stats_tree *st, const tlsx_record *rec)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
@@ -72,18 +85,10 @@ static void count_end(stats_tree *st, const tlsx_record *rec)
     tick_stat_node(st, version ? version : "unknown", st_version, FALSE);
 
     increase_stat_node(st, NODE_INCOMPLETE, st_outcome, FALSE, -1);
-    if (s->complete) {
+    if (s->complete)
         tick_stat_node(st, NODE_COMPLETE, st_outcome, FALSE);
-    } else {
-        tick_stat_node(st, NODE_FAILED, st_outcome, TRUE);
-        char alert[64];
-        const char *name = s->has_alert ? tlsx_alert_name(s->alert) : NULL;
-        if (!s->has_alert)
-            g_strlcpy(alert, "encrypted alert", sizeof alert);
-        else
-            g_snprintf(alert, sizeof alert, "%s (%u)", name ? name : "unknown", s->alert);
-        tick_stat_node(st, alert, st_failed, FALSE);
-    }
+    else
+        count_failure(st, s);
 
     /* Whole milliseconds: 9.7 ms is in 0-9. */
     gint64 ms = s->duration.secs * 1000 + s->duration.nsecs / 1000000;
@@ -92,9 +97,8 @@ static void count_end(stats_tree *st, const tlsx_record *rec)
     stats_tree_tick_range(st, NODE_DURATION, st_handshakes, whole_ms);
 }
 
-static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_,
-                                      epan_dissect_t *edt _U_, const void *data,
-                                      tap_flags_t flags _U_)
+static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
 {
     const tlsx_frame *fs = (const tlsx_frame *)data;
 
@@ -121,8 +125,17 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_,
             tick_stat_node(st, NODE_SINCE_PEER, 0, TRUE);
             avg_stat_node_add_value_float(st, name, st_since_peer, FALSE, ms_of(s->since_peer));
         }
-        if (s->ends && f->rec->has_summary)
+        if (!s->ends || !f->rec->has_summary)
+            continue;
+        if ((s->flags & TLSX_FLAG_OVERTURNS) && fs->first_pass) {
+            /* One pass: this handshake was counted complete at its last
+             * Finished, which looked like its end; now it failed. */
+            increase_stat_node(st, NODE_COMPLETE, st_outcome, FALSE, -1);
+            count_failure(st, tlsexplain_summary_of(f->rec));
+        } else if (f->rec->summary_frame == pinfo->num) {
+            /* A later pass counts a handshake once, where it really ended. */
             count_end(st, f->rec);
+        }
     }
     return TAP_PACKET_REDRAW;
 }

@@ -151,8 +151,9 @@ static tlsx_record *record_of(guint32 id)
 
 void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
 {
-    /* The frame's records, each once, in order of first use. */
-    const tlsx_record *recs[TLSX_PACK_MAX_RECORDS];
+    /* The frame's records, each once, in order of first use: as many as it
+     * has steps at most (one segment can hold dozens of Client Hellos). */
+    const tlsx_record **recs = wmem_alloc_array(pinfo->pool, const tlsx_record *, fs->count);
     guint nrec = 0;
     tlsx_pack_step *steps = wmem_alloc_array(pinfo->pool, tlsx_pack_step, fs->count);
     for (guint i = 0; i < fs->count; i++) {
@@ -160,13 +161,10 @@ void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
         guint r = 0;
         while (r < nrec && recs[r] != f->rec)
             r++;
-        if (r == nrec) {
-            if (nrec == TLSX_PACK_MAX_RECORDS)
-                return; /* cannot happen: one frame's steps span few handshakes */
+        if (r == nrec)
             recs[nrec++] = f->rec;
-        }
         steps[i].st = f->st;
-        steps[i].record = (guint8)r;
+        steps[i].record = r;
         steps[i].point = f->point;
         steps[i].rtt_estimated = f->rtt_estimated;
         steps[i].rtt = f->rtt;
@@ -175,9 +173,9 @@ void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
                                  tlsx_time_cmp(f->rtt, f->rec->tcp->rtt) == 0;
     }
 
-    guint8 *bytes = (guint8 *)wmem_alloc(pinfo->pool, 1 + nrec * 10 + tlsx_pack_bound(fs->count));
-    guint8 *p = bytes;
-    *p++ = (guint8)nrec;
+    guint8 *bytes =
+        (guint8 *)wmem_alloc(pinfo->pool, 10 + (gsize)nrec * 10 + tlsx_pack_bound(fs->count));
+    guint8 *p = tlsx_pack_uint(bytes, nrec);
     for (guint r = 0; r < nrec; r++)
         p = tlsx_pack_uint(p, recs[r]->id);
     p += tlsx_pack(steps, fs->count, p);
@@ -190,8 +188,10 @@ tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
     if (at == entries || entry_at(at)->frame != pinfo->num)
         return NULL;
     const guint8 *packed = bytes_at(entry_at(at)->place);
-    const guint nrec = *packed++;
-    tlsx_record *recs[TLSX_PACK_MAX_RECORDS];
+    guint64 n;
+    packed = tlsx_unpack_uint(packed, &n);
+    const guint nrec = (guint)n;
+    tlsx_record **recs = wmem_alloc_array(pinfo->pool, tlsx_record *, nrec ? nrec : 1);
     for (guint r = 0; r < nrec; r++) {
         guint64 id;
         packed = tlsx_unpack_uint(packed, &id);
@@ -206,6 +206,7 @@ tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
     tlsx_frame *fs =
         (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
     fs->count = count;
+    fs->first_pass = FALSE;
     for (guint i = 0; i < count; i++) {
         tlsx_frame_step *f = &fs->steps[i];
         memset(f, 0, sizeof *f);

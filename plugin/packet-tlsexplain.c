@@ -212,6 +212,8 @@ static conn_state *new_conn(int transport)
 {
     conn_state *cs = wmem_new0(wmem_file_scope(), conn_state);
     cs->hs.transport = (uint8_t)transport;
+    /* A change of preference dissects the file anew, from its init. */
+    cs->hs.slow_ms = pref_slow_ms;
     return cs;
 }
 
@@ -374,6 +376,8 @@ static void split_step(conn_state *cs, tlsx_frame_step *fst)
 static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
                       const tlsx_wire_names *names)
 {
+    if ((fst->st.flags & TLSX_FLAG_ABANDONS) && cs->current)
+        cs->current->abandoned = TRUE;
     tlsx_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
     keep_names(rec, names);
@@ -459,6 +463,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
     tlsx_frame *fs =
         (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
     fs->count = count;
+    fs->first_pass = TRUE;
     memcpy(fs->steps, steps, count * sizeof(tlsx_frame_step));
     tlsexplain_store_frame(pinfo, fs);
     return fs;
@@ -547,11 +552,6 @@ static double ms_of(tlsx_time t)
     return (double)t.secs * 1e3 + t.nsecs / 1e6;
 }
 
-static gboolean is_slow(const tlsx_step *st)
-{
-    return st->step && st->has_since_peer && ms_of(st->since_peer) > (double)pref_slow_ms;
-}
-
 static gboolean has_extra_rtt(const tlsx_record *rec)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
@@ -579,6 +579,39 @@ static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_r
                                needed);
 }
 
+/* Whether the step ended its handshake with an alert. */
+static gboolean alert_ended(const tlsx_step *st)
+{
+    return st->kind == TLSX_STEP_ALERT && st->step && st->ends;
+}
+
+/* Only once the whole capture has been read is it known that nothing came
+ * after the step: the last step of a handshake that never ended. */
+static gboolean last_of_unfinished(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    const tlsx_record *rec = fst->rec;
+    return PINFO_FD_VISITED(pinfo) && !rec->summary_frame && !rec->abandoned && fst->st.step &&
+           fst->st.step == rec->last_step && rec->last_frame == pinfo->num;
+}
+
+/* Whether the summary of the step's handshake is shown with it: at the step
+ * that ended the handshake, unless a later one overturned that end. */
+static gboolean shows_summary(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    return fst->st.ends && fst->rec->has_summary && fst->rec->summary_frame == pinfo->num;
+}
+
+/* Whether a step has something for Expert Information: what
+ * add_expert_infos() adds something for. */
+static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    const tlsx_step *st = &fst->st;
+    return st->flags || st->time_backwards || alert_ended(st) || last_of_unfinished(pinfo, fst) ||
+           (shows_summary(pinfo, fst) && has_extra_rtt(fst->rec));
+}
+
+/* Adds the step's expert infos to sti, or to none when there is no tree:
+ * Expert Information and tshark -z expert dissect without one. */
 static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst)
 {
     const tlsx_step *st = &fst->st;
@@ -609,24 +642,29 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
                                name);
     if (st->flags & TLSX_FLAG_MID_CAPTURE)
         expert_add_info(pinfo, sti, &ei_mid_capture);
-    if (st->kind == TLSX_STEP_ALERT && st->step && st->ends) {
-        if (st->alert_level)
+    if (alert_ended(st)) {
+        const char *alert_name =
+            tlsx_alert_name(st->alert_desc) ? tlsx_alert_name(st->alert_desc) : "Unknown";
+        const char *level = st->alert_level == TLSX_ALERT_FATAL ? "Fatal" : "Warning";
+        if (st->flags & TLSX_FLAG_OVERTURNS)
+            expert_add_info_format(pinfo, sti, &ei_alert,
+                                   "%s alert %s (%u) ended handshake %u: the %s refused the "
+                                   "handshake after the %s's Finished, before sending anything "
+                                   "else",
+                                   level, alert_name, st->alert_desc, st->handshake,
+                                   st->side == TLSX_CLIENT ? "client" : "server",
+                                   st->side == TLSX_CLIENT ? "server" : "client");
+        else if (st->alert_level)
             expert_add_info_format(pinfo, sti, &ei_alert, "%s alert %s (%u) ended handshake %u",
-                                   st->alert_level == TLSX_ALERT_FATAL ? "Fatal" : "Warning",
-                                   tlsx_alert_name(st->alert_desc) ? tlsx_alert_name(st->alert_desc)
-                                                                   : "Unknown",
-                                   st->alert_desc, st->handshake);
+                                   level, alert_name, st->alert_desc, st->handshake);
         else
             expert_add_info_format(pinfo, sti, &ei_alert,
                                    "Encrypted alert ended handshake %u (its description needs "
                                    "the key log)",
                                    st->handshake);
     }
-    /* Only once the whole capture has been read is it known that nothing
-     * came after this step. */
     const tlsx_record *rec = fst->rec;
-    if (PINFO_FD_VISITED(pinfo) && !rec->summary_frame && st->step && st->step == rec->last_step &&
-        rec->last_frame == pinfo->num) {
+    if (last_of_unfinished(pinfo, fst)) {
         if (rec->waiting_for != TLSX_MSG_NONE)
             expert_add_info_format(pinfo, sti, &ei_incomplete,
                                    "Handshake %u never completed: the capture holds nothing after "
@@ -640,7 +678,7 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
     }
     if (st->time_backwards)
         expert_add_info(pinfo, sti, &ei_time_backwards);
-    if (is_slow(st))
+    if (st->flags & TLSX_FLAG_SLOW)
         expert_add_info_format(
             pinfo, sti, &ei_slow,
             "Slow: %.1f ms since the %s's last message, over tlsexplain.slow_ms (%u ms): %.1f ms "
@@ -648,7 +686,7 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
             ms_of(st->since_peer), st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
             ms_of(st->network), ms_of(st->processing),
             st->side == TLSX_CLIENT ? "client" : "server");
-    if (st->ends && rec->has_summary)
+    if (shows_summary(pinfo, fst))
         add_extra_rtt_info(pinfo, sti, rec);
 }
 
@@ -760,18 +798,10 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
                     s >= 0.001 ? " [%s %s %s +%.3f s]" : " [%s %s %s +%.6f s]", num, dir, name, s);
 }
 
-/* Whether a frame has something for Expert Information, which must be
- * there even when nothing else of the tree is looked at. */
-static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
+static gboolean frame_has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
 {
     for (guint i = 0; i < fs->count; i++) {
-        const tlsx_frame_step *f = &fs->steps[i];
-        if (f->st.flags || f->st.time_backwards || is_slow(&f->st))
-            return TRUE;
-        if (f->st.ends && (f->st.kind == TLSX_STEP_ALERT || has_extra_rtt(f->rec)))
-            return TRUE;
-        if (PINFO_FD_VISITED(pinfo) && !f->rec->summary_frame && f->st.step &&
-            f->st.step == f->rec->last_step && f->rec->last_frame == pinfo->num)
+        if (has_expert_info(pinfo, &fs->steps[i]))
             return TRUE;
     }
     return FALSE;
@@ -783,10 +813,17 @@ static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
         for (guint i = 0; i < fs->count; i++)
             append_info(pinfo, &fs->steps[i].st);
     }
+    /* No tree (the Expert Information dialog, tshark -2's second pass without
+     * -V): the expert infos all the same, on no item. */
+    if (!tree) {
+        for (guint i = 0; i < fs->count; i++)
+            add_expert_infos(pinfo, NULL, &fs->steps[i]);
+        return;
+    }
     /* tshark -q, or a filter on other fields: the tree is built but shows
-     * nothing of ours, so build nothing. */
-    if (!tree ||
-        (!proto_field_is_referenced(tree, proto_tlsexplain) && !has_expert_info(pinfo, fs)))
+     * nothing of ours, so build nothing but what expert infos need (a filter
+     * may ask for them). */
+    if (!proto_field_is_referenced(tree, proto_tlsexplain) && !frame_has_expert_info(pinfo, fs))
         return;
     proto_item *ti = proto_tree_add_item(tree, proto_tlsexplain, tvb, 0, 0, ENC_NA);
     /* The whole label at once: appending would build the default one first. */
@@ -794,7 +831,7 @@ static void show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
     proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
     for (guint i = 0; i < fs->count; i++) {
         show_step(top, tvb, pinfo, &fs->steps[i]);
-        if (fs->steps[i].st.ends && fs->steps[i].rec->has_summary)
+        if (shows_summary(pinfo, &fs->steps[i]))
             tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
     }
 }

@@ -25,7 +25,8 @@ typedef struct {
     guint8 transport;                        /* tlsx_transport */
     gint8 upgrade;                           /* that command (packet-tlsexplain-starttls.c), -1 */
     guint has_app_data : 1, has_setup : 1, has_summary : 1;
-    tlsx_summary ended; /* when has_summary: see tlsexplain_summary_of() */
+    guint abandoned : 1; /* a new Client Hello cut it short: it did not just stop */
+    tlsx_summary ended;  /* when has_summary: see tlsexplain_summary_of() */
 } tlsx_record;
 
 /* The handshake's summary, once it has ended; NULL while it is open. */
@@ -47,6 +48,7 @@ typedef struct {
  * what the "tlsexplain" tap hands its listeners, once per frame with steps. */
 typedef struct {
     guint count;
+    gboolean first_pass; /* computed now, not read back: taps see the frame as it came */
     tlsx_frame_step steps[];
 } tlsx_frame;
 

@@ -196,7 +196,7 @@ void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
         st->kind = (uint8_t)((b >> B_KIND_SHIFT) & 3u);
         s->point = (uint8_t)((b >> B_POINT_SHIFT) & 3u);
         p = tlsx_unpack_uint(p, &v);
-        s->record = (uint8_t)v;
+        s->record = (uint32_t)v;
         p = tlsx_unpack_uint(p, &v);
         st->step = (uint32_t)v;
         p = tlsx_unpack_uint(p, &v);

@@ -21,11 +21,9 @@
 #include "tlsx_handshake.h"
 #include "tlsx_timing.h"
 
-#define TLSX_PACK_MAX_RECORDS 16
-
 typedef struct {
     tlsx_step st;       /* all but st.handshake, which the record gives */
-    uint8_t record;     /* which of the frame's records, < TLSX_PACK_MAX_RECORDS */
+    uint32_t record;    /* which of the frame's records (handshakes), from 0 */
     uint8_t point;      /* tlsx_capture_point */
     bool rtt_estimated; /* rtt from TLS answers */
     bool rtt_elsewhere; /* rtt not kept, the caller knows it: 0 after tlsx_unpack() */

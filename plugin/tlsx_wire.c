@@ -67,7 +67,7 @@ static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
     f->handshake = ids(all, both, "handshake");
     f->handshake_type = ids(all, both, "handshake.type");
     f->ccs = ids(all, both, "change_cipher_spec");
-    f->app_data = ids(all, tls, "app_data");
+    f->app_data = ids(all, both, "app_data");
     f->version = ids(all, both, "handshake.version");
     f->supported_version = ids(all, tls, "handshake.extensions.supported_version");
     f->alert = ids(all, both, "alert_message");

@@ -449,6 +449,20 @@ make_tls13_clientauth() {
     "0 IN: New Session Ticket, New Session Ticket$H2_END"
 }
 
+# 13b. TLS 1.3, the server requires a client certificate and curl has none:
+#     curl sends an empty Certificate and its Finished, which completes the
+#     handshake on its side; the server answers with a fatal
+#     certificate_required alert (curl exits 56).
+make_tls13_certreq() {
+  make_ca
+  curl_sample tls13-certreq -tls1_3 -Verify 1 -CAfile "$work/ca.pem" -alpn h2 -- --tlsv1.3
+  expect_messages tls13-certreq \
+    "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Change Cipher Spec, Encrypted Extensions, Certificate Request, Certificate, Certificate Verify, Finished" \
+    "0 OUT: Change Cipher Spec, Certificate, Finished" \
+    "0 IN: Alert Certificate Required (116)"
+}
+
 # 14. TLS 1.2 renegotiation asked by the server: s_server -www answers
 #     "GET /reneg" with a Hello Request, and s_client renegotiates on the same
 #     connection: a second full handshake (-no_resumption_on_reneg), encrypted
@@ -593,7 +607,8 @@ CONF
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tls12-doc tls13-full tls12-resume tls12-records tls12-fragmented
   tls12-dhe tls12-rsa tls12-ticket tls12-clientauth tls13-hrr tls13-psk tls13-0rtt
-  tls13-clientauth tls12-reneg tls13-keyupdate tls12-alert tls13-alert tls13-gnutls tls13-nginx)
+  tls13-clientauth tls13-certreq tls12-reneg tls13-keyupdate tls12-alert tls13-alert tls13-gnutls
+  tls13-nginx)
 for t in "${targets[@]}"; do
   echo "make-samples: $t"
   "make_${t//-/_}"

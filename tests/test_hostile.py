@@ -147,6 +147,46 @@ class Hostile(unittest.TestCase):
         self.assertEqual(frames_with(steps, "tlsexplain.duplicate"), [2, 4])
         self.assertEqual([len([s for s in steps if s["frame"] == f]) for f in (2, 4)], [48, 48])
 
+    def test_forty_handshakes_in_one_frame(self):
+        """40 Client Hellos of different lengths in one segment: each opens a
+        handshake and abandons the one before.  However many handshakes a
+        frame holds, two passes show all of them, as one pass does."""
+        w = g.Pcap()
+        c = w.connection(client_port=40000)
+        c.handshake()
+        c.send(CLIENT, b"".join(record(HANDSHAKE, g.client_hello(seed=i, sni="h" * (i + 1)))
+                                for i in range(40)))
+        cap = write("forty.pcap", w)
+        fields = ("-T", "fields", "-E", "occurrence=a", "-e", "frame.number",
+                  "-e", "tlsexplain.handshake", "-e", "tlsexplain.step")
+        one = ts.run("-r", ts.sample(cap), "-Y", "tlsexplain", *fields)
+        two = ts.run("-2", "-r", ts.sample(cap), "-Y", "tlsexplain", *fields)
+        self.assertEqual(one, two)
+        frame, ids, step_numbers = one.strip().split("\t")
+        self.assertEqual(frame, "4")
+        self.assertEqual(ids, ",".join(str(i) for i in range(1, 41)))
+        self.assertEqual(step_numbers, ",".join(["1"] * 40))
+        # Each handshake was cut short by the next, which is no "nothing
+        # follows in the capture": only the last one never completed.
+        steps = read(cap)
+        self.assertEqual([sorted(s["experts"]) for s in steps],
+                         [[]] + [["tlsexplain.unexpected"]] * 38 +
+                         [["tlsexplain.incomplete", "tlsexplain.unexpected"]])
+        self.assertEqual(steps[39]["expert_messages"],
+                         ["A new Client Hello while handshake 39 was still open: that handshake "
+                          "was abandoned and handshake 40 starts",
+                          "Handshake 40 never completed: the capture holds nothing after this "
+                          "step (the Server Hello was still to come)"])
+        # The same expert infos in one pass and in two, but for what only the
+        # second knows: that nothing followed.
+        ours = [[line for line in ts.run(*passes, "-r", ts.sample(cap), "-q", "-z", "expert")
+                 .splitlines() if "TLS Explainer" in line]
+                for passes in ((), ("-2",))]
+        self.assertEqual(ours[1], ours[0] + ["           1   Sequence      TLS Explainer  "
+                                             "Handshake 40 never completed: the capture holds "
+                                             "nothing after this step (the Server Hello was "
+                                             "still to come)"])
+
     def test_both_sides_send_client_hello(self):
         """The first Client Hello names the client; the server's is flagged
         and opens no handshake."""

@@ -60,7 +60,7 @@ DOC_COLUMNS = """\
     8 6,7,8 OUT,OUT,OUT Client Key Exchange,Change Cipher Spec,Finished \
 0.001457775,0.001457775,0.001457775
     9 9,10 IN,IN Change Cipher Spec,Finished 0.001072775,0.001072775
-   14  IN Encrypted Alert 4.997011203
+   14  IN Encrypted Alert 4.994844260
 """
 
 

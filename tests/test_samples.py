@@ -241,6 +241,74 @@ class Verdicts(unittest.TestCase):
         self.assertIn("Unknown CA (48)", alert["en"])
         self.assertEqual(alert["curl"], "TLSv1.3 (OUT), TLS alert, unknown CA (560):")
 
+    def test_server_refuses_after_the_clients_finished(self):
+        """TLS 1.3: the client's Finished ends the handshake on its side (curl
+        prints "SSL connection using"), but the server wanted a certificate
+        and answers with certificate_required: the handshake failed, and the
+        alert is its last step (curl exits 56)."""
+        keys = keylog("tls13-certreq.keys")
+        steps = [s for s in steps_of("tls13-certreq.pcapng", *keys, alerts=True) if s["step"]]
+        self.assertEqual([(s["frame"], s["step"], s["direction"], s["message"]) for s in steps[-4:]],
+                         [(8, 9, "OUT", "Change Cipher Spec"), (8, 10, "OUT", "Certificate"),
+                          (8, 11, "OUT", "Finished"), (11, 12, "IN", "Alert")])
+        self.assertEqual(expert("tls13-certreq.pcapng", "tlsexplain.alert", *keys), [11])
+        self.assertEqual(expert_messages("tls13-certreq.pcapng", 11, *keys),
+                         ["Fatal alert Certificate Required (116) ended handshake 1: the server "
+                          "refused the handshake after the client's Finished, before sending "
+                          "anything else"])
+        s = summaries("tls13-certreq.pcapng", *keys)
+        self.assertEqual(list(s), [1])
+        self.assertEqual((s[1]["frame"], truth(s[1]["tlsexplain.summary.complete"]),
+                          s[1]["tlsexplain.summary.alert"], s[1]["tlsexplain.summary.rtts"],
+                          s[1]["tlsexplain.summary.history"]),
+                         (11, False, "116", "2", "CsiorxyfIXFl"))
+        trace = ts.run("-r", ts.sample("tls13-certreq.pcapng"), *keys, "-q",
+                       "-z", "tlsexplain,trace")
+        self.assertIn("Handshake 1 failed: alert Certificate Required (116) from the server, "
+                      "TLS 1.3 full, 2 RTTs, 0.0224 s (frames 4-11)", trace)
+        # One pass cannot know, at the client's Finished, what the server will
+        # answer: it sums the handshake up there as complete, then at the
+        # alert as failed.  Two passes show only the failure.
+        one = ts.run("-r", ts.sample("tls13-certreq.pcapng"), *keys, "-Y",
+                     "tlsexplain.summary.kind", "-T", "fields", "-e", "frame.number",
+                     "-e", "tlsexplain.summary.complete")
+        self.assertEqual([(int(f), truth(c)) for f, c in (l.split("\t") for l in one.splitlines())],
+                         [(8, True), (11, False)])
+        # The statistics count it once, failed, either way.
+        for passes in ((), ("-2",)):
+            tree = ts.run(*passes, "-r", ts.sample("tls13-certreq.pcapng"), *keys, "-q",
+                          "-z", "tlsexplain,tree")
+            counts = {line.split()[0]: line.split()[1] for line in tree.splitlines()
+                      if line.startswith("  ") and not line.startswith("   ")}
+            self.assertEqual((counts["failed"], counts["complete"], counts["incomplete"]),
+                             ("1", "0", "0"), passes)
+            self.assertRegex(tree, r"\n By kind +1 ")
+
+    def test_expert_information_on_every_path(self):
+        """Analyze -> Expert Information and tshark -z expert dissect without a
+        tree: one pass and two passes list the same entries, the plugin's
+        included."""
+        cases = [("tls12-alert.pcapng",), ("tls13-certreq.pcapng", *keylog("tls13-certreq.keys")),
+                 ("delay-tls12-client.pcapng", "-o", "tlsexplain.slow_ms:50"),
+                 ("delay-tls13-hrr-client.pcapng",)]
+        for capture, *extra in cases:
+            with self.subTest(capture=capture):
+                one = ts.run("-r", ts.sample(capture), *extra, "-q", "-z", "expert")
+                two = ts.run("-2", "-r", ts.sample(capture), *extra, "-q", "-z", "expert")
+                self.assertEqual(one, two)
+                self.assertIn("TLS Explainer", two)
+
+    def test_one_slow_warning_per_wait(self):
+        """The server's flight of four steps waited one round trip: one
+        warning, on its first step, not four."""
+        infos = ts.pdml_experts("delay-tls12-client.pcapng", "-2", "-o", "tlsexplain.slow_ms:50")
+        slow = {frame: [m for name, m in v if name == "tlsexplain.slow"]
+                for frame, v in infos.items()}
+        self.assertEqual({f: len(m) for f, m in slow.items() if m}, {6: 1, 9: 1})
+        self.assertEqual(slow[6], ["Slow: 57.6 ms since the client's last message, over "
+                                   "tlsexplain.slow_ms (50 ms): 56.2 ms of network round trip "
+                                   "and 1.5 ms the server spent"])
+
     def test_capture_ending_mid_handshake(self):
         cap = ts.editcap("tls12-doc.pcapng", "to-server-hello-done.pcapng", "-r", frames=["1-6"])
         self.assertEqual(expert(cap, "tlsexplain.incomplete"), [6])

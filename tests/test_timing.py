@@ -97,6 +97,22 @@ class KnownDelay(unittest.TestCase):
         self.assertEqual(expert("delay-tls12-client.pcapng", "tlsexplain.slow",
                                 "-o", "tlsexplain.slow_ms:50"), [6, 9])
 
+    def test_after_the_handshake_the_wait_counts_from_the_peers_last_record(self):
+        """The server's alert (frame 14) comes 4.9 s after the client's
+        Finished (frame 8) but 4.88 s after the client's last application data
+        (frame 11): its wait, and the split of it, count from frame 11."""
+        times = {int(n): ts.ns(t) for n, t in (line.split("\t") for line in ts.run(
+            "-r", ts.sample("delay-tls12-client.pcapng"), "-T", "fields",
+            "-e", "frame.number", "-e", "frame.time_epoch").splitlines())}
+        f = [f for f in step_fields("delay-tls12-client.pcapng")
+             if "tlsexplain.step" not in f][-1]
+        self.assertEqual(f["tlsexplain.message"], "Encrypted Alert")
+        peer = ts.ns(f["tlsexplain.time.since_peer"])
+        self.assertEqual(peer, times[14] - times[11])
+        self.assertEqual(ts.ns(f["tlsexplain.time.network"]) + ts.ns(f["tlsexplain.time.processing"]),
+                         peer)
+        self.assertLess(abs(ts.ns(f["tlsexplain.time.network"]) - RTT_NS), RTT_NS * 0.05)
+
     def test_without_tcp_handshake_it_is_an_estimate(self):
         cap = ts.editcap("delay-tls12-client.pcapng", "no-syn.pcapng", "-r", frames=["4-100"])
         root = ts.run("-2", "-r", ts.sample(cap), "-Y", "tlsexplain.step == 2", "-T", "pdml")

@@ -88,6 +88,44 @@ def steps_of(capture, *extra, alerts=False):
         # PDML shows a boolean as 1/0 up to 4.2, as True/False from 4.4 on.
         s["encrypted"] = f["tlsexplain.encrypted"] in ("1", "True")
         steps.append(s)
+    if any(s["step"] is None for s in steps):
+        add_peer_records(steps, record_frames(capture, *extra))
+    return steps
+
+
+def record_frames(capture, *extra):
+    """(frame, time in ns, sender "address port") of every frame that holds a
+    TLS or DTLS record or a QUIC packet, whatever it carries: application
+    data too."""
+    out = ts.run("-r", ts.sample(capture), "-Y", "tls.record or dtls.record or quic",
+                 "-T", "fields", "-e", "frame.number", "-e", "frame.time_epoch",
+                 "-e", "ip.src", "-e", "ipv6.src", "-e", "tcp.srcport", "-e", "udp.srcport",
+                 *extra)
+    frames = []
+    for line in out.splitlines():
+        number, time, ip, ip6, tcp, udp = line.split("\t")
+        frames.append((int(number), ts.ns(time), f"{ip or ip6} {tcp or udp}"))
+    return frames
+
+
+def add_peer_records(steps, records):
+    """Gives each post-handshake message the time of its peer's last record
+    before it ("peer_record"): the wait before a message after the handshake
+    counts from there, application data included.  Senders are told apart by
+    the steps' own frames."""
+    direction_of = {}
+    frame_of = {s["frame"]: s for s in steps}
+    for number, _, sender in records:
+        if number in frame_of:
+            direction_of.setdefault(sender, frame_of[number]["direction"])
+    for s in steps:
+        if s["step"] is not None:
+            continue
+        peer = "IN" if s["direction"] == "OUT" else "OUT"
+        before = [t for number, t, sender in records
+                  if number < s["frame"] and direction_of.get(sender) == peer]
+        if before:
+            s["peer_record"] = before[-1]
     return steps
 
 
@@ -117,7 +155,9 @@ class Timing:
                 self.assertEqual(s["since_start"], s["time"] - start, s)
                 self.assertEqual(s["since_prev"], 0 if prev is None else s["time"] - prev, s)
                 peer = "IN" if s["direction"] == "OUT" else "OUT"
-                if peer in last:
+                if "peer_record" in s:
+                    self.assertEqual(s.get("since_peer"), s["time"] - s["peer_record"], s)
+                elif peer in last:
                     self.assertEqual(s.get("since_peer"), s["time"] - last[peer], s)
                 else:
                     self.assertNotIn("since_peer", s)
