@@ -115,8 +115,7 @@ static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_di
 static void format_secs(char *buf, size_t size, tlsx_time t)
 {
     gint64 tenths = t.secs * 10000 + (t.nsecs + 50000) / 100000;
-    g_snprintf(buf, (gulong)size, "%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT, tenths / 10000,
-               tenths % 10000);
+    snprintf(buf, size, "%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT, tenths / 10000, tenths % 10000);
 }
 
 char *tlsexplain_camel_name(const tlsx_step *st)
