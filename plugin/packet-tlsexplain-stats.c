@@ -16,6 +16,8 @@
  */
 #include "tlsexplain.h"
 
+#include <stdio.h>
+
 #include <epan/stats_tree.h>
 
 #include "tlsx_alert.h"
@@ -68,7 +70,7 @@ static void count_failure(stats_tree *st, const tlsx_summary *s)
     if (!s->has_alert)
         g_strlcpy(alert, "encrypted alert", sizeof alert);
     else
-        g_snprintf(alert, sizeof alert, "%s (%u)", name ? name : "unknown", s->alert);
+        snprintf(alert, sizeof alert, "%s (%u)", name ? name : "unknown", s->alert);
     tick_stat_node(st, alert, st_failed, FALSE);
 }
 

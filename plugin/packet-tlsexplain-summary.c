@@ -6,6 +6,8 @@
  */
 #include "tlsexplain.h"
 
+#include <stdio.h>
+
 #include <wsutil/str_util.h>
 
 #include "tlsx_alert.h"
@@ -223,7 +225,7 @@ static const char *group_of(const tlsx_record *rec, char *buf, size_t size)
     if (rec->group)
         return rec->group;
     if (s->group_known) {
-        g_snprintf(buf, (gulong)size, "0x%04x", s->group);
+        snprintf(buf, size, "0x%04x", s->group);
         return buf;
     }
     if (s->resumed)
@@ -259,7 +261,7 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
     add_string(t, tvb, hf_summary_version, tlsx_version_name(s->version));
     const char *cipher_name = rec->cipher;
     if (!cipher_name && s->cipher) {
-        g_snprintf(cipher, sizeof cipher, "0x%04x", s->cipher);
+        snprintf(cipher, sizeof cipher, "0x%04x", s->cipher);
         cipher_name = cipher;
     }
     add_string(t, tvb, hf_summary_cipher, cipher_name);

@@ -115,8 +115,7 @@ static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_di
 static void format_secs(char *buf, size_t size, tlsx_time t)
 {
     gint64 tenths = t.secs * 10000 + (t.nsecs + 50000) / 100000;
-    g_snprintf(buf, (gulong)size, "%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT, tenths / 10000,
-               tenths % 10000);
+    snprintf(buf, size, "%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT, tenths / 10000, tenths % 10000);
 }
 
 char *tlsexplain_camel_name(const tlsx_step *st)
@@ -166,7 +165,7 @@ static void ssldump_message(GString *out, const tlsx_step *st)
     g_free(name);
 }
 
-static void print_ending(const trace_handshake *h)
+static void append_ending(GString *out, const trace_handshake *h)
 {
     const tlsx_record *rec = h->rec;
     const tlsx_summary *s = tlsexplain_summary_of(rec);
@@ -184,10 +183,13 @@ static void print_ending(const trace_handshake *h)
 
     if (!s) {
         format_secs(secs, sizeof secs, last->st.since_start);
-        printf("Handshake %u incomplete: nothing of it follows in the capture", h->id);
+        g_string_append_printf(out, "Handshake %u incomplete: nothing of it follows in the capture",
+                               h->id);
         if (rec->waiting_for != TLSX_MSG_NONE)
-            printf(" (the %s was still to come)", tlsx_sequence_msg_name(rec->waiting_for));
-        printf(", %s s after its first step (frames %u-%u)\n", secs, first->frame, last->frame);
+            g_string_append_printf(out, " (the %s was still to come)",
+                                   tlsx_sequence_msg_name(rec->waiting_for));
+        g_string_append_printf(out, ", %s s after its first step (frames %u-%u)\n", secs,
+                               first->frame, last->frame);
         return;
     }
     tlsx_summary_kind(s, kind, sizeof kind);
@@ -195,30 +197,32 @@ static void print_ending(const trace_handshake *h)
     if (s->complete) {
         if (s->cipher &&
             tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
-            printf("* %s\n", curl);
+            g_string_append_printf(out, "* %s\n", curl);
         if (rec->alpn)
-            printf("* ALPN: server accepted %s\n", rec->alpn);
-        printf("Handshake %u complete: %s, %u RTT%s, %s s (frames %u-%u)\n", h->id, kind, s->rtts,
-               plurality(s->rtts, "", "s"), secs, first->frame, last->frame);
+            g_string_append_printf(out, "* ALPN: server accepted %s\n", rec->alpn);
+        g_string_append_printf(out, "Handshake %u complete: %s, %u RTT%s, %s s (frames %u-%u)\n",
+                               h->id, kind, s->rtts, plurality(s->rtts, "", "s"), secs,
+                               first->frame, last->frame);
         return;
     }
-    printf("Handshake %u failed: ", h->id);
+    g_string_append_printf(out, "Handshake %u failed: ", h->id);
     if (s->has_alert) {
         const char *name = tlsx_alert_name(s->alert);
-        printf("alert %s (%u)", name ? name : "unknown", s->alert);
+        g_string_append_printf(out, "alert %s (%u)", name ? name : "unknown", s->alert);
     } else {
-        printf("an encrypted alert");
+        g_string_append(out, "an encrypted alert");
     }
     if (last->st.kind == TLSX_STEP_ALERT)
-        printf(" from the %s", last->st.side == TLSX_CLIENT ? "client" : "server");
-    printf(", %s, %u RTT%s, %s s (frames %u-%u)\n", kind, s->rtts, plurality(s->rtts, "", "s"),
-           secs, first->frame, last->frame);
+        g_string_append_printf(out, " from the %s",
+                               last->st.side == TLSX_CLIENT ? "client" : "server");
+    g_string_append_printf(out, ", %s, %u RTT%s, %s s (frames %u-%u)\n", kind, s->rtts,
+                           plurality(s->rtts, "", "s"), secs, first->frame, last->frame);
 }
 
 static void trace_draw(void *tapdata)
 {
     trace_data *td = (trace_data *)tapdata;
-    GString *line = g_string_new(NULL);
+    GString *out = g_string_new(NULL);
     char start[32], prev[32], curl[128];
 
     /* In order of their numbers, which a handshake takes at its first step
@@ -237,42 +241,44 @@ static void trace_draw(void *tapdata)
         }
     }
 
-    printf("\n===================================================================\n");
-    printf("TLS Handshake Explainer: transcript\n");
-    printf("Filter: %s\n", td->filter ? td->filter : "none");
-    printf("Handshakes: %u\n", order->len);
+    g_string_append(out, "\n===================================================================\n");
+    g_string_append(out, "TLS Handshake Explainer: transcript\n");
+    g_string_append_printf(out, "Filter: %s\n", td->filter ? td->filter : "none");
+    g_string_append_printf(out, "Handshakes: %u\n", order->len);
     for (guint i = 0; i < order->len; i++) {
         const trace_handshake *h = (const trace_handshake *)g_ptr_array_index(order, i);
         const tlsx_record *rec = h->rec;
-        printf("\nHandshake %u: %s -> %s, ", h->id, h->client, h->server);
+        g_string_append_printf(out, "\nHandshake %u: %s -> %s, ", h->id, h->client, h->server);
         if (rec->sni)
-            printf("SNI %s\n", rec->sni);
+            g_string_append_printf(out, "SNI %s\n", rec->sni);
         else
-            printf("no SNI\n");
+            g_string_append(out, "no SNI\n");
         for (guint k = 0; k < h->steps->len; k++) {
             const trace_step *t = &g_array_index(h->steps, trace_step, k);
             format_secs(start, sizeof start, t->st.since_start);
             format_secs(prev, sizeof prev, t->st.since_prev);
             if (!t->st.step) {
                 /* A retransmission or a duplicated frame: no step, no curl line. */
-                g_string_printf(line, "%u -  %s (%s)  %s  ", h->id, start, prev,
-                                t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
-                ssldump_message(line, &t->st);
-                printf("%s (repeated)\n", line->str);
+                g_string_append_printf(out, "%u -  %s (%s)  %s  ", h->id, start, prev,
+                                       t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
+                ssldump_message(out, &t->st);
+                g_string_append(out, " (repeated)\n");
                 continue;
             }
-            g_string_printf(line, "%u %u  %s (%s)  %s  ", h->id, t->st.step, start, prev,
-                            t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
-            ssldump_message(line, &t->st);
-            printf("%s\n", line->str);
+            g_string_append_printf(out, "%u %u  %s (%s)  %s  ", h->id, t->st.step, start, prev,
+                                   t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
+            ssldump_message(out, &t->st);
+            g_string_append_c(out, '\n');
             if (tlsexplain_step_curl(curl, sizeof curl, &t->st))
-                printf("    * %s\n", curl);
+                g_string_append_printf(out, "    * %s\n", curl);
         }
-        print_ending(h);
+        append_ending(out, h);
     }
-    printf("===================================================================\n");
+    g_string_append(out, "===================================================================\n");
     g_ptr_array_free(order, TRUE);
-    g_string_free(line, TRUE);
+    /* Composed first, written to tshark's standard output in one piece. */
+    fputs(out->str, stdout);
+    g_string_free(out, TRUE);
 }
 
 static void trace_finish(void *tapdata)

@@ -11,6 +11,8 @@
 #define WS_BUILD_DLL
 #include "tlsx_compat.h"
 
+#include <stdio.h>
+
 #include <epan/conversation.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
@@ -783,7 +785,7 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
     char num[24];
 
     if (st->step)
-        g_snprintf(num, sizeof num, pref_language == LANG_ZH ? "第%u步" : "Step %u", st->step);
+        snprintf(num, sizeof num, pref_language == LANG_ZH ? "第%u步" : "Step %u", st->step);
     else if (st->flags & TLSX_FLAG_DUPLICATE)
         g_strlcpy(num, pref_language == LANG_ZH ? "重复" : "Repeated", sizeof num);
     else

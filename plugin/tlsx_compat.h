@@ -169,7 +169,14 @@ static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_inf
 }
 /* A stat_tap_ui's init callback (tshark -z NAME,...) returns nothing up to
  * 4.4 and whether it could start from 4.6 on.  Before 4.6 a tap that cannot
- * start ends tshark, as Wireshark's own command-line taps do. */
+ * start ends tshark, as Wireshark's own command-line taps do.
+ *
+ * Wireshark's checkAPIs.pl reports this exit() (group dissectors-prohibited:
+ * a dissector must not end the program).  It is no dissector's: it runs once,
+ * when tshark starts the -z reports before reading the capture, and only
+ * for a filter that does not compile.  Without it tshark would read the whole
+ * capture and end with status 0 and without the report asked for; 4.0 to 4.4
+ * offer no other way to fail.  tests/checkapis.sh allows exactly this one. */
 #if TLSX_WS_AT_LEAST(4, 6)
 #define TLSX_STAT_TAP_INIT_RESULT bool
 #define TLSX_STAT_TAP_INIT_OK() return true

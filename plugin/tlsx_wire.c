@@ -27,12 +27,12 @@ typedef struct {
     const struct data_source *ds;
     tvbuff_t *tvb;
     int kind;
-    int index;
+    int pos; /* its place in pinfo->data_src, from 0 */
 } source;
 
 typedef struct {
     int kind;
-    int index;
+    int pos; /* the source's */
     int start;
     int sub;
 } order_key;
@@ -163,7 +163,7 @@ static guint list_sources(packet_info *pinfo, source **out)
     for (GSList *l = pinfo->data_src; l; l = l->next, i++) {
         s[i].ds = (const struct data_source *)l->data;
         s[i].tvb = get_data_source_tvb(s[i].ds);
-        s[i].index = (int)i;
+        s[i].pos = (int)i;
         s[i].kind = i == 0 ? SRC_FRAME : SRC_UNKNOWN;
     }
     *out = s;
@@ -191,7 +191,7 @@ static source find_source(source *s, guint n, tvbuff_t *tvb)
 
 static order_key key_of(const source *src, const field_info *fi)
 {
-    order_key k = {src->kind, src->index, fi->start, 0};
+    order_key k = {src->kind, src->pos, fi->start, 0};
     return k;
 }
 
@@ -199,8 +199,8 @@ static int compare_keys(const order_key *a, const order_key *b)
 {
     if (a->kind != b->kind)
         return a->kind < b->kind ? -1 : 1;
-    if (a->index != b->index)
-        return a->index < b->index ? -1 : 1;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     if (a->sub != b->sub)
@@ -538,7 +538,7 @@ static void place_renegotiation_ccs(pending_list *pend)
     }
     if (!finished)
         return;
-    const order_key before = {finished->kind, finished->index, finished->start, finished->sub - 1};
+    const order_key before = {finished->kind, finished->pos, finished->start, finished->sub - 1};
     for (guint i = 0; i < pend->len; i++) {
         pending *p = &pend->v[i];
         if (p->ev.kind == TLSX_EV_CCS && p->ev.length > 1)

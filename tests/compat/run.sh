@@ -13,6 +13,9 @@
 # $TLSEXPLAIN_COMPAT_MIRROR overrides the Debian mirror read from apt's sources.
 # A release whose mirror cannot be reached is skipped (exit 0); any build,
 # test or packaging failure exits 1.
+# On the host the build finds Wireshark's source (tests/wireshark-source.sh)
+# as any build does and runs the checkapis test; the chroots have no copy of
+# it, so there that test is not registered.
 set -uo pipefail
 
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
