@@ -273,11 +273,20 @@ static gboolean is_endpoint(const address *addr, guint32 port, const address *a,
 }
 
 /* The sender of this frame, learnt from a Client Hello or, in a capture that
- * starts mid-handshake, from a message only one side sends.  Returns FALSE
+ * starts mid-handshake, from a message only one side sends: the frame's
+ * first message with a type, since a frame may start with the end of a
+ * message whose type was in an earlier one (a fragment).  Returns FALSE
  * while the sender cannot be told. */
-static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event *first,
+static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event *events, guint n,
                            tlsx_side *side)
 {
+    const tlsx_event *first = &events[0];
+    for (guint i = 0; i < n && !cs->client_known; i++) {
+        if (events[i].kind == TLSX_EV_HANDSHAKE) {
+            first = &events[i];
+            break;
+        }
+    }
     /* The first Client Hello names the client for good: a Client Hello from
      * the other side later is flagged, not believed. */
     if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE &&
@@ -432,7 +441,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         return NULL;
 
     tlsx_side side;
-    if (!frame_side(cs, pinfo, &events[0], &side))
+    if (!frame_side(cs, pinfo, events, n, &side))
         return NULL;
     if (!cs->tcp_looked_up) {
         cs->tcp_looked_up = TRUE;

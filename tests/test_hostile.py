@@ -12,6 +12,7 @@ registers it with the label "slow" and it runs only when TLSX_SLOW=1:
     TLSX_SLOW=1 ctest --test-dir build -L slow --output-on-failure
 """
 
+import gzip
 import os
 import struct
 import subprocess
@@ -186,6 +187,27 @@ class Hostile(unittest.TestCase):
                                              "Handshake 40 never completed: the capture holds "
                                              "nothing after this step (the Server Hello was "
                                              "still to come)"])
+
+    @unittest.skipUnless(os.environ.get("TLSX_WIRESHARK_SOURCE"),
+                         "Wireshark's source (tests/wireshark-source.sh) not given")
+    def test_wiresharks_fragmented_handshakes(self):
+        """Wireshark's own test capture of 1,000 Client Hellos cut in every
+        way over TCP segments and TLS records, up to six in one frame: every
+        one is annotated, alike in one and two passes."""
+        src = os.path.join(os.environ["TLSX_WIRESHARK_SOURCE"], "test", "captures",
+                           "tls-fragmented-handshakes.pcap.gz")
+        cap = ts.sample("ws-fragmented-handshakes.pcap")
+        with gzip.open(src) as f, open(cap, "wb") as out:
+            out.write(f.read())
+        os.chmod(cap, 0o644)
+        fields = ("-Y", "tlsexplain", "-T", "fields", "-E", "occurrence=a", "-e", "frame.number",
+                  "-e", "tlsexplain.handshake", "-e", "tlsexplain.message",
+                  "-e", "tlsexplain.step", "-e", "tlsexplain.repeated")
+        one = ts.run("-r", cap, *fields)
+        self.assertEqual(one, ts.run("-2", "-r", cap, *fields))
+        messages = [m for line in one.splitlines() for m in line.split("\t")[2].split(",")]
+        self.assertEqual(messages, ["Client Hello"] * 1000)
+        self.assertEqual(max(len(line.split("\t")[1].split(",")) for line in one.splitlines()), 6)
 
     def test_both_sides_send_client_hello(self):
         """The first Client Hello names the client; the server's is flagged
