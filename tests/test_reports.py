@@ -111,6 +111,11 @@ def tree_rows(tree):
     return rows
 
 
+def children(tree, parent):
+    """The names of a node's children, in the order tshark prints them."""
+    return [name for (p, name) in tree_rows(tree) if p == parent]
+
+
 class StatsTree(unittest.TestCase):
     def rows(self):
         return tree_rows(reports(DOC)[0])
@@ -139,15 +144,59 @@ class StatsTree(unittest.TestCase):
     def test_steps_and_time_since_peer_by_message(self):
         rows = self.rows()
         self.assertEqual(rows[(None, "Steps by message")][0], "10")
-        self.assertEqual(rows[("Steps by message", "Client Hello")][0], "1")
-        self.assertEqual(rows[("Steps by message", "Finished")][0], "2")
+        self.assertEqual(rows[("Steps by message", "02 Client Hello [OUT]")][0], "1")
+        self.assertEqual(rows[("Steps by message", "20 Finished [OUT]")][0], "1")
+        self.assertEqual(rows[("Steps by message", "20 Finished [IN]")][0], "1")
         peer = "Time since peer by message (ms)"
         self.assertEqual(rows[(None, peer)][0], "9")
-        self.assertNotIn((peer, "Client Hello"), rows)
-        self.assertEqual(rows[(peer, "Server Hello")], ["1", "7.17", "7.165375", "7.165375"])
-        self.assertEqual(rows[(peer, "Finished")], ["2", "1.27", "1.072775", "1.457775"])
-        self.assertEqual(rows[(peer, "Change Cipher Spec")],
-                         ["2", "1.27", "1.072775", "1.457775"])
+        self.assertNotIn((peer, "02 Client Hello [OUT]"), rows)
+        self.assertEqual(rows[(peer, "05 Server Hello [IN]")],
+                         ["1", "7.17", "7.165375", "7.165375"])
+        # The client's Finished and the server's, each with its own wait.
+        self.assertEqual(rows[(peer, "20 Finished [OUT]")], ["1", "1.46", "1.457775", "1.457775"])
+        self.assertEqual(rows[(peer, "20 Finished [IN]")], ["1", "1.07", "1.072775", "1.072775"])
+
+    def test_messages_in_handshake_order(self):
+        """tshark lists the tree by name: the messages' numbers put them in
+        the handshake's order, the rest alphabetically (ranges by bound)."""
+        tree = reports(DOC)[0]
+        self.assertEqual(children(tree, "Steps by message"), [
+            "02 Client Hello [OUT]", "05 Server Hello [IN]", "08 Certificate [IN]",
+            "12 Server Key Exchange [IN]", "14 Server Hello Done [IN]",
+            "16 Client Key Exchange [OUT]", "18 Change Cipher Spec [IN]",
+            "18 Change Cipher Spec [OUT]", "20 Finished [IN]", "20 Finished [OUT]"])
+        self.assertEqual(children(tree, "Handshakes"), [
+            "By kind", "By outcome", "By transport", "By version", "Duration (ms)"])
+        self.assertEqual(children(tree, "By outcome"), ["complete", "failed", "incomplete"])
+        hrr = reports("delay-tls13-hrr-client.pcapng")[0]
+        self.assertEqual(children(hrr, "Steps by message"), [
+            "02 Client Hello [OUT]", "04 Hello Retry Request [IN]", "05 Server Hello [IN]",
+            "18 Change Cipher Spec [IN]", "18 Change Cipher Spec [OUT]",
+            "24 Encrypted handshake message [IN]", "24 Encrypted handshake message [OUT]"])
+
+    def test_waits_of_client_and_server_apart(self):
+        """A slow network (samples/make-delay-samples.sh: a 56 ms round
+        trip): at the client the server's messages came a round trip after
+        the client's, the client answered in 1.6 ms; at the server it is the
+        other way round.  Each row is one side's wait, never the mean of
+        both (a Finished of 29.05 ms before)."""
+        peer = "Time since peer by message (ms)"
+        at_client = tree_rows(reports("delay-tls12-client.pcapng")[0])
+        self.assertEqual([[name] + v for (parent, name), v in at_client.items() if parent == peer], [
+            ["05 Server Hello [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["08 Certificate [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["12 Server Key Exchange [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["14 Server Hello Done [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["16 Client Key Exchange [OUT]", "1", "1.59", "1.586266", "1.586266"],
+            ["18 Change Cipher Spec [IN]", "1", "56.52", "56.518009", "56.518009"],
+            ["18 Change Cipher Spec [OUT]", "1", "1.59", "1.586266", "1.586266"],
+            ["20 Finished [IN]", "1", "56.52", "56.518009", "56.518009"],
+            ["20 Finished [OUT]", "1", "1.59", "1.586266", "1.586266"]])
+        at_server = tree_rows(reports("delay-tls12-server.pcapng")[0])
+        self.assertEqual(at_server[(peer, "20 Finished [OUT]")],
+                         ["1", "57.64", "57.638580", "57.638580"])
+        self.assertEqual(at_server[(peer, "20 Finished [IN]")],
+                         ["1", "0.46", "0.456685", "0.456685"])
 
     def test_failed_handshake_names_its_alert(self):
         rows = tree_rows(reports("tls12-alert.pcapng")[0])
