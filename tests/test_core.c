@@ -384,6 +384,34 @@ static void test_message_order(void)
     CHECK(tlsx_step_order(&st) == alert);
 }
 
+/* Notes print tenths of a millisecond from 1 ms on, microseconds below. */
+static void test_ms_text(void)
+{
+    char buf[32];
+    tlsx_time_ms_text(buf, sizeof buf, 45315);
+    CHECK_STR(buf, "0.045 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 135945);
+    CHECK_STR(buf, "0.136 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 0);
+    CHECK_STR(buf, "0.000 ms");
+    tlsx_time_ms_text(buf, sizeof buf, -5);
+    CHECK_STR(buf, "0.000 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 999499);
+    CHECK_STR(buf, "0.999 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 999500);
+    CHECK_STR(buf, "1.0 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 18738359);
+    CHECK_STR(buf, "18.7 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 168657414);
+    CHECK_STR(buf, "168.7 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 1050000);
+    CHECK_STR(buf, "1.1 ms");
+    tlsx_time_ms_text(buf, sizeof buf, INT64_MAX);
+    CHECK_STR(buf, "9223372036854.8 ms");
+    tlsx_time_ms_text(buf, 5, 18738359);
+    CHECK_STR(buf, "18.7");
+}
+
 static void test_time(void)
 {
     tlsx_time d;
@@ -581,6 +609,7 @@ int main(void)
     test_curl_line_truncated();
     test_tls13_early_tickets();
     test_message_order();
+    test_ms_text();
     test_time();
     test_time_extremes();
     test_explanations_complete();
