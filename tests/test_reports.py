@@ -7,9 +7,11 @@ Each tshark run is made once (cached) and shared by the tests that read it.
 
 import functools
 import json
+import os
 import re
 import unittest
 
+import pcapgen
 import tshark_session as ts
 
 DOC = "tls12-doc.pcapng"
@@ -237,9 +239,12 @@ class Trace(unittest.TestCase):
 class FlowGraph(unittest.TestCase):
     def test_ladder_between_client_and_server(self):
         flow = reports(DOC)[2]
-        # The nodes: client first, server second, told apart by port.
-        self.assertIn("127.0.0.1:45296", flow[0])
-        self.assertIn("127.0.0.1:443", flow[1])
+        # The columns: the client's address, the server's address and port,
+        # apart over loopback; the arrows carry the ports.
+        self.assertEqual(flow_columns(flow), ["127.0.0.1", "127.0.0.1:443"])
+        self.assertEqual(flow[0].rstrip(), "|Time     | 127.0.0.1                             |")
+        self.assertEqual(flow[1].rstrip(), "|         |                   | 127.0.0.1:443     |")
+        self.assertEqual(flow[3].rstrip(), "|         |(45296)  ------------------>  (443)    |")
         labels = [re.split(r"\|", l)[2].strip(" |") for l in flow[2::2]]
         arrows = ["->" if "-->" in l else "<-" for l in flow[3::2]]
         comments = [l.rsplit("|", 1)[1] for l in flow[2::2]]
@@ -255,6 +260,99 @@ class FlowGraph(unittest.TestCase):
         self.assertEqual(comments[9], "Handshake 1 step 10 IN: Finished, 1.073 ms after the "
                                       "client, at 9.696 ms")
         self.assertTrue(comments[10].startswith("Handshake 1 post-handshake IN: Encrypted Alert"))
+
+
+def many_connections(name, distinct):
+    """100 handshakes of the document's kind, each on its own connection:
+    one client (10.0.0.1, ports 40000-40099) and one server (10.0.0.2:443),
+    or, when distinct, a client 10.0.2.N and a server 10.0.1.N for each."""
+    w = pcapgen.Pcap()
+    for n in range(100):
+        ips = {"client_ip": bytes([10, 0, 2, n]), "server_ip": bytes([10, 0, 1, n])} \
+            if distinct else {}
+        c = w.connection(client_port=40000 + n, **ips)
+        c.handshake()
+        pcapgen.tls12_full(c)
+    w.write(ts.sample(name))
+    return name
+
+
+def flow_columns(lines):
+    """The graph's columns, left to right: tshark writes every other one on
+    its first line, the others on the second."""
+    first = [t.strip() for t in lines[0].split("|")[2:] if t.strip()]
+    second = [t.strip() for t in lines[1].split("|")[2:] if t.strip()]
+    out = []
+    for i in range(max(len(first), len(second))):
+        out += first[i:i + 1] + second[i:i + 1]
+    return out
+
+
+class FlowGraphAtScale(unittest.TestCase):
+    """Wireshark's graph has at most 40 columns; beyond, its text graph
+    writes outside its lines and GLib complains once per arrow on stderr."""
+
+    @classmethod
+    def setUpClass(cls):
+        runs = [("-r", ts.sample(many_connections(name, distinct)), "-q", "-z",
+                 "flow,tlsexplain," + mode)
+                for name, distinct in (("many-one-server.pcap", False),
+                                       ("many-endpoints.pcap", True))
+                for mode in ("standard", "network")]
+        ts.warm(runs)
+        cls.out = {}
+        for args in runs:
+            proc = ts.run_proc(*args)
+            cls.out[(os.path.basename(args[1]), args[-1].rsplit(",", 1)[1])] = proc
+
+    def graph(self, name):
+        standard = self.out[(name, "standard")]
+        network = self.out[(name, "network")]
+        for proc in (standard, network):
+            self.assertEqual(proc.returncode, 0)
+            self.assertEqual(proc.stderr, "")
+        self.assertEqual(standard.stdout, network.stdout)
+        lines = standard.stdout.splitlines()
+        # Two lines of columns, two lines per step, a line between handshakes.
+        self.assertEqual(len(lines), 2 + 100 * 10 * 2 + 99)
+        return lines
+
+    def test_one_client_one_server(self):
+        """The connections of one client share its column: the ports are
+        on the arrows."""
+        lines = self.graph("many-one-server.pcap")
+        self.assertEqual(flow_columns(lines), ["10.0.0.1", "10.0.0.2:443"])
+        self.assertEqual([l.rstrip() for l in lines[:6]], [
+            "Conv.| Time    | 10.0.0.1                              |",
+            "     |         |                   | 10.0.0.2:443      |",
+            "1    |0.003000 |         ClientHello                   |Handshake 1 step 1 OUT: "
+            "Client Hello, at 0.000 ms",
+            "     |         |(40000)  ------------------>  (443)    |",
+            "1    |0.004000 |         ServerHello                   |Handshake 1 step 2 IN: "
+            "Server Hello, 1.000 ms after the client, at 1.000 ms",
+            "     |         |(40000)  <------------------  (443)    |"])
+        self.assertEqual(lines[-1].rstrip(), "     |         |(40099)  <------------------  (443)    |")
+        self.assertTrue(lines[-2].endswith("|Handshake 100 step 10 IN: Finished, 1.000 ms after "
+                                           "the client, at 3.000 ms"), lines[-2])
+
+    def test_endpoints_beyond_the_columns_share_two(self):
+        """Clients 10.0.2.0-18 and servers 10.0.1.0-18 get the first 38
+        columns; the others share two, and their arrows say who they are."""
+        lines = self.graph("many-endpoints.pcap")
+        want = [a for n in range(19) for a in (f"10.0.2.{n}", f"10.0.1.{n}:443")]
+        self.assertEqual(flow_columns(lines), want + ["other clients", "other servers"])
+        comments = [l.rsplit("|", 1)[1] for l in lines[2:] if "|Handshake " in l]
+        self.assertEqual(len(comments), 1000)
+        self.assertEqual(comments[180], "Handshake 19 step 1 OUT: Client Hello, at 0.000 ms")
+        self.assertEqual(comments[190], "Handshake 20 step 1 OUT: Client Hello, at 0.000 ms "
+                                        "(client 10.0.2.19, server 10.0.1.19:443)")
+        self.assertEqual(comments[-1], "Handshake 100 step 10 IN: Finished, 1.000 ms after the "
+                                       "client, at 3.000 ms (client 10.0.2.99, server "
+                                       "10.0.1.99:443)")
+        # Handshake 20's Server Hello: from the last column to the one before.
+        arrow = lines[lines.index(next(l for l in lines if "Handshake 20 step 2 " in l)) + 1]
+        self.assertTrue(arrow.rstrip().endswith("|(40019)  <------------------  (443)    |"),
+                        arrow)
 
 
 class Columns(unittest.TestCase):
