@@ -5,25 +5,101 @@
  * client to server or back, labelled with its message; the comment says the
  * step, how long it came after the other side's last message and when in the
  * handshake.  Labels are ssldump's one-word names ("ServerKeyExchange"): the
- * text graph of tshark cuts labels at 18 characters.  The two
- * ends are "address:port", so that a handshake over loopback, where client
- * and server share an address, still has two sides.
+ * text graph of tshark cuts labels at 18 characters.
+ *
+ * The columns (nodes) are the client's address and the server's
+ * "address:port": over loopback, where client and server share an address,
+ * the handshake still has two sides, and the many connections of one client
+ * to one server share two columns (the arrows carry both ports).  A graph
+ * has at most MAX_NUM_NODES (40) columns: beyond, Wireshark's text graph
+ * writes outside its lines (GLib criticals, one per arrow).  So the first 38
+ * endpoints get columns of their own, the others share "other clients" and
+ * "other servers", and the comment of such an arrow names its endpoint.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "tlsexplain.h"
 
 #include <epan/tap.h>
+#include <epan/to_str.h>
 #include <wsutil/str_util.h>
 
-/* "192.0.2.1:443", "[2001:db8::1]:443", as a string address. */
-static void set_endpoint(address *dst, const address *addr, guint32 port)
+/* MAX_NUM_NODES of epan/sequence_analysis.h, which no version installs: 40
+ * in Wireshark 4.0.  Should a later version lower it, the criticals come
+ * back, and test_reports.FlowGraphAtScale fails there (tests/compat). */
+#define FLOW_NODES 40
+#define OTHER_CLIENTS "other clients"
+#define OTHER_SERVERS "other servers"
+
+/* The columns of one graph.  The graph's items are the truth, this is what
+ * they add up to, kept while only the plugin adds items: a graph that is
+ * new, cleared or not the last one seen here is counted again from its
+ * items.  Few graphs fill at a time (tshark: one per -z flow). */
+typedef struct {
+    const GQueue *items; /* the graph's list of items */
+    guint length;        /* its length when last counted */
+    GHashTable *nodes;   /* the columns' texts */
+} flow_columns;
+
+static flow_columns columns_cache[4];
+static guint columns_next;
+
+static void add_column(flow_columns *c, const address *addr)
 {
-    char *s = tlsexplain_endpoint(addr, port);
+    if (addr->type == AT_STRINGZ && addr->data)
+        g_hash_table_add(c->nodes, g_strdup((const char *)addr->data));
+}
+
+static flow_columns *columns_of(tlsx_seq_info *sainfo)
+{
+    const guint length = g_queue_get_length(sainfo->items);
+    flow_columns *c = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(columns_cache) && !c; i++) {
+        if (columns_cache[i].items == sainfo->items)
+            c = &columns_cache[i];
+    }
+    if (c && c->length == length)
+        return c;
+    if (!c)
+        c = &columns_cache[columns_next++ % G_N_ELEMENTS(columns_cache)];
+    if (c->nodes)
+        g_hash_table_remove_all(c->nodes);
+    else
+        c->nodes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (GList *l = sainfo->items->head; l; l = l->next) {
+        const tlsx_seq_item *sai = (const tlsx_seq_item *)l->data;
+        if (sai->display) {
+            add_column(c, &sai->src_addr);
+            add_column(c, &sai->dst_addr);
+        }
+    }
+    c->items = sainfo->items;
+    c->length = length;
+    return c;
+}
+
+/* The column of an endpoint ("192.0.2.1" for a client, "192.0.2.2:443" or
+ * "[2001:db8::1]:443" for a server): its own while there is room, else
+ * "other clients" or "other servers".  Returns whether it has its own. */
+static gboolean set_column(flow_columns *c, address *dst, const char *text, gboolean server)
+{
+    gboolean own =
+        g_hash_table_contains(c->nodes, text) || g_hash_table_size(c->nodes) < FLOW_NODES - 2;
+    const char *column = own ? text : server ? OTHER_SERVERS : OTHER_CLIENTS;
+    g_hash_table_add(c->nodes, g_strdup(column));
     /* Freed with the graph's items, by free_address(). */
     free_address(dst);
-    alloc_address_wmem(NULL, dst, AT_STRINGZ, (int)strlen(s) + 1, s);
-    g_free(s);
+    alloc_address_wmem(NULL, dst, AT_STRINGZ, (int)strlen(column) + 1, column);
+    return own;
+}
+
+/* "192.0.2.1", "2001:db8::1": g_free() it. */
+static char *client_text(const address *addr)
+{
+    char *a = address_to_str(NULL, addr);
+    char *s = g_strdup(a);
+    wmem_free(NULL, a);
+    return s;
 }
 
 static double ms_of(tlsx_time t)
@@ -31,8 +107,10 @@ static double ms_of(tlsx_time t)
     return (double)t.secs * 1e3 + t.nsecs / 1e6;
 }
 
-/* "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the client, at 7.165 ms". */
-static char *comment_of(const tlsx_step *st)
+/* "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the client, at 7.165 ms",
+ * then the endpoints that have no column of their own, if any:
+ * "(client 192.0.2.7, server 192.0.2.80:443)". */
+static char *comment_of(const tlsx_step *st, const char *client, const char *server)
 {
     GString *c = g_string_new(NULL);
     const char *dir = st->side == TLSX_CLIENT ? "OUT" : "IN";
@@ -46,6 +124,11 @@ static char *comment_of(const tlsx_step *st)
         g_string_append_printf(c, ", %.3f ms after the %s", ms_of(st->since_peer),
                                st->side == TLSX_CLIENT ? "server" : "client");
     g_string_append_printf(c, ", at %.3f ms", ms_of(st->since_start));
+    if (client && server)
+        g_string_append_printf(c, " (client %s, server %s)", client, server);
+    else if (client || server)
+        g_string_append_printf(c, " (%s %s)", client ? "client" : "server",
+                               client ? client : server);
     return g_string_free(c, FALSE);
 }
 
@@ -63,17 +146,27 @@ static tap_packet_status flow_packet(void *tapdata, packet_info *pinfo, epan_dis
         tlsx_seq_item *sai = sequence_analysis_create_sai_with_addresses(pinfo, sainfo);
         if (!sai)
             break;
+        flow_columns *c = columns_of(sainfo);
+        const gboolean from_client = st->side == TLSX_CLIENT;
+        char *client = client_text(from_client ? &pinfo->src : &pinfo->dst);
+        char *server = from_client ? tlsexplain_endpoint(&pinfo->dst, pinfo->destport)
+                                   : tlsexplain_endpoint(&pinfo->src, pinfo->srcport);
+        const gboolean own_client =
+            set_column(c, from_client ? &sai->src_addr : &sai->dst_addr, client, FALSE);
+        const gboolean own_server =
+            set_column(c, from_client ? &sai->dst_addr : &sai->src_addr, server, TRUE);
         sai->frame_number = pinfo->num;
-        set_endpoint(&sai->src_addr, &pinfo->src, pinfo->srcport);
-        set_endpoint(&sai->dst_addr, &pinfo->dst, pinfo->destport);
         sai->port_src = (guint16)pinfo->srcport;
         sai->port_dst = (guint16)pinfo->destport;
         sai->frame_label = tlsexplain_camel_name(st);
-        sai->comment = comment_of(st);
+        sai->comment = comment_of(st, own_client ? NULL : client, own_server ? NULL : server);
         sai->conv_num = (guint16)st->handshake;
         sai->line_style = 1;
         sai->display = TRUE;
         g_queue_push_tail(sainfo->items, sai);
+        c->length++;
+        g_free(client);
+        g_free(server);
         added = TRUE;
     }
     return added ? TAP_PACKET_REDRAW : TAP_PACKET_DONT_REDRAW;

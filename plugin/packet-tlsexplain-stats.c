@@ -6,6 +6,15 @@
  * the other side's last message (tlsexplain.time.since_peer), and the
  * messages sent again (DTLS retransmissions, duplicated frames).
  *
+ * Messages are rows "NN Name [DIR]": NN is the message's place in one fixed
+ * order of the handshake (tlsx_step_order(): Client Hello 02, ..., Finished
+ * 20, then New Session Ticket, encrypted records, alerts), DIR is OUT for
+ * what the client sent and IN for the server's, so that a Finished of the
+ * client and one of the server are two rows, each with its own wait.  The
+ * tree is sorted by name, in ascending order, which tshark follows: the
+ * messages come in handshake order, a server's before the client's of the
+ * same place, the rest alphabetically (ranges by their bounds).
+ *
  * A handshake is counted at its step 1 (every handshake has one, also one
  * whose start was not captured) and, until it ends, as incomplete; the step
  * that ends it moves it to complete or failed and files it by kind, version
@@ -99,6 +108,13 @@ static void count_end(stats_tree *st, const tlsx_record *rec)
     stats_tree_tick_range(st, NODE_DURATION, st_handshakes, whole_ms);
 }
 
+/* "20 Finished [OUT]": sorts by name into handshake order. */
+static void row_name(const tlsx_step *s, char *buf, size_t size)
+{
+    snprintf(buf, size, "%02u %s [%s]", tlsx_step_order(s), tlsx_step_name(s),
+             s->side == TLSX_CLIENT ? "OUT" : "IN");
+}
+
 static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
                                       const void *data, tap_flags_t flags _U_)
 {
@@ -107,9 +123,11 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_frame_step *f = &fs->steps[i];
         const tlsx_step *s = &f->st;
+        char name[80];
+        row_name(s, name, sizeof name);
         if (!s->step && (s->flags & TLSX_FLAG_DUPLICATE)) {
             tick_stat_node(st, NODE_REPEATED, 0, TRUE);
-            tick_stat_node(st, tlsx_step_name(s), st_repeated, FALSE);
+            tick_stat_node(st, name, st_repeated, FALSE);
         }
         if (!s->step)
             continue; /* post-handshake messages and repeats are no steps */
@@ -120,7 +138,6 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
             tick_stat_node(st, NODE_OUTCOME, st_handshakes, TRUE);
             increase_stat_node(st, NODE_INCOMPLETE, st_outcome, FALSE, 1);
         }
-        const char *name = tlsx_step_name(s);
         tick_stat_node(st, NODE_STEPS, 0, TRUE);
         tick_stat_node(st, name, st_steps, FALSE);
         if (s->has_since_peer) {
@@ -146,6 +163,7 @@ void tlsexplain_stats_register(void)
 {
     /* Returns nothing up to 4.2 and the tree's configuration from 4.4 on;
      * the plugin needs neither. */
-    stats_tree_register_plugin("tlsexplain", "tlsexplain", "TLS Handshake Explainer", 0,
-                               stats_packet, stats_init, NULL);
+    stats_tree_register_plugin("tlsexplain", "tlsexplain", "TLS Handshake Explainer",
+                               ST_SORT_COL_NAME << ST_FLG_SRTCOL_SHIFT, stats_packet, stats_init,
+                               NULL);
 }

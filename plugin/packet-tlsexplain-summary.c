@@ -286,13 +286,18 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
         tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, "");
     if (rec->has_setup) {
         proto_item *st = add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
-        const double ms = (double)rec->setup_time.secs * 1e3 + rec->setup_time.nsecs / 1e6;
+        char setup[32], rtt[32], would_be[32];
+        tlsx_time_ms_text(setup, sizeof setup, tlsx_time_to_ns(rec->setup_time));
         if (rec->tcp && rec->tcp->known) {
-            const double rtt_ms = (double)rec->tcp->rtt.secs * 1e3 + rec->tcp->rtt.nsecs / 1e6;
-            proto_item_append_text(st, " (%.1f ms; %u round trips of %.1f ms would be %.1f ms)", ms,
-                                   rec->setup_rtts, rtt_ms, rec->setup_rtts * rtt_ms);
+            const gint64 rtt_ns = tlsx_time_to_ns(rec->tcp->rtt);
+            const guint32 n = rec->setup_rtts;
+            tlsx_time_ms_text(rtt, sizeof rtt, rtt_ns);
+            tlsx_time_ms_text(would_be, sizeof would_be,
+                              n && rtt_ns > G_MAXINT64 / n ? G_MAXINT64 : rtt_ns * n);
+            proto_item_append_text(st, " (%s; %u round trips of %s would be %s)", setup, n, rtt,
+                                   would_be);
         } else {
-            proto_item_append_text(st, " (%.1f ms)", ms);
+            proto_item_append_text(st, " (%s)", setup);
         }
         proto_item *pi = proto_tree_add_uint(t, hf_summary_setup_rtts, tvb, 0, 0, rec->setup_rtts);
         proto_item_set_generated(pi);

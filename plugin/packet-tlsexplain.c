@@ -558,11 +558,6 @@ static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, t
     return text;
 }
 
-static double ms_of(tlsx_time t)
-{
-    return (double)t.secs * 1e3 + t.nsecs / 1e6;
-}
-
 static gboolean has_extra_rtt(const tlsx_record *rec)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
@@ -689,14 +684,17 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
     }
     if (st->time_backwards)
         expert_add_info(pinfo, sti, &ei_time_backwards);
-    if (st->flags & TLSX_FLAG_SLOW)
-        expert_add_info_format(
-            pinfo, sti, &ei_slow,
-            "Slow: %.1f ms since the %s's last message, over tlsexplain.slow_ms (%u ms): %.1f ms "
-            "of network round trip and %.1f ms the %s spent",
-            ms_of(st->since_peer), st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
-            ms_of(st->network), ms_of(st->processing),
-            st->side == TLSX_CLIENT ? "client" : "server");
+    if (st->flags & TLSX_FLAG_SLOW) {
+        char wait[32], network[32], processing[32];
+        tlsx_time_ms_text(wait, sizeof wait, tlsx_time_to_ns(st->since_peer));
+        tlsx_time_ms_text(network, sizeof network, tlsx_time_to_ns(st->network));
+        tlsx_time_ms_text(processing, sizeof processing, tlsx_time_to_ns(st->processing));
+        expert_add_info_format(pinfo, sti, &ei_slow,
+                               "Slow: %s since the %s's last message, over tlsexplain.slow_ms (%u "
+                               "ms): %s of network round trip and %s the %s spent",
+                               wait, st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
+                               network, processing, st->side == TLSX_CLIENT ? "client" : "server");
+    }
     if (shows_summary(pinfo, fst))
         add_extra_rtt_info(pinfo, sti, rec);
 }

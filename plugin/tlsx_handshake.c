@@ -741,6 +741,13 @@ const char *tlsx_step_name(const tlsx_step *st)
     return tlsx_message_name((tlsx_step_kind)st->kind, st->hs_type);
 }
 
+unsigned tlsx_step_order(const tlsx_step *st)
+{
+    if (st->hrr)
+        return tlsx_message_order(TLSX_STEP_HANDSHAKE, TLSX_HS_HELLO_RETRY_REQUEST);
+    return tlsx_message_order((tlsx_step_kind)st->kind, st->hs_type);
+}
+
 void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
 {
     memset(out, 0, sizeof *out);

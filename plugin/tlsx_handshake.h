@@ -166,6 +166,10 @@ uint16_t tlsx_handshake_waiting_for(const tlsx_handshake *hs);
  * Server Hello although its type says so. */
 const char *tlsx_step_name(const tlsx_step *st);
 
+/* The step's message's place in the fixed order of tlsx_message_order(),
+ * the Hello Retry Request's included. */
+unsigned tlsx_step_order(const tlsx_step *st);
+
 /* The side that sends a handshake type, or -1 when both may. */
 int tlsx_sender_of(uint8_t hs_type);
 

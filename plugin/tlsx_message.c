@@ -61,6 +61,52 @@ const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type)
     return n ? n->name : "Unknown handshake message";
 }
 
+/* Handshake types in the order of tlsx_message_order(), and where the
+ * records that are no handshake messages go.  The Hello Retry Request, a
+ * Server Hello on the wire, is given its place by tlsx_step_order(). */
+enum { ORDER_CCS = 0x100, ORDER_ENCRYPTED = 0x101, ORDER_ALERT = 0x102 };
+static const uint16_t order[] = {
+    TLSX_HS_HELLO_REQUEST,
+    TLSX_HS_CLIENT_HELLO,
+    TLSX_HS_HELLO_VERIFY_REQUEST,
+    TLSX_HS_HELLO_RETRY_REQUEST,
+    TLSX_HS_SERVER_HELLO,
+    TLSX_HS_ENCRYPTED_EXTENSIONS,
+    TLSX_HS_SUPPLEMENTAL_DATA,
+    TLSX_HS_CERTIFICATE,
+    TLSX_HS_COMPRESSED_CERTIFICATE,
+    TLSX_HS_CERTIFICATE_URL,
+    TLSX_HS_CERTIFICATE_STATUS,
+    TLSX_HS_SERVER_KEY_EXCHANGE,
+    TLSX_HS_CERTIFICATE_REQUEST,
+    TLSX_HS_SERVER_HELLO_DONE,
+    TLSX_HS_END_OF_EARLY_DATA,
+    TLSX_HS_CLIENT_KEY_EXCHANGE,
+    TLSX_HS_CERTIFICATE_VERIFY,
+    ORDER_CCS,
+    TLSX_HS_NEXT_PROTOCOL,
+    TLSX_HS_FINISHED,
+    TLSX_HS_NEW_SESSION_TICKET,
+    TLSX_HS_KEY_UPDATE,
+    TLSX_HS_MESSAGE_HASH,
+    ORDER_ENCRYPTED,
+    ORDER_ALERT,
+};
+
+unsigned tlsx_message_order(tlsx_step_kind kind, uint8_t hs_type)
+{
+    const uint16_t key = kind == TLSX_STEP_CCS                ? ORDER_CCS
+                         : kind == TLSX_STEP_ENCRYPTED_RECORD ? ORDER_ENCRYPTED
+                         : kind == TLSX_STEP_ALERT            ? ORDER_ALERT
+                                                              : hs_type;
+    const size_t count = sizeof order / sizeof order[0];
+    for (size_t i = 0; i < count; i++) {
+        if (order[i] == key)
+            return (unsigned)i + 1;
+    }
+    return (unsigned)count + 1;
+}
+
 tlsx_explain_key tlsx_message_explain_key(tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
                                           bool tls13)
 {

@@ -62,6 +62,15 @@ typedef enum {
 /* Human name, e.g. "Server Hello Done", "Change Cipher Spec", "Alert". */
 const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type);
 
+/* A message's place, from 1, in one fixed order of the handshake, the order
+ * the statistics list messages in: TLS 1.2's full handshake (RFC 5246 7.3)
+ * with the messages of DTLS (RFC 6347) and TLS 1.3 (RFC 8446 2) where they
+ * come there, then New Session Ticket and Key Update, the records that could
+ * not be read, alerts, and last unknown messages.  A message both sides send
+ * (Certificate, Finished) has one place.  Unlike the order a handshake
+ * checks (tlsx_sequence.h), this one is the same for every handshake. */
+unsigned tlsx_message_order(tlsx_step_kind kind, uint8_t hs_type);
+
 /* The explanation that fits a message sent by a side in a TLS version. */
 tlsx_explain_key tlsx_message_explain_key(tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
                                           bool tls13);

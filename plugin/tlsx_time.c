@@ -4,6 +4,9 @@
  */
 #include "tlsx_time.h"
 
+#include <inttypes.h>
+#include <stdio.h>
+
 #define NS_PER_S 1000000000
 
 int tlsx_time_cmp(tlsx_time a, tlsx_time b)
@@ -88,4 +91,16 @@ tlsx_time tlsx_time_from_ns(int64_t ns)
 {
     tlsx_time t = {ns / NS_PER_S, (int32_t)(ns % NS_PER_S)};
     return t;
+}
+
+void tlsx_time_ms_text(char *buf, size_t size, int64_t ns)
+{
+    if (ns < 0)
+        ns = 0;
+    if (ns < 999500) { /* below 1.000 ms once rounded to the microsecond */
+        snprintf(buf, size, "0.%03d ms", (int)((ns + 500) / 1000));
+        return;
+    }
+    const int64_t tenths = ns / 100000 + (ns % 100000 >= 50000);
+    snprintf(buf, size, "%" PRId64 ".%d ms", tenths / 10, (int)(tenths % 10));
 }

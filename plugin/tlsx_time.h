@@ -11,6 +11,7 @@
 #define TLSX_TIME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Packed: twelve bytes instead of sixteen, as every connection and step
@@ -29,6 +30,13 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out);
  * without overflow. */
 int64_t tlsx_time_to_ns(tlsx_time t);
 tlsx_time tlsx_time_from_ns(int64_t ns);
+
+/* A distance of ns nanoseconds as the plugin's notes print it, in
+ * milliseconds: to the tenth from 1 ms on ("7.2 ms", "168.7 ms"), to the
+ * microsecond below ("0.045 ms"), so that a round trip over loopback does
+ * not read "0.0 ms".  Negative distances are 0.  Cut short, never overrun,
+ * when size is short. */
+void tlsx_time_ms_text(char *buf, size_t size, int64_t ns);
 
 /* -1, 0 or 1 as a is before, equal to or after b. */
 int tlsx_time_cmp(tlsx_time a, tlsx_time b);

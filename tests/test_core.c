@@ -347,6 +347,73 @@ static void test_tls13_early_tickets(void)
     CHECK(hs.complete);
 }
 
+/* Statistics list messages by their place in one fixed order: the hellos
+ * first, Finished after what it concludes, a message of both sides at one
+ * place, unknown messages last. */
+static void test_message_order(void)
+{
+    static const uint8_t full[] = {
+        TLSX_HS_HELLO_REQUEST,       TLSX_HS_CLIENT_HELLO,        TLSX_HS_HELLO_VERIFY_REQUEST,
+        TLSX_HS_HELLO_RETRY_REQUEST, TLSX_HS_SERVER_HELLO,        TLSX_HS_ENCRYPTED_EXTENSIONS,
+        TLSX_HS_CERTIFICATE,         TLSX_HS_SERVER_KEY_EXCHANGE, TLSX_HS_CERTIFICATE_REQUEST,
+        TLSX_HS_SERVER_HELLO_DONE,   TLSX_HS_CLIENT_KEY_EXCHANGE, TLSX_HS_CERTIFICATE_VERIFY,
+    };
+    for (size_t i = 1; i < sizeof full; i++)
+        CHECK(tlsx_message_order(TLSX_STEP_HANDSHAKE, full[i - 1]) <
+              tlsx_message_order(TLSX_STEP_HANDSHAKE, full[i]));
+    const unsigned ccs = tlsx_message_order(TLSX_STEP_CCS, 0);
+    const unsigned fin = tlsx_message_order(TLSX_STEP_HANDSHAKE, TLSX_HS_FINISHED);
+    const unsigned nst = tlsx_message_order(TLSX_STEP_HANDSHAKE, TLSX_HS_NEW_SESSION_TICKET);
+    const unsigned enc = tlsx_message_order(TLSX_STEP_ENCRYPTED_RECORD, 0);
+    const unsigned alert = tlsx_message_order(TLSX_STEP_ALERT, 0);
+    const unsigned unknown = tlsx_message_order(TLSX_STEP_HANDSHAKE, 99);
+    CHECK(tlsx_message_order(TLSX_STEP_HANDSHAKE, TLSX_HS_CLIENT_HELLO) == 2);
+    CHECK(tlsx_message_order(TLSX_STEP_HANDSHAKE, TLSX_HS_CERTIFICATE_VERIFY) < ccs);
+    CHECK(ccs == 18 && fin == 20);
+    CHECK(fin < nst && nst < enc && enc < alert && alert < unknown);
+    CHECK(unknown < 100); /* two digits in the statistics */
+    CHECK(tlsx_message_order(TLSX_STEP_HANDSHAKE, 200) == unknown);
+
+    tlsx_step st = {0};
+    st.kind = TLSX_STEP_HANDSHAKE;
+    st.hs_type = TLSX_HS_SERVER_HELLO;
+    CHECK(tlsx_step_order(&st) == 5);
+    st.hrr = true;
+    CHECK(tlsx_step_order(&st) == 4);
+    CHECK_STR(tlsx_step_name(&st), "Hello Retry Request");
+    st.hrr = false;
+    st.kind = TLSX_STEP_ALERT;
+    CHECK(tlsx_step_order(&st) == alert);
+}
+
+/* Notes print tenths of a millisecond from 1 ms on, microseconds below. */
+static void test_ms_text(void)
+{
+    char buf[32];
+    tlsx_time_ms_text(buf, sizeof buf, 45315);
+    CHECK_STR(buf, "0.045 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 135945);
+    CHECK_STR(buf, "0.136 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 0);
+    CHECK_STR(buf, "0.000 ms");
+    tlsx_time_ms_text(buf, sizeof buf, -5);
+    CHECK_STR(buf, "0.000 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 999499);
+    CHECK_STR(buf, "0.999 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 999500);
+    CHECK_STR(buf, "1.0 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 18738359);
+    CHECK_STR(buf, "18.7 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 168657414);
+    CHECK_STR(buf, "168.7 ms");
+    tlsx_time_ms_text(buf, sizeof buf, 1050000);
+    CHECK_STR(buf, "1.1 ms");
+    tlsx_time_ms_text(buf, sizeof buf, INT64_MAX);
+    CHECK_STR(buf, "9223372036854.8 ms");
+    tlsx_time_ms_text(buf, 5, 18738359);
+    CHECK_STR(buf, "18.7");
+}
+
 static void test_time(void)
 {
     tlsx_time d;
@@ -543,6 +610,8 @@ int main(void)
     test_versions();
     test_curl_line_truncated();
     test_tls13_early_tickets();
+    test_message_order();
+    test_ms_text();
     test_time();
     test_time_extremes();
     test_explanations_complete();

@@ -7,9 +7,11 @@ Each tshark run is made once (cached) and shared by the tests that read it.
 
 import functools
 import json
+import os
 import re
 import unittest
 
+import pcapgen
 import tshark_session as ts
 
 DOC = "tls12-doc.pcapng"
@@ -111,6 +113,11 @@ def tree_rows(tree):
     return rows
 
 
+def children(tree, parent):
+    """The names of a node's children, in the order tshark prints them."""
+    return [name for (p, name) in tree_rows(tree) if p == parent]
+
+
 class StatsTree(unittest.TestCase):
     def rows(self):
         return tree_rows(reports(DOC)[0])
@@ -139,15 +146,59 @@ class StatsTree(unittest.TestCase):
     def test_steps_and_time_since_peer_by_message(self):
         rows = self.rows()
         self.assertEqual(rows[(None, "Steps by message")][0], "10")
-        self.assertEqual(rows[("Steps by message", "Client Hello")][0], "1")
-        self.assertEqual(rows[("Steps by message", "Finished")][0], "2")
+        self.assertEqual(rows[("Steps by message", "02 Client Hello [OUT]")][0], "1")
+        self.assertEqual(rows[("Steps by message", "20 Finished [OUT]")][0], "1")
+        self.assertEqual(rows[("Steps by message", "20 Finished [IN]")][0], "1")
         peer = "Time since peer by message (ms)"
         self.assertEqual(rows[(None, peer)][0], "9")
-        self.assertNotIn((peer, "Client Hello"), rows)
-        self.assertEqual(rows[(peer, "Server Hello")], ["1", "7.17", "7.165375", "7.165375"])
-        self.assertEqual(rows[(peer, "Finished")], ["2", "1.27", "1.072775", "1.457775"])
-        self.assertEqual(rows[(peer, "Change Cipher Spec")],
-                         ["2", "1.27", "1.072775", "1.457775"])
+        self.assertNotIn((peer, "02 Client Hello [OUT]"), rows)
+        self.assertEqual(rows[(peer, "05 Server Hello [IN]")],
+                         ["1", "7.17", "7.165375", "7.165375"])
+        # The client's Finished and the server's, each with its own wait.
+        self.assertEqual(rows[(peer, "20 Finished [OUT]")], ["1", "1.46", "1.457775", "1.457775"])
+        self.assertEqual(rows[(peer, "20 Finished [IN]")], ["1", "1.07", "1.072775", "1.072775"])
+
+    def test_messages_in_handshake_order(self):
+        """tshark lists the tree by name: the messages' numbers put them in
+        the handshake's order, the rest alphabetically (ranges by bound)."""
+        tree = reports(DOC)[0]
+        self.assertEqual(children(tree, "Steps by message"), [
+            "02 Client Hello [OUT]", "05 Server Hello [IN]", "08 Certificate [IN]",
+            "12 Server Key Exchange [IN]", "14 Server Hello Done [IN]",
+            "16 Client Key Exchange [OUT]", "18 Change Cipher Spec [IN]",
+            "18 Change Cipher Spec [OUT]", "20 Finished [IN]", "20 Finished [OUT]"])
+        self.assertEqual(children(tree, "Handshakes"), [
+            "By kind", "By outcome", "By transport", "By version", "Duration (ms)"])
+        self.assertEqual(children(tree, "By outcome"), ["complete", "failed", "incomplete"])
+        hrr = reports("delay-tls13-hrr-client.pcapng")[0]
+        self.assertEqual(children(hrr, "Steps by message"), [
+            "02 Client Hello [OUT]", "04 Hello Retry Request [IN]", "05 Server Hello [IN]",
+            "18 Change Cipher Spec [IN]", "18 Change Cipher Spec [OUT]",
+            "24 Encrypted handshake message [IN]", "24 Encrypted handshake message [OUT]"])
+
+    def test_waits_of_client_and_server_apart(self):
+        """A slow network (samples/make-delay-samples.sh: a 56 ms round
+        trip): at the client the server's messages came a round trip after
+        the client's, the client answered in 1.6 ms; at the server it is the
+        other way round.  Each row is one side's wait, never the mean of
+        both (a Finished of 29.05 ms before)."""
+        peer = "Time since peer by message (ms)"
+        at_client = tree_rows(reports("delay-tls12-client.pcapng")[0])
+        self.assertEqual([[name] + v for (parent, name), v in at_client.items() if parent == peer], [
+            ["05 Server Hello [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["08 Certificate [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["12 Server Key Exchange [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["14 Server Hello Done [IN]", "1", "57.63", "57.632065", "57.632065"],
+            ["16 Client Key Exchange [OUT]", "1", "1.59", "1.586266", "1.586266"],
+            ["18 Change Cipher Spec [IN]", "1", "56.52", "56.518009", "56.518009"],
+            ["18 Change Cipher Spec [OUT]", "1", "1.59", "1.586266", "1.586266"],
+            ["20 Finished [IN]", "1", "56.52", "56.518009", "56.518009"],
+            ["20 Finished [OUT]", "1", "1.59", "1.586266", "1.586266"]])
+        at_server = tree_rows(reports("delay-tls12-server.pcapng")[0])
+        self.assertEqual(at_server[(peer, "20 Finished [OUT]")],
+                         ["1", "57.64", "57.638580", "57.638580"])
+        self.assertEqual(at_server[(peer, "20 Finished [IN]")],
+                         ["1", "0.46", "0.456685", "0.456685"])
 
     def test_failed_handshake_names_its_alert(self):
         rows = tree_rows(reports("tls12-alert.pcapng")[0])
@@ -188,9 +239,12 @@ class Trace(unittest.TestCase):
 class FlowGraph(unittest.TestCase):
     def test_ladder_between_client_and_server(self):
         flow = reports(DOC)[2]
-        # The nodes: client first, server second, told apart by port.
-        self.assertIn("127.0.0.1:45296", flow[0])
-        self.assertIn("127.0.0.1:443", flow[1])
+        # The columns: the client's address, the server's address and port,
+        # apart over loopback; the arrows carry the ports.
+        self.assertEqual(flow_columns(flow), ["127.0.0.1", "127.0.0.1:443"])
+        self.assertEqual(flow[0].rstrip(), "|Time     | 127.0.0.1                             |")
+        self.assertEqual(flow[1].rstrip(), "|         |                   | 127.0.0.1:443     |")
+        self.assertEqual(flow[3].rstrip(), "|         |(45296)  ------------------>  (443)    |")
         labels = [re.split(r"\|", l)[2].strip(" |") for l in flow[2::2]]
         arrows = ["->" if "-->" in l else "<-" for l in flow[3::2]]
         comments = [l.rsplit("|", 1)[1] for l in flow[2::2]]
@@ -206,6 +260,99 @@ class FlowGraph(unittest.TestCase):
         self.assertEqual(comments[9], "Handshake 1 step 10 IN: Finished, 1.073 ms after the "
                                       "client, at 9.696 ms")
         self.assertTrue(comments[10].startswith("Handshake 1 post-handshake IN: Encrypted Alert"))
+
+
+def many_connections(name, distinct):
+    """100 handshakes of the document's kind, each on its own connection:
+    one client (10.0.0.1, ports 40000-40099) and one server (10.0.0.2:443),
+    or, when distinct, a client 10.0.2.N and a server 10.0.1.N for each."""
+    w = pcapgen.Pcap()
+    for n in range(100):
+        ips = {"client_ip": bytes([10, 0, 2, n]), "server_ip": bytes([10, 0, 1, n])} \
+            if distinct else {}
+        c = w.connection(client_port=40000 + n, **ips)
+        c.handshake()
+        pcapgen.tls12_full(c)
+    w.write(ts.sample(name))
+    return name
+
+
+def flow_columns(lines):
+    """The graph's columns, left to right: tshark writes every other one on
+    its first line, the others on the second."""
+    first = [t.strip() for t in lines[0].split("|")[2:] if t.strip()]
+    second = [t.strip() for t in lines[1].split("|")[2:] if t.strip()]
+    out = []
+    for i in range(max(len(first), len(second))):
+        out += first[i:i + 1] + second[i:i + 1]
+    return out
+
+
+class FlowGraphAtScale(unittest.TestCase):
+    """Wireshark's graph has at most 40 columns; beyond, its text graph
+    writes outside its lines and GLib complains once per arrow on stderr."""
+
+    @classmethod
+    def setUpClass(cls):
+        runs = [("-r", ts.sample(many_connections(name, distinct)), "-q", "-z",
+                 "flow,tlsexplain," + mode)
+                for name, distinct in (("many-one-server.pcap", False),
+                                       ("many-endpoints.pcap", True))
+                for mode in ("standard", "network")]
+        ts.warm(runs)
+        cls.out = {}
+        for args in runs:
+            proc = ts.run_proc(*args)
+            cls.out[(os.path.basename(args[1]), args[-1].rsplit(",", 1)[1])] = proc
+
+    def graph(self, name):
+        standard = self.out[(name, "standard")]
+        network = self.out[(name, "network")]
+        for proc in (standard, network):
+            self.assertEqual(proc.returncode, 0)
+            self.assertEqual(proc.stderr, "")
+        self.assertEqual(standard.stdout, network.stdout)
+        lines = standard.stdout.splitlines()
+        # Two lines of columns, two lines per step, a line between handshakes.
+        self.assertEqual(len(lines), 2 + 100 * 10 * 2 + 99)
+        return lines
+
+    def test_one_client_one_server(self):
+        """The connections of one client share its column: the ports are
+        on the arrows."""
+        lines = self.graph("many-one-server.pcap")
+        self.assertEqual(flow_columns(lines), ["10.0.0.1", "10.0.0.2:443"])
+        self.assertEqual([l.rstrip() for l in lines[:6]], [
+            "Conv.| Time    | 10.0.0.1                              |",
+            "     |         |                   | 10.0.0.2:443      |",
+            "1    |0.003000 |         ClientHello                   |Handshake 1 step 1 OUT: "
+            "Client Hello, at 0.000 ms",
+            "     |         |(40000)  ------------------>  (443)    |",
+            "1    |0.004000 |         ServerHello                   |Handshake 1 step 2 IN: "
+            "Server Hello, 1.000 ms after the client, at 1.000 ms",
+            "     |         |(40000)  <------------------  (443)    |"])
+        self.assertEqual(lines[-1].rstrip(), "     |         |(40099)  <------------------  (443)    |")
+        self.assertTrue(lines[-2].endswith("|Handshake 100 step 10 IN: Finished, 1.000 ms after "
+                                           "the client, at 3.000 ms"), lines[-2])
+
+    def test_endpoints_beyond_the_columns_share_two(self):
+        """Clients 10.0.2.0-18 and servers 10.0.1.0-18 get the first 38
+        columns; the others share two, and their arrows say who they are."""
+        lines = self.graph("many-endpoints.pcap")
+        want = [a for n in range(19) for a in (f"10.0.2.{n}", f"10.0.1.{n}:443")]
+        self.assertEqual(flow_columns(lines), want + ["other clients", "other servers"])
+        comments = [l.rsplit("|", 1)[1] for l in lines[2:] if "|Handshake " in l]
+        self.assertEqual(len(comments), 1000)
+        self.assertEqual(comments[180], "Handshake 19 step 1 OUT: Client Hello, at 0.000 ms")
+        self.assertEqual(comments[190], "Handshake 20 step 1 OUT: Client Hello, at 0.000 ms "
+                                        "(client 10.0.2.19, server 10.0.1.19:443)")
+        self.assertEqual(comments[-1], "Handshake 100 step 10 IN: Finished, 1.000 ms after the "
+                                       "client, at 3.000 ms (client 10.0.2.99, server "
+                                       "10.0.1.99:443)")
+        # Handshake 20's Server Hello: from the last column to the one before.
+        arrow = lines[lines.index(next(l for l in lines if "Handshake 20 step 2 " in l)) + 1]
+        self.assertTrue(arrow.rstrip().endswith("|(40019)  <------------------  (443)    |"),
+                        arrow)
 
 
 class Columns(unittest.TestCase):

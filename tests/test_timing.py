@@ -5,7 +5,7 @@ at the client and at the server."""
 import unittest
 
 import tshark_session as ts
-from test_samples import expert, summaries
+from test_samples import expert, expert_messages, summaries
 from test_tshark import keylog, steps_of
 
 RTT_NS = 56_000_000
@@ -130,6 +130,37 @@ class KnownDelay(unittest.TestCase):
                 for k in TIME_FIELDS:
                     if k in f:
                         self.assertFalse(f[k].startswith("-"), (name, k, f[k]))
+
+
+def setup_note(capture):
+    """The summary's set-up line as the packet details show it."""
+    return next(f.get("showname") for f in ts.pdml_root(capture, "-2").iter("field")
+                if f.get("name") == "tlsexplain.summary.setup_time")
+
+
+class ShortTimes(unittest.TestCase):
+    """Notes print tenths of a millisecond from 1 ms on and microseconds
+    below: a round trip over loopback is not "0.0 ms"."""
+
+    def test_set_up_over_loopback(self):
+        self.assertEqual(setup_note("tls12-doc.pcapng"),
+                         "Connection set-up: 0.018738359 seconds (18.7 ms; 3 round trips of "
+                         "0.045 ms would be 0.136 ms)")
+
+    def test_set_up_over_a_slow_network(self):
+        self.assertEqual(setup_note("delay-tls12-client.pcapng"),
+                         "Connection set-up: 0.174118689 seconds (174.1 ms; 3 round trips of "
+                         "56.2 ms would be 168.7 ms)")
+
+    def test_slow_step_notes(self):
+        self.assertEqual(expert_messages("tls12-doc.pcapng", 6, "-o", "tlsexplain.slow_ms:0"),
+                         ["Slow: 7.2 ms since the client's last message, over tlsexplain.slow_ms "
+                          "(0 ms): 0.033 ms of network round trip and 7.1 ms the server spent"])
+        self.assertEqual(expert_messages("delay-tls12-client.pcapng", 9, "-o",
+                                         "tlsexplain.slow_ms:50"),
+                         ["Slow: 56.5 ms since the client's last message, over "
+                          "tlsexplain.slow_ms (50 ms): 56.2 ms of network round trip and "
+                          "0.351 ms the server spent"])
 
 
 if __name__ == "__main__":

@@ -129,13 +129,21 @@ xdotool key --window "$WIN" --delay 200 alt+s Up Return
 STATS=$(timeout 15 xdotool search --sync --onlyvisible --name 'TLS Handshake Explainer' | head -n1)
 [ -n "$STATS" ] || fail "no statistics window"
 xdotool windowmove "$STATS" 40 40 windowsize "$STATS" 1100 760
+# The window opens sorted by name, descending; a click on "Topic / Item"
+# sorts it ascending, the messages in handshake order (as tshark lists them).
+sleep 1
+xdotool mousemove 110 63 click 1
+xdotool mousemove 1270 950
 shot gui-stats.png 1.5
-xdotool key --window "$STATS" Escape
+xdotool key Escape # to the dialog, which has the focus since the click
 sleep 0.5
+# The focus back to the packet list, on frame 6 (else alt+s types in the
+# display filter).
+xdotool mousemove 300 631 click 1
+sleep 0.3
 
 # Statistics -> Flow Graph (the 17th item of Wireshark 4.0's menu), flow
 # type "TLS Handshake Explainer".
-xdotool key --window "$STATS" Escape
 xdotool windowactivate --sync "$WIN" 2>/dev/null
 xdotool key --window "$WIN" --delay 200 alt+s
 xdotool key --delay 60 $(printf 'Down %.0s' $(seq 16)) Return
