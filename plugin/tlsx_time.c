@@ -19,7 +19,7 @@ int tlsx_time_cmp(tlsx_time a, tlsx_time b)
  * fraction is not checked, a pcapng time stamp in whole seconds reaches the
  * ends of time_t.  The fraction's whole seconds are moved to secs, which
  * saturates. */
-static tlsx_time normalized(tlsx_time t)
+tlsx_time tlsx_time_normalized(tlsx_time t)
 {
     int32_t carry = t.nsecs / NS_PER_S;
     t.nsecs %= NS_PER_S;
@@ -48,9 +48,9 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
 {
     /* Time stamps from a capture file are almost always normal already. */
     if (!is_normal(earlier))
-        earlier = normalized(earlier);
+        earlier = tlsx_time_normalized(earlier);
     if (!is_normal(later))
-        later = normalized(later);
+        later = tlsx_time_normalized(later);
     if (tlsx_time_cmp(later, earlier) < 0) {
         out->secs = 0;
         out->nsecs = 0;
@@ -88,4 +88,19 @@ tlsx_time tlsx_time_from_ns(int64_t ns)
 {
     tlsx_time t = {ns / NS_PER_S, (int32_t)(ns % NS_PER_S)};
     return t;
+}
+
+tlsx_time tlsx_time_times(tlsx_time t, uint32_t n)
+{
+    const tlsx_time zero = {0, 0}, most = {INT64_MAX, NS_PER_S - 1};
+    t = tlsx_time_normalized(t);
+    if (t.secs < 0)
+        return zero;
+    /* Below 10^9 * 2^32, which fits in 64 bits. */
+    const uint64_t ns = (uint64_t)t.nsecs * n;
+    const int64_t carry = (int64_t)(ns / NS_PER_S);
+    if (n && t.secs > (INT64_MAX - carry) / (int64_t)n)
+        return most;
+    tlsx_time out = {t.secs * (int64_t)n + carry, (int32_t)(ns % NS_PER_S)};
+    return out;
 }

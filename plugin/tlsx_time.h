@@ -30,6 +30,14 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out);
 int64_t tlsx_time_to_ns(tlsx_time t);
 tlsx_time tlsx_time_from_ns(int64_t ns);
 
+/* t with its fraction in 0 .. 999 999 999: the fraction's whole seconds
+ * moved to secs, which saturates at the ends of int64_t. */
+tlsx_time tlsx_time_normalized(tlsx_time t);
+
+/* A distance (never negative) times n, saturated at INT64_MAX seconds and
+ * 999 999 999 ns; a negative distance gives zero. */
+tlsx_time tlsx_time_times(tlsx_time t, uint32_t n);
+
 /* -1, 0 or 1 as a is before, equal to or after b. */
 int tlsx_time_cmp(tlsx_time a, tlsx_time b);
 
