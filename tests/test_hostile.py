@@ -81,6 +81,26 @@ def read(capture, *extra):
     return out
 
 
+# Names from the wire as each Client Hello and Server Hello holds them (bytes
+# as they are, str in UTF-8), and as every report shows them.
+HOSTILE_NAMES = [
+    # Colour, window title (ended by BEL), clearing the screen.
+    (b"\x1b[31mred\x1b]0;pwned\x07\x1b[2J", b"h2\x1b[5m",
+     r"\x1b[31mred\x1b]0;pwned\x07\x1b[2J", r"h2\x1b[5m"),
+    # Newlines forging the transcript's lines; a valid UTF-8 protocol.
+    (b"evil.test\nHandshake 99 complete: TLS 1.2 full, 2 RTTs, 0.0001 s (frames 1-2)\n"
+     b"* SSL connection using FAKE", "caf\u00e9",
+     r"evil.test\x0aHandshake 99 complete: TLS 1.2 full, 2 RTTs, 0.0001 s (frames 1-2)\x0a"
+     r"* SSL connection using FAKE", "caf\u00e9"),
+    # NUL (which ends Wireshark's own string), CR, DEL, invalid UTF-8, a
+    # backslash; a C1 control sequence (CSI) in valid UTF-8.
+    (b"nul\x00cr\r del\x7f \xff\xc3( \\x41", b"h2\xc2\x9b2J",
+     r"nul\x00cr\x0d del\x7f \xff\xc3( \\x41", r"h2\xc2\x9b2J"),
+    # 1,000 bytes: cut at 255 bytes with the marker.
+    (b"x" * 1000, "http/1.1", "x" * 239 + r"\...(1000 bytes)", "http/1.1"),
+]
+
+
 def frames_with(steps, expert_name):
     return sorted({s["frame"] for s in steps if expert_name in s["experts"]})
 
@@ -226,6 +246,55 @@ class Hostile(unittest.TestCase):
         steps = read(ts.derived("odd-fraction.pcap", bytes(data)))
         self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
         self.assert_times_not_negative(steps)
+
+    def test_names_from_the_wire_stay_inert(self):
+        """Server names and protocols that hold terminal escapes, a newline
+        forging transcript lines, NUL, CR, DEL, invalid UTF-8 and a C1
+        control, and a name of 1,000 bytes: every report shows them escaped,
+        the same in each, and no output holds a control byte."""
+        w = g.Pcap()
+        for i, (sni, alpn, _, _) in enumerate(HOSTILE_NAMES):
+            c = w.connection(client_port=40000 + i)
+            c.handshake()
+            g.tls12_full(c, sni=sni, alpn=alpn)
+        cap = ts.sample(write("hostile-names.pcap", w))
+        runs = {"fields": ("-r", cap, "-Y", "tlsexplain.summary.kind", "-T", "fields",
+                           "-e", "tlsexplain.summary.sni", "-e", "tlsexplain.summary.alpn"),
+                "trace": ("-r", cap, "-q", "-z", "tlsexplain,trace"),
+                "tree": ("-r", cap, "-q", "-z", "tlsexplain,tree"),
+                "flow": ("-r", cap, "-q", "-z", "flow,tlsexplain,standard"),
+                "verbose": ("-2", "-r", cap, "-V"),
+                "info": ("-r", cap)}
+        ts.warm(list(runs.values()))
+        out = {name: ts.run(*args) for name, args in runs.items()}
+
+        shown = [(sni, alpn) for _, _, sni, alpn in HOSTILE_NAMES]
+        self.assertEqual(out["fields"].splitlines(), [f"{s}\t{a}" for s, a in shown])
+        # The transcript: one line per handshake and per ending, nothing forged.
+        lines = out["trace"].splitlines()
+        self.assertEqual([x for x in lines if x.startswith("Handshake ")],
+                         [line for i, (sni, _) in enumerate(shown) for line in (
+                             f"Handshake {i + 1}: 10.0.0.1:{40000 + i} -> 10.0.0.2:443, SNI {sni}",
+                             f"Handshake {i + 1} complete: TLS 1.2 full, 2 RTTs, 0.0030 s "
+                             f"(frames {7 * i + 4}-{7 * i + 7})")])
+        self.assertEqual([x for x in lines if x.startswith("* ")],
+                         [line for _, alpn in shown for line in (
+                             "* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256",
+                             f"* ALPN: server accepted {alpn}")])
+        # The tree: the summary's fields; Wireshark cuts a label at 240 bytes.
+        labels = [x.strip() for x in out["verbose"].splitlines()
+                  if x.strip().startswith(("[Server name", "[Application protocol"))]
+        self.assertEqual(labels[:6], [f"[{field}: {value}]" for s, a in shown[:3] for field, value
+                                      in (("Server name", s), ("Application protocol", a))])
+        self.assertEqual(labels[6:], ["[Server name [truncated]: " + "x" * 213 + "]",
+                                      "[Application protocol: http/1.1]"])
+        # One line a frame: the Info column holds no name, and nothing else
+        # forges a line.
+        self.assertEqual(len(out["info"].splitlines()), 4 * 7)
+        for name, text in out.items():
+            bad = sorted({hex(ord(ch)) for ch in text
+                          if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7f <= ord(ch) <= 0x9f})
+            self.assertEqual(bad, [], name)
 
     def test_every_frame_twice(self):
         """Each frame of the document's case duplicated: ten steps; without
