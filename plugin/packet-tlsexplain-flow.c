@@ -26,15 +26,17 @@ static void set_endpoint(address *dst, const address *addr, guint32 port)
     g_free(s);
 }
 
-static double ms_of(tlsx_time t)
+/* "7.165": milliseconds to the microsecond. */
+static const char *ms_of(char *buf, tlsx_time t)
 {
-    return (double)t.secs * 1e3 + t.nsecs / 1e6;
+    return tlsexplain_time_text(buf, t, 3, 3);
 }
 
 /* "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the client, at 7.165 ms". */
 static char *comment_of(const tlsx_step *st)
 {
     GString *c = g_string_new(NULL);
+    char ms[TLSX_TIME_TEXT_SIZE];
     const char *dir = st->side == TLSX_CLIENT ? "OUT" : "IN";
     if (st->step)
         g_string_printf(c, "Handshake %u step %u %s: %s", st->handshake, st->step, dir,
@@ -43,9 +45,9 @@ static char *comment_of(const tlsx_step *st)
         g_string_printf(c, "Handshake %u post-handshake %s: %s", st->handshake, dir,
                         tlsx_step_name(st));
     if (st->has_since_peer)
-        g_string_append_printf(c, ", %.3f ms after the %s", ms_of(st->since_peer),
+        g_string_append_printf(c, ", %s ms after the %s", ms_of(ms, st->since_peer),
                                st->side == TLSX_CLIENT ? "server" : "client");
-    g_string_append_printf(c, ", at %.3f ms", ms_of(st->since_start));
+    g_string_append_printf(c, ", at %s ms", ms_of(ms, st->since_start));
     return g_string_free(c, FALSE);
 }
 

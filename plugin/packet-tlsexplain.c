@@ -20,7 +20,6 @@
 #include "tlsexplain.h"
 #include "tlsx_alert.h"
 #include "tlsx_explain.h"
-#include "tlsx_text.h"
 #include "tlsx_wire.h"
 
 #ifndef VERSION
@@ -640,14 +639,18 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
     }
     if (st->time_backwards)
         expert_add_info(pinfo, sti, &ei_time_backwards);
-    if (is_slow(st))
+    if (is_slow(st)) {
+        char wait[TLSX_TIME_TEXT_SIZE], network[TLSX_TIME_TEXT_SIZE], spent[TLSX_TIME_TEXT_SIZE];
         expert_add_info_format(
             pinfo, sti, &ei_slow,
-            "Slow: %.1f ms since the %s's last message, over tlsexplain.slow_ms (%u ms): %.1f ms "
-            "of network round trip and %.1f ms the %s spent",
-            ms_of(st->since_peer), st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
-            ms_of(st->network), ms_of(st->processing),
+            "Slow: %s ms since the %s's last message, over tlsexplain.slow_ms (%u ms): %s ms "
+            "of network round trip and %s ms the %s spent",
+            tlsexplain_time_text(wait, st->since_peer, 3, 1),
+            st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
+            tlsexplain_time_text(network, st->network, 3, 1),
+            tlsexplain_time_text(spent, st->processing, 3, 1),
             st->side == TLSX_CLIENT ? "client" : "server");
+    }
     if (st->ends && rec->has_summary)
         add_extra_rtt_info(pinfo, sti, rec);
 }
@@ -755,9 +758,10 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
         col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s]", num, dir, name);
         return;
     }
-    double s = (double)st->since_peer.secs + st->since_peer.nsecs / 1e9;
-    col_append_fstr(pinfo->cinfo, COL_INFO,
-                    s >= 0.001 ? " [%s %s %s +%.3f s]" : " [%s %s %s +%.6f s]", num, dir, name, s);
+    char wait[TLSX_TIME_TEXT_SIZE];
+    const gboolean ms = st->since_peer.secs != 0 || st->since_peer.nsecs >= 1000000;
+    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s +%s s]", num, dir, name,
+                    tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
 }
 
 /* Whether a frame has something for Expert Information, which must be
