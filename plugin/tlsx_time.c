@@ -73,7 +73,7 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
     return true;
 }
 
-#define MAX_SECS INT64_C(4000000000)
+#define MAX_SECS TLSX_TIME_NS_SECS
 
 int64_t tlsx_time_to_ns(tlsx_time t)
 {
@@ -102,5 +102,26 @@ tlsx_time tlsx_time_times(tlsx_time t, uint32_t n)
     if (n && t.secs > (INT64_MAX - carry) / (int64_t)n)
         return most;
     tlsx_time out = {t.secs * (int64_t)n + carry, (int32_t)(ns % NS_PER_S)};
+    return out;
+}
+
+tlsx_time tlsx_time_sum(tlsx_time a, tlsx_time b)
+{
+    const tlsx_time zero = {0, 0}, most = {INT64_MAX, NS_PER_S - 1};
+    a = tlsx_time_normalized(a);
+    b = tlsx_time_normalized(b);
+    if (a.secs < 0)
+        a = zero;
+    if (b.secs < 0)
+        b = zero;
+    int32_t nsecs = a.nsecs + b.nsecs; /* below 2 * 10^9 */
+    int64_t carry = 0;
+    if (nsecs >= NS_PER_S) {
+        nsecs -= NS_PER_S;
+        carry = 1;
+    }
+    if (a.secs > INT64_MAX - b.secs - carry)
+        return most;
+    tlsx_time out = {a.secs + b.secs + carry, nsecs};
     return out;
 }

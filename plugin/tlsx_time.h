@@ -26,13 +26,18 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out);
 
 /* A distance in 64-bit nanoseconds, and back.  Distances beyond about 125
  * years (hostile time stamps) are capped, so that two of them still add up
- * without overflow. */
+ * without overflow: exact only for |secs| < TLSX_TIME_NS_SECS. */
+#define TLSX_TIME_NS_SECS INT64_C(4000000000)
 int64_t tlsx_time_to_ns(tlsx_time t);
 tlsx_time tlsx_time_from_ns(int64_t ns);
 
 /* t with its fraction in 0 .. 999 999 999: the fraction's whole seconds
  * moved to secs, which saturates at the ends of int64_t. */
 tlsx_time tlsx_time_normalized(tlsx_time t);
+
+/* a + b, two distances (never negative; a negative one counts as zero),
+ * saturated at INT64_MAX seconds and 999 999 999 ns. */
+tlsx_time tlsx_time_sum(tlsx_time a, tlsx_time b);
 
 /* A distance (never negative) times n, saturated at INT64_MAX seconds and
  * 999 999 999 ns; a negative distance gives zero. */

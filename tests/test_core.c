@@ -653,6 +653,21 @@ static void test_pack(void)
      * where the model's steps are over 100 bytes each. */
     CHECK(tlsx_pack(in, 4, buf) < 60);
 
+    /* Times too long for 64-bit nanoseconds are kept exactly, on either
+     * side of the edge. */
+    in[4].st.since_prev = (tlsx_time){INT64_MAX, 999999999};
+    in[4].st.since_start = (tlsx_time){1000000000000000, 123};
+    in[4].st.since_peer = (tlsx_time){TLSX_TIME_NS_SECS + 7, 999999999};
+    in[4].st.network = (tlsx_time){TLSX_TIME_NS_SECS, 0};
+    in[4].st.processing = (tlsx_time){7, 999999999};
+    in[4].rtt = (tlsx_time){TLSX_TIME_NS_SECS, 0};
+    in[4].rtt_elsewhere = false;
+    in[3].rtt = (tlsx_time){TLSX_TIME_NS_SECS - 1, 999999999};
+    CHECK(tlsx_pack(in, 5, buf) <= tlsx_pack_bound(5));
+    tlsx_unpack(buf, out);
+    for (int i = 0; i < 5; i++)
+        CHECK(same_step(&in[i], &out[i]));
+
     /* A single step with nothing but zeros. */
     memset(in, 0, sizeof in);
     CHECK(tlsx_pack(in, 1, buf) <= 12);
