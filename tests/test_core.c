@@ -368,6 +368,24 @@ static void test_time(void)
     CHECK(st.time_backwards);
     CHECK(st.since_peer.secs == 0 && st.since_peer.nsecs == 0);
     CHECK(st.since_start.secs == 0 && st.since_start.nsecs == 0);
+
+    /* A wait set to 0 that way is no answer: the round trips estimated
+     * without TCP stay those measured (100 ms the server's, 20 ms the
+     * client's), not 0. */
+    tlsx_handshake h2 = {0};
+    tlsx_event evs[4] = {hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 1000),
+                         hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 1100),
+                         hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_KEY_EXCHANGE, 1120),
+                         record_event(TLSX_EV_CCS, TLSX_SERVER, 1050)};
+    for (int i = 0; i < 4; i++)
+        CHECK(tlsx_handshake_feed(&h2, &ids, &evs[i], &st));
+    CHECK(st.time_backwards && st.has_since_peer);
+    const tlsx_baseline no_tcp = {0};
+    tlsx_baseline used;
+    tlsx_handshake_split(&h2, &no_tcp, &st, &used);
+    CHECK(used.known && used.estimated);
+    CHECK(ms_of(used.to_server) == 100 && ms_of(used.to_client) == 20);
+    CHECK(tlsx_capture_point_of(&used) == TLSX_AT_CLIENT);
 }
 
 /* Time stamps from a hostile capture: a pcapng time stamp in whole seconds
