@@ -296,6 +296,124 @@ class Hostile(unittest.TestCase):
                           if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7f <= ord(ch) <= 0x9f})
             self.assertEqual(bad, [], name)
 
+    def test_times_printed_at_the_ends_of_time(self):
+        """Waits of 10^15 s and of nearly 2^63 s (pcapng time stamps in
+        whole seconds), and of 2^32 s less 1 us (the ends of a pcap's
+        seconds) followed by time going backwards: every report prints the
+        exact times, in one pass and in two, never a negative part (the
+        transcript printed -844674407370955.-1616 for 10^15 s, tshark
+        -z tlsexplain,tree crashed at 2 * 10^15 s)."""
+        top = (1 << 63) - 1
+        t0 = 1700000000
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        g.tls12_full(c)
+        wide = ts.derived("wide-waits.pcapng", pcapng_seconds(
+            w, {3: t0, 4: t0 + 10**15, 5: t0 + 2 * 10**15, 6: top}))
+        # pcap: the Client Hello at 0 s, the server's flights at 2^32 - 1 s
+        # and 999,999 us, the client's second flight at 1 s, before them.
+        w = g.Pcap()
+        c = w.connection()
+        last = (2**32 - 1) * 10**9 + 999999000
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()), 0)
+        c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate() +
+                              g.server_key_exchange() + g.server_hello_done()), last)
+        c.send(CLIENT, record(HANDSHAKE, g.client_key_exchange()) + g.ccs() +
+               record(HANDSHAKE, g.encrypted_finished()), 10**9)
+        c.send(SERVER, g.ccs() + record(HANDSHAKE, g.encrypted_finished(8)), last)
+        ends = write("pcap-ends.pcap", w)
+        reports = (("-q", "-z", "tlsexplain,trace"), ("-Y", "tlsexplain", "-T", "fields",
+                                                      "-e", "_ws.col.Info"),
+                   ("-q", "-z", "flow,tlsexplain,standard"))
+        ts.warm([(*two, "-r", ts.sample(cap), *args) for cap in (wide, ends)
+                 for two in ((), ("-2",)) for args in reports] +
+                [run for cap in (wide, ends) for run in (
+                    ("-r", ts.sample(cap), "-q", "-z", "tlsexplain,tree"),
+                    ("-2", "-r", ts.sample(cap), "-Y", "tlsexplain", "-T", "pdml"),
+                    ("-2", "-r", ts.sample(cap), "-V", "-Y", "tlsexplain.summary.kind"))])
+
+        big, far = top - t0, top - t0 - 2 * 10**15  # since the Client Hello, since the client
+        # starts and prevs: the tree's since_start and since_prev, in ns.
+        cases = {
+            wide: {
+                "starts": [t * 10**9 for t in [0] + [10**15] * 4 + [2 * 10**15] * 3 + [big] * 2],
+                "prevs": [t * 10**9 for t in (0, 10**15, 0, 0, 0, 10**15, 0, 0, far, 0)],
+                "trace": (["0.0000 (0.0000)"] + ["1000000000000000.0000 (1000000000000000.0000)"] +
+                          ["1000000000000000.0000 (0.0000)"] * 3 +
+                          ["2000000000000000.0000 (1000000000000000.0000)"] +
+                          ["2000000000000000.0000 (0.0000)"] * 2 +
+                          [f"{big}.0000 ({far}.0000)", f"{big}.0000 (0.0000)"]),
+                "ending": f"Handshake 1 complete: TLS 1.2 full, 2 RTTs, {big}.0000 s (frames 4-7)",
+                "info": [None, "+1000000000000000.000 s", "+1000000000000000.000 s",
+                         f"+{far}.000 s"],
+                "flow": ["at 0.000 ms"] +
+                        ["1000000000000000000.000 ms after the client, at "
+                         "1000000000000000000.000 ms"] * 4 +
+                        ["1000000000000000000.000 ms after the server, at "
+                         "2000000000000000000.000 ms"] * 3 +
+                        [f"{far}000.000 ms after the client, at {big}000.000 ms"] * 2,
+                "slow": {2: ("1000000000000000000.0", "client", "1000000000000000000.0", "0.0",
+                             "server"),
+                         9: (f"{far}000.0", "client", "1000000000000000000.0",
+                             f"{far - 10**15}000.0", "server")},
+                "summary": f"{big}.000000 s"},
+            ends: {
+                "starts": [0] + [last] * 4 + [10**9] * 3 + [last] * 2,
+                "prevs": [0, last, 0, 0, 0, 0, 0, 0, last - 10**9, 0],
+                "trace": (["0.0000 (0.0000)", "4294967296.0000 (4294967296.0000)"] +
+                          ["4294967296.0000 (0.0000)"] * 3 + ["1.0000 (0.0000)"] * 3 +
+                          ["4294967296.0000 (4294967295.0000)", "4294967296.0000 (0.0000)"]),
+                "ending": "Handshake 1 complete: TLS 1.2 full, 2 RTTs, 4294967296.0000 s "
+                          "(frames 1-4)",
+                "info": [None, "+4294967296.000 s", "+0.000000 s", "+4294967295.000 s"],
+                "flow": ["at 0.000 ms"] +
+                        ["4294967295999.999 ms after the client, at 4294967295999.999 ms"] * 4 +
+                        ["0.000 ms after the server, at 1000.000 ms"] * 3 +
+                        ["4294967294999.999 ms after the client, at 4294967295999.999 ms"] * 2,
+                "slow": {2: ("4294967296000.0", "client", "4294967296000.0", "0.0", "server"),
+                         9: ("4294967295000.0", "client", "4294967295000.0", "0.0", "server")},
+                "summary": "4294967295.999999 s"},
+        }
+        for cap, want in cases.items():
+            for two in ((), ("-2",)):
+                trace = ts.run(*two, "-r", ts.sample(cap), "-q", "-z", "tlsexplain,trace")
+                steps = [x.split("  ")[1] for x in trace.splitlines() if x.startswith("1 ")]
+                self.assertEqual(steps, want["trace"], (cap, two))
+                self.assertIn(want["ending"] + "\n", trace)
+                info = ts.run(*two, "-r", ts.sample(cap), "-Y", "tlsexplain", "-T", "fields",
+                              "-e", "_ws.col.Info").splitlines()
+                self.assertEqual(len(info), 4)
+                for line, wait in zip(info, want["info"]):
+                    if wait:
+                        self.assertIn(f" {wait}]", line, (cap, two))
+                        self.assertEqual(line.count(" +"), line.count(f" {wait}]"), (cap, two))
+                flow = ts.run(*two, "-r", ts.sample(cap), "-q", "-z", "flow,tlsexplain,standard")
+                comments = [x.split(": ", 1)[1].split(", ", 1)[1] for x in flow.splitlines()
+                            if "Handshake 1 step" in x]
+                self.assertEqual(comments, want["flow"], (cap, two))
+            # The tree, in two passes: the times, the summary, the experts.
+            steps = read(cap)
+            self.assertEqual([s["tlsexplain.time.since_start"] for s in steps],
+                             [f"{t // 10**9}.{t % 10**9:09d}" for t in want["starts"]])
+            self.assertEqual([s["tlsexplain.time.since_prev"] for s in steps],
+                             [f"{t // 10**9}.{t % 10**9:09d}" for t in want["prevs"]])
+            self.assert_times_not_negative(steps)
+            self.assertEqual(frames_with(steps, "tlsexplain.time_backwards"),
+                             [3] if cap == ends else [])
+            for step, (wait, peer, network, spent, side) in want["slow"].items():
+                self.assertIn(f"Slow: {wait} ms since the {peer}'s last message, over "
+                              f"tlsexplain.slow_ms (200 ms): {network} ms of network round trip "
+                              f"and {spent} ms the {side} spent",
+                              steps[step - 1]["expert_messages"])
+            verbose = ts.run("-2", "-r", ts.sample(cap), "-V", "-Y", "tlsexplain.summary.kind")
+            self.assertIn(f"Handshake 1 summary: TLS 1.2 full, complete, 2 RTTs, "
+                          f"{want['summary']}\n", verbose)
+            # The statistics count the handshake, its duration over 1 s.
+            tree = ts.run("-r", ts.sample(cap), "-q", "-z", "tlsexplain,tree")
+            self.assertRegex(tree, r"\n  1000- +1 ")
+            self.assertRegex(tree, r"\n  complete +1 ")
+
     def test_every_frame_twice(self):
         """Each frame of the document's case duplicated: ten steps; without
         TCP's analysis, which hands copies to TLS, the copies are flagged,
