@@ -102,9 +102,10 @@ static char *client_text(const address *addr)
     return s;
 }
 
-static double ms_of(tlsx_time t)
+/* "7.165": milliseconds to the microsecond. */
+static const char *ms_of(char *buf, tlsx_time t)
 {
-    return (double)t.secs * 1e3 + t.nsecs / 1e6;
+    return tlsexplain_time_text(buf, t, 3, 3);
 }
 
 /* "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the client, at 7.165 ms",
@@ -113,6 +114,7 @@ static double ms_of(tlsx_time t)
 static char *comment_of(const tlsx_step *st, const char *client, const char *server)
 {
     GString *c = g_string_new(NULL);
+    char ms[TLSX_TIME_TEXT_SIZE];
     const char *dir = st->side == TLSX_CLIENT ? "OUT" : "IN";
     if (st->step)
         g_string_printf(c, "Handshake %u step %u %s: %s", st->handshake, st->step, dir,
@@ -121,9 +123,9 @@ static char *comment_of(const tlsx_step *st, const char *client, const char *ser
         g_string_printf(c, "Handshake %u post-handshake %s: %s", st->handshake, dir,
                         tlsx_step_name(st));
     if (st->has_since_peer)
-        g_string_append_printf(c, ", %.3f ms after the %s", ms_of(st->since_peer),
+        g_string_append_printf(c, ", %s ms after the %s", ms_of(ms, st->since_peer),
                                st->side == TLSX_CLIENT ? "server" : "client");
-    g_string_append_printf(c, ", at %.3f ms", ms_of(st->since_start));
+    g_string_append_printf(c, ", at %s ms", ms_of(ms, st->since_start));
     if (client && server)
         g_string_append_printf(c, " (client %s, server %s)", client, server);
     else if (client || server)

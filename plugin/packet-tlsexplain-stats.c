@@ -27,6 +27,7 @@
 
 #include <stdio.h>
 
+#include <epan/prefs.h>
 #include <epan/stats_tree.h>
 
 #include "tlsx_alert.h"
@@ -101,9 +102,11 @@ static void count_end(stats_tree *st, const tlsx_record *rec)
     else
         count_failure(st, s);
 
-    /* Whole milliseconds: 9.7 ms is in 0-9. */
-    gint64 ms = s->duration.secs * 1000 + s->duration.nsecs / 1000000;
-    int whole_ms = (int)MIN(ms, G_MAXINT);
+    /* Whole milliseconds: 9.7 ms is in 0-9; any duration too long for an
+     * int (over 24 days) is in the last range. */
+    int whole_ms = G_MAXINT;
+    if (s->duration.secs < G_MAXINT / 1000)
+        whole_ms = (int)MIN(s->duration.secs * 1000 + s->duration.nsecs / 1000000, G_MAXINT);
     tick_stat_node(st, NODE_DURATION, st_handshakes, TRUE); /* the range adds the value */
     stats_tree_tick_range(st, NODE_DURATION, st_handshakes, whole_ms);
 }
@@ -115,11 +118,8 @@ static void row_name(const tlsx_step *s, char *buf, size_t size)
              s->side == TLSX_CLIENT ? "OUT" : "IN");
 }
 
-static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
-                                      const void *data, tap_flags_t flags _U_)
+static void count_frame(stats_tree *st, packet_info *pinfo, const tlsx_frame *fs)
 {
-    const tlsx_frame *fs = (const tlsx_frame *)data;
-
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_frame_step *f = &fs->steps[i];
         const tlsx_step *s = &f->st;
@@ -156,6 +156,25 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
             count_end(st, f->rec);
         }
     }
+}
+
+/* Wireshark's stats tree files each tick in a bucket of burst rate, numbered
+ * by the frame's time since the first frame in milliseconds, in a double:
+ * from 2^53 on, a bucket's number plus the window's length can equal the
+ * number, and Wireshark 4.0 then frees every bucket of the node and crashes.
+ * A frame that far from the first (about 285,000 years: a hostile capture's
+ * time stamps) is counted all the same, without burst rate. */
+#define BURST_SAFE_MS 9007199254740992.0 /* 2^53 */
+
+static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
+{
+    const double ms = nstime_to_msec(&pinfo->rel_ts);
+    const gboolean burst = prefs.st_enable_burstinfo;
+    if (!(ms > -BURST_SAFE_MS && ms < BURST_SAFE_MS))
+        prefs.st_enable_burstinfo = FALSE;
+    count_frame(st, pinfo, (const tlsx_frame *)data);
+    prefs.st_enable_burstinfo = burst;
     return TAP_PACKET_REDRAW;
 }
 

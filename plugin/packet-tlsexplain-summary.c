@@ -158,6 +158,22 @@ void tlsexplain_summary_register(int proto)
     proto_register_subtree_array(ett, array_length(ett));
 }
 
+const char *tlsexplain_time_text(char *buf, tlsx_time t, unsigned unit, unsigned decimals)
+{
+    tlsx_text text;
+    tlsx_text_init(&text, buf, TLSX_TIME_TEXT_SIZE);
+    tlsx_text_add_time(&text, t, unit, decimals);
+    return buf;
+}
+
+const char *tlsexplain_ms_text(char *buf, tlsx_time t)
+{
+    tlsx_text text;
+    tlsx_text_init(&text, buf, TLSX_TIME_TEXT_SIZE);
+    tlsx_text_add_ms(&text, t);
+    return buf;
+}
+
 static proto_item *add_rel_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
 {
     nstime_t ns;
@@ -251,9 +267,10 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
     char kind[64], group[16], cipher[16], curl[128];
 
     tlsx_summary_kind(s, kind, sizeof kind);
-    double secs = (double)s->duration.secs + s->duration.nsecs / 1e9;
+    char secs[TLSX_TIME_TEXT_SIZE];
+    tlsexplain_time_text(secs, s->duration, 0, 6);
     proto_tree *t = proto_tree_add_subtree_format(
-        tree, tvb, 0, 0, ett_summary, NULL, "Handshake %u summary: %s, %s, %u RTT%s, %.6f s",
+        tree, tvb, 0, 0, ett_summary, NULL, "Handshake %u summary: %s, %s, %u RTT%s, %s s",
         s->handshake, kind, s->complete ? "complete" : "failed", s->rtts,
         plurality(s->rtts, "", "s"), secs);
 
@@ -286,18 +303,15 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
         tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, "");
     if (rec->has_setup) {
         proto_item *st = add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
-        char setup[32], rtt[32], would_be[32];
-        tlsx_time_ms_text(setup, sizeof setup, tlsx_time_to_ns(rec->setup_time));
+        char ms[TLSX_TIME_TEXT_SIZE], rtt_ms[TLSX_TIME_TEXT_SIZE], all_ms[TLSX_TIME_TEXT_SIZE];
+        tlsexplain_ms_text(ms, rec->setup_time);
         if (rec->tcp && rec->tcp->known) {
-            const gint64 rtt_ns = tlsx_time_to_ns(rec->tcp->rtt);
-            const guint32 n = rec->setup_rtts;
-            tlsx_time_ms_text(rtt, sizeof rtt, rtt_ns);
-            tlsx_time_ms_text(would_be, sizeof would_be,
-                              n && rtt_ns > G_MAXINT64 / n ? G_MAXINT64 : rtt_ns * n);
-            proto_item_append_text(st, " (%s; %u round trips of %s would be %s)", setup, n, rtt,
-                                   would_be);
+            tlsexplain_ms_text(rtt_ms, rec->tcp->rtt);
+            tlsexplain_ms_text(all_ms, tlsx_time_times(rec->tcp->rtt, rec->setup_rtts));
+            proto_item_append_text(st, " (%s; %u round trips of %s would be %s)", ms,
+                                   rec->setup_rtts, rtt_ms, all_ms);
         } else {
-            proto_item_append_text(st, " (%s)", setup);
+            proto_item_append_text(st, " (%s)", ms);
         }
         proto_item *pi = proto_tree_add_uint(t, hf_summary_setup_rtts, tvb, 0, 0, rec->setup_rtts);
         proto_item_set_generated(pi);

@@ -112,10 +112,9 @@ static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_di
 }
 
 /* "0.0072": seconds to a tenth of a millisecond, as ssldump prints them. */
-static void format_secs(char *buf, size_t size, tlsx_time t)
+static void format_secs(char *buf, tlsx_time t)
 {
-    gint64 tenths = t.secs * 10000 + (t.nsecs + 50000) / 100000;
-    snprintf(buf, size, "%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT, tenths / 10000, tenths % 10000);
+    tlsexplain_time_text(buf, t, 0, 4);
 }
 
 char *tlsexplain_camel_name(const tlsx_step *st)
@@ -169,7 +168,7 @@ static void append_ending(GString *out, const trace_handshake *h)
 {
     const tlsx_record *rec = h->rec;
     const tlsx_summary *s = tlsexplain_summary_of(rec);
-    char kind[64], secs[32], curl[128];
+    char kind[64], secs[TLSX_TIME_TEXT_SIZE], curl[128];
     const trace_step *first = &g_array_index(h->steps, trace_step, 0);
     /* Repeats come after the step that ended a handshake, not instead. */
     const trace_step *last = &g_array_index(h->steps, trace_step, h->steps->len - 1);
@@ -182,7 +181,7 @@ static void append_ending(GString *out, const trace_handshake *h)
     }
 
     if (!s) {
-        format_secs(secs, sizeof secs, last->st.since_start);
+        format_secs(secs, last->st.since_start);
         g_string_append_printf(out, "Handshake %u incomplete: nothing of it follows in the capture",
                                h->id);
         if (rec->waiting_for != TLSX_MSG_NONE)
@@ -193,7 +192,7 @@ static void append_ending(GString *out, const trace_handshake *h)
         return;
     }
     tlsx_summary_kind(s, kind, sizeof kind);
-    format_secs(secs, sizeof secs, s->duration);
+    format_secs(secs, s->duration);
     if (s->complete) {
         if (s->cipher &&
             tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
@@ -223,7 +222,7 @@ static void trace_draw(void *tapdata)
 {
     trace_data *td = (trace_data *)tapdata;
     GString *out = g_string_new(NULL);
-    char start[32], prev[32], curl[128];
+    char start[TLSX_TIME_TEXT_SIZE], prev[TLSX_TIME_TEXT_SIZE], curl[128];
 
     /* In order of their numbers, which a handshake takes at its first step
      * even when an earlier one's first step came later. */
@@ -255,8 +254,8 @@ static void trace_draw(void *tapdata)
             g_string_append(out, "no SNI\n");
         for (guint k = 0; k < h->steps->len; k++) {
             const trace_step *t = &g_array_index(h->steps, trace_step, k);
-            format_secs(start, sizeof start, t->st.since_start);
-            format_secs(prev, sizeof prev, t->st.since_prev);
+            format_secs(start, t->st.since_start);
+            format_secs(prev, t->st.since_prev);
             if (!t->st.step) {
                 /* A retransmission or a duplicated frame: no step, no curl line. */
                 g_string_append_printf(out, "%u -  %s (%s)  %s  ", h->id, start, prev,

@@ -22,7 +22,6 @@
 #include "tlsexplain.h"
 #include "tlsx_alert.h"
 #include "tlsx_explain.h"
-#include "tlsx_text.h"
 #include "tlsx_wire.h"
 
 #ifndef VERSION
@@ -685,15 +684,15 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
     if (st->time_backwards)
         expert_add_info(pinfo, sti, &ei_time_backwards);
     if (st->flags & TLSX_FLAG_SLOW) {
-        char wait[32], network[32], processing[32];
-        tlsx_time_ms_text(wait, sizeof wait, tlsx_time_to_ns(st->since_peer));
-        tlsx_time_ms_text(network, sizeof network, tlsx_time_to_ns(st->network));
-        tlsx_time_ms_text(processing, sizeof processing, tlsx_time_to_ns(st->processing));
+        char wait[TLSX_TIME_TEXT_SIZE], network[TLSX_TIME_TEXT_SIZE], spent[TLSX_TIME_TEXT_SIZE];
         expert_add_info_format(pinfo, sti, &ei_slow,
                                "Slow: %s since the %s's last message, over tlsexplain.slow_ms (%u "
                                "ms): %s of network round trip and %s the %s spent",
-                               wait, st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
-                               network, processing, st->side == TLSX_CLIENT ? "client" : "server");
+                               tlsexplain_ms_text(wait, st->since_peer),
+                               st->side == TLSX_CLIENT ? "server" : "client", pref_slow_ms,
+                               tlsexplain_ms_text(network, st->network),
+                               tlsexplain_ms_text(spent, st->processing),
+                               st->side == TLSX_CLIENT ? "client" : "server");
     }
     if (shows_summary(pinfo, fst))
         add_extra_rtt_info(pinfo, sti, rec);
@@ -802,9 +801,10 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
         col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s]", num, dir, name);
         return;
     }
-    double s = (double)st->since_peer.secs + st->since_peer.nsecs / 1e9;
-    col_append_fstr(pinfo->cinfo, COL_INFO,
-                    s >= 0.001 ? " [%s %s %s +%.3f s]" : " [%s %s %s +%.6f s]", num, dir, name, s);
+    char wait[TLSX_TIME_TEXT_SIZE];
+    const gboolean ms = st->since_peer.secs != 0 || st->since_peer.nsecs >= 1000000;
+    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s +%s s]", num, dir, name,
+                    tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
 }
 
 static gboolean frame_has_expert_info(packet_info *pinfo, const tlsx_frame *fs)

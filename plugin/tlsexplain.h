@@ -7,6 +7,7 @@
 
 #include "tlsx_compat.h"
 #include "tlsx_handshake.h"
+#include "tlsx_text.h"
 
 /* One handshake, in file scope: what the steps of every frame link to.
  * Every handshake keeps one for the life of the file: ordered to pack. */
@@ -72,6 +73,16 @@ void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point
 
 /* What an estimated time is appended: why it is estimated; "" when measured. */
 const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport);
+
+/* t written into buf, which holds TLSX_TIME_TEXT_SIZE bytes, in seconds
+ * (unit 0) or milliseconds (unit 3) with that many decimals, exact at any
+ * size (tlsx_text_add_time()); returns buf.  Every time the plugin writes
+ * into a text is written so. */
+const char *tlsexplain_time_text(char *buf, tlsx_time t, unsigned unit, unsigned decimals);
+
+/* A distance as notes print it ("7.2 ms", "0.045 ms": tlsx_text_add_ms()), in
+ * buf of TLSX_TIME_TEXT_SIZE bytes; returns buf. */
+const char *tlsexplain_ms_text(char *buf, tlsx_time t);
 
 /* Appends a note to an item's label; nothing for "": in a visible tree,
  * appending builds the label first, which costs more than the item. */

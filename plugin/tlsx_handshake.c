@@ -579,12 +579,16 @@ static void time_step(tlsx_handshake *hs, const tlsx_event *ev, bool counted, tl
     if (hs->steps > 1 || !counted)
         ordered &= tlsx_time_between(hs->prev, ev->ts, &st->since_prev);
     const tlsx_side peer = ev->side == TLSX_CLIENT ? TLSX_SERVER : TLSX_CLIENT;
+    bool peer_ordered = false;
     if (hs->has_last[peer]) {
         st->has_since_peer = true;
-        ordered &= tlsx_time_between(hs->last[peer], ev->ts, &st->since_peer);
+        peer_ordered = tlsx_time_between(hs->last[peer], ev->ts, &st->since_peer);
+        ordered &= peer_ordered;
     }
     st->time_backwards = !ordered;
-    if (counted && st->has_since_peer &&
+    /* A wait set to 0 because time went backwards measures nothing: it is
+     * no answer to estimate a round trip from. */
+    if (counted && peer_ordered &&
         (!hs->has_shortest[ev->side] ||
          tlsx_time_cmp(st->since_peer, hs->shortest[ev->side]) < 0)) {
         hs->shortest[ev->side] = st->since_peer;

@@ -4,7 +4,10 @@
  * type and explanation key, then variable-length numbers (7 bits a byte,
  * low bits first): record, step, flight, the version unless it is the
  * previous step's, the rare fields when present, and the times (64-bit
- * nanoseconds, zigzag) unless they are the previous step's.
+ * nanoseconds, zigzag) unless they are the previous step's.  A time too
+ * long for 64-bit nanoseconds (hostile time stamps) is the code TIME_WIDE,
+ * then its seconds (zigzag) and nanoseconds: kept exactly, as every pass
+ * must show what the first showed.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -33,11 +36,16 @@ enum {
 };
 
 #define VARINT_MAX 10
+#define TIME_MAX (2 * VARINT_MAX + 5) /* code, seconds, nanoseconds */
+
+/* Above every zigzag of nanoseconds below TLSX_TIME_NS_SECS seconds (under
+ * 2^63), and of one more for a round trip. */
+#define TIME_WIDE (UINT64_C(1) << 63)
 
 size_t tlsx_pack_bound(unsigned count)
 {
     /* bits, type, key, record, step, flight, version, rare fields, 5 times */
-    return VARINT_MAX + (size_t)count * (4 + 1 + 5 + 5 + 3 + 1 + 3 + 2 + 5 * VARINT_MAX);
+    return VARINT_MAX + (size_t)count * (4 + 1 + 5 + 5 + 3 + 1 + 3 + 2 + 5 * TIME_MAX);
 }
 
 uint8_t *tlsx_pack_uint(uint8_t *p, uint64_t v)
@@ -63,43 +71,67 @@ const uint8_t *tlsx_unpack_uint(const uint8_t *p, uint64_t *v)
     return p;
 }
 
-static uint64_t zigzag(tlsx_time t)
+static uint64_t zigzag(int64_t v)
 {
-    const int64_t ns = tlsx_time_to_ns(t);
-    return ((uint64_t)ns << 1) ^ (uint64_t)(ns >> 63);
+    return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
 }
 
-static tlsx_time unzigzag(uint64_t z)
+static int64_t unzigzag(uint64_t z)
 {
-    return tlsx_time_from_ns((int64_t)(z >> 1) ^ -(int64_t)(z & 1));
+    return (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+}
+
+/* A time as its code plus offset, and for a wide one its parts. */
+static uint8_t *put_time_code(uint8_t *p, tlsx_time t, uint64_t offset)
+{
+    t = tlsx_time_normalized(t);
+    if (t.secs > -TLSX_TIME_NS_SECS && t.secs < TLSX_TIME_NS_SECS)
+        return tlsx_pack_uint(p, zigzag(tlsx_time_to_ns(t)) + offset);
+    p = tlsx_pack_uint(p, TIME_WIDE + offset);
+    p = tlsx_pack_uint(p, zigzag(t.secs));
+    return tlsx_pack_uint(p, (uint64_t)t.nsecs);
+}
+
+/* The time of a code (its offset taken off). */
+static const uint8_t *get_time_of(const uint8_t *p, uint64_t code, tlsx_time *t)
+{
+    if (code != TIME_WIDE) {
+        *t = tlsx_time_from_ns(unzigzag(code));
+        return p;
+    }
+    uint64_t secs, nsecs;
+    p = tlsx_unpack_uint(p, &secs);
+    p = tlsx_unpack_uint(p, &nsecs);
+    t->secs = unzigzag(secs);
+    t->nsecs = (int32_t)nsecs;
+    return p;
 }
 
 static uint8_t *put_time(uint8_t *p, tlsx_time t)
 {
-    return tlsx_pack_uint(p, zigzag(t));
+    return put_time_code(p, t, 0);
 }
 
 static const uint8_t *get_time(const uint8_t *p, tlsx_time *t)
 {
-    uint64_t z;
-    p = tlsx_unpack_uint(p, &z);
-    *t = unzigzag(z);
-    return p;
+    uint64_t code;
+    p = tlsx_unpack_uint(p, &code);
+    return get_time_of(p, code, t);
 }
 
 /* The round trip, or 0 when it is kept elsewhere. */
 static uint8_t *put_rtt(uint8_t *p, const tlsx_pack_step *s)
 {
-    return tlsx_pack_uint(p, s->rtt_elsewhere ? 0 : zigzag(s->rtt) + 1);
+    return s->rtt_elsewhere ? tlsx_pack_uint(p, 0) : put_time_code(p, s->rtt, 1);
 }
 
 static const uint8_t *get_rtt(const uint8_t *p, tlsx_pack_step *s)
 {
-    uint64_t z;
-    p = tlsx_unpack_uint(p, &z);
-    s->rtt_elsewhere = z == 0;
-    s->rtt = z ? unzigzag(z - 1) : (tlsx_time){0, 0};
-    return p;
+    uint64_t code;
+    p = tlsx_unpack_uint(p, &code);
+    s->rtt_elsewhere = code == 0;
+    s->rtt = (tlsx_time){0, 0};
+    return code ? get_time_of(p, code - 1, &s->rtt) : p;
 }
 
 static bool same_time(tlsx_time a, tlsx_time b)
@@ -230,8 +262,8 @@ void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
         p = get_time(p, &st->since_start);
         if (st->has_split) {
             p = get_time(p, &st->network);
-            int64_t proc = tlsx_time_to_ns(st->since_peer) - tlsx_time_to_ns(st->network);
-            st->processing = tlsx_time_from_ns(proc);
+            /* tlsx_split_wait()'s: the wait less its network part. */
+            tlsx_time_between(st->network, st->since_peer, &st->processing);
         }
         p = get_rtt(p, s);
     }

@@ -22,7 +22,7 @@ int tlsx_time_cmp(tlsx_time a, tlsx_time b)
  * fraction is not checked, a pcapng time stamp in whole seconds reaches the
  * ends of time_t.  The fraction's whole seconds are moved to secs, which
  * saturates. */
-static tlsx_time normalized(tlsx_time t)
+tlsx_time tlsx_time_normalized(tlsx_time t)
 {
     int32_t carry = t.nsecs / NS_PER_S;
     t.nsecs %= NS_PER_S;
@@ -51,9 +51,9 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
 {
     /* Time stamps from a capture file are almost always normal already. */
     if (!is_normal(earlier))
-        earlier = normalized(earlier);
+        earlier = tlsx_time_normalized(earlier);
     if (!is_normal(later))
-        later = normalized(later);
+        later = tlsx_time_normalized(later);
     if (tlsx_time_cmp(later, earlier) < 0) {
         out->secs = 0;
         out->nsecs = 0;
@@ -76,7 +76,7 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
     return true;
 }
 
-#define MAX_SECS INT64_C(4000000000)
+#define MAX_SECS TLSX_TIME_NS_SECS
 
 int64_t tlsx_time_to_ns(tlsx_time t)
 {
@@ -93,14 +93,38 @@ tlsx_time tlsx_time_from_ns(int64_t ns)
     return t;
 }
 
-void tlsx_time_ms_text(char *buf, size_t size, int64_t ns)
+tlsx_time tlsx_time_times(tlsx_time t, uint32_t n)
 {
-    if (ns < 0)
-        ns = 0;
-    if (ns < 999500) { /* below 1.000 ms once rounded to the microsecond */
-        snprintf(buf, size, "0.%03d ms", (int)((ns + 500) / 1000));
-        return;
+    const tlsx_time zero = {0, 0}, most = {INT64_MAX, NS_PER_S - 1};
+    t = tlsx_time_normalized(t);
+    if (t.secs < 0)
+        return zero;
+    /* Below 10^9 * 2^32, which fits in 64 bits. */
+    const uint64_t ns = (uint64_t)t.nsecs * n;
+    const int64_t carry = (int64_t)(ns / NS_PER_S);
+    if (n && t.secs > (INT64_MAX - carry) / (int64_t)n)
+        return most;
+    tlsx_time out = {t.secs * (int64_t)n + carry, (int32_t)(ns % NS_PER_S)};
+    return out;
+}
+
+tlsx_time tlsx_time_sum(tlsx_time a, tlsx_time b)
+{
+    const tlsx_time zero = {0, 0}, most = {INT64_MAX, NS_PER_S - 1};
+    a = tlsx_time_normalized(a);
+    b = tlsx_time_normalized(b);
+    if (a.secs < 0)
+        a = zero;
+    if (b.secs < 0)
+        b = zero;
+    int32_t nsecs = a.nsecs + b.nsecs; /* below 2 * 10^9 */
+    int64_t carry = 0;
+    if (nsecs >= NS_PER_S) {
+        nsecs -= NS_PER_S;
+        carry = 1;
     }
-    const int64_t tenths = ns / 100000 + (ns % 100000 >= 50000);
-    snprintf(buf, size, "%" PRId64 ".%d ms", tenths / 10, (int)(tenths % 10));
+    if (a.secs > INT64_MAX - b.secs - carry)
+        return most;
+    tlsx_time out = {a.secs + b.secs + carry, nsecs};
+    return out;
 }

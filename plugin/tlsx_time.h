@@ -27,16 +27,22 @@ bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out);
 
 /* A distance in 64-bit nanoseconds, and back.  Distances beyond about 125
  * years (hostile time stamps) are capped, so that two of them still add up
- * without overflow. */
+ * without overflow: exact only for |secs| < TLSX_TIME_NS_SECS. */
+#define TLSX_TIME_NS_SECS INT64_C(4000000000)
 int64_t tlsx_time_to_ns(tlsx_time t);
 tlsx_time tlsx_time_from_ns(int64_t ns);
 
-/* A distance of ns nanoseconds as the plugin's notes print it, in
- * milliseconds: to the tenth from 1 ms on ("7.2 ms", "168.7 ms"), to the
- * microsecond below ("0.045 ms"), so that a round trip over loopback does
- * not read "0.0 ms".  Negative distances are 0.  Cut short, never overrun,
- * when size is short. */
-void tlsx_time_ms_text(char *buf, size_t size, int64_t ns);
+/* t with its fraction in 0 .. 999 999 999: the fraction's whole seconds
+ * moved to secs, which saturates at the ends of int64_t. */
+tlsx_time tlsx_time_normalized(tlsx_time t);
+
+/* a + b, two distances (never negative; a negative one counts as zero),
+ * saturated at INT64_MAX seconds and 999 999 999 ns. */
+tlsx_time tlsx_time_sum(tlsx_time a, tlsx_time b);
+
+/* A distance (never negative) times n, saturated at INT64_MAX seconds and
+ * 999 999 999 ns; a negative distance gives zero. */
+tlsx_time tlsx_time_times(tlsx_time t, uint32_t n);
 
 /* -1, 0 or 1 as a is before, equal to or after b. */
 int tlsx_time_cmp(tlsx_time a, tlsx_time b);

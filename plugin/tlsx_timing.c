@@ -26,21 +26,32 @@ void tlsx_baseline_estimate(tlsx_time server, tlsx_time client, tlsx_baseline *o
     memset(out, 0, sizeof *out);
     out->to_server = server;
     out->to_client = client;
-    out->rtt = tlsx_time_from_ns(tlsx_time_to_ns(server) + tlsx_time_to_ns(client));
-    out->known = tlsx_time_to_ns(out->rtt) > 0;
+    out->rtt = tlsx_time_sum(server, client);
+    out->known = out->rtt.secs > 0 || out->rtt.nsecs > 0;
     out->estimated = true;
+}
+
+/* A distance divided by 4, rounded down to the nanosecond. */
+static tlsx_time quarter(tlsx_time t)
+{
+    t = tlsx_time_normalized(t);
+    const int64_t rest = (t.secs % 4) * 1000000000 + t.nsecs; /* below 4 * 10^9 */
+    tlsx_time q = {t.secs / 4, (int32_t)(rest / 4)};
+    return q;
 }
 
 tlsx_capture_point tlsx_capture_point_of(const tlsx_baseline *b)
 {
-    const int64_t s = tlsx_time_to_ns(b->to_server), c = tlsx_time_to_ns(b->to_client);
-    if (!b->known || s + c <= 0)
+    static const tlsx_time zero = {0, 0};
+    const tlsx_time s = b->to_server, c = b->to_client;
+    if (!b->known || (tlsx_time_cmp(s, zero) <= 0 && tlsx_time_cmp(c, zero) <= 0))
         return TLSX_AT_UNKNOWN;
-    /* Both are capped (ns_of), so their sum fits; the shares need not. */
-    const double share = (double)s / (double)(s + c);
-    if (share >= 0.8)
+    /* The server's share s / (s + c) of at least 4/5 is s >= 4c, that is
+     * s / 4 >= c in whole nanoseconds; of at most 1/5, s <= c / 4: exact at
+     * any size. */
+    if (tlsx_time_cmp(quarter(s), c) >= 0)
         return TLSX_AT_CLIENT;
-    if (share <= 0.2)
+    if (tlsx_time_cmp(s, quarter(c)) <= 0)
         return TLSX_AT_SERVER;
     return TLSX_AT_BETWEEN;
 }
@@ -64,13 +75,20 @@ void tlsx_split_wait(const tlsx_baseline *b, tlsx_side side, tlsx_time wait, tls
 {
     /* The server answers across the capture point's round trip to the
      * server, the client across the one to the client. */
-    int64_t rtt = 0;
+    static const tlsx_time zero = {0, 0};
+    tlsx_time rtt = zero;
     if (b->known)
-        rtt = tlsx_time_to_ns(side == TLSX_SERVER ? b->to_server : b->to_client);
-    const int64_t w = tlsx_time_to_ns(wait) > 0 ? tlsx_time_to_ns(wait) : 0;
-    const int64_t net = rtt < w ? rtt : w;
-    *network = tlsx_time_from_ns(net);
-    *processing = tlsx_time_from_ns(w - net);
+        rtt = side == TLSX_SERVER ? b->to_server : b->to_client;
+    /* In whole tlsx_time, exact at any size; a negative wait (none is)
+     * counts as zero. */
+    wait = tlsx_time_normalized(wait);
+    if (tlsx_time_cmp(wait, zero) < 0)
+        wait = zero;
+    rtt = tlsx_time_normalized(rtt);
+    if (tlsx_time_cmp(rtt, zero) < 0)
+        rtt = zero;
+    *network = tlsx_time_cmp(rtt, wait) < 0 ? rtt : wait;
+    tlsx_time_between(*network, wait, processing);
 }
 
 uint32_t tlsx_rtts_needed(uint16_t version, int variant, bool resumed, bool cookie)

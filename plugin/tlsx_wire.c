@@ -15,6 +15,8 @@
  */
 #include "tlsx_wire.h"
 
+#include "tlsx_text.h"
+
 enum {
     SRC_TCP_REASSEMBLED, /* and any other plaintext buffer */
     SRC_FRAME,
@@ -344,12 +346,16 @@ static const char *value_name(const field_info *fi)
     return try_val_to_str(v, (const value_string *)hfi->strings);
 }
 
+/* A name from the wire, escaped (tlsx_escape_name()) from the field's own
+ * bytes: the string Wireshark made of them ends at a NUL and has already
+ * replaced every byte that is not ASCII.  Every report shows this copy. */
 static const char *string_value(packet_info *pinfo, const field_info *fi)
 {
     if (!fi || fi->length <= 0 || !tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length))
         return NULL;
-    return (const char *)tvb_get_string_enc(pinfo->pool, fi->ds_tvb, fi->start, fi->length,
-                                            ENC_ASCII | ENC_NA);
+    char *text = (char *)wmem_alloc(pinfo->pool, TLSX_NAME_SIZE);
+    tlsx_escape_name(text, tvb_get_ptr(fi->ds_tvb, fi->start, fi->length), (size_t)fi->length);
+    return text;
 }
 
 /* Reads what the summary needs from a hello or key exchange; other

@@ -43,7 +43,9 @@ typedef struct {
     GArray *quic_short;        /* quic.short: a 1-RTT (short header) packet */
 } tlsx_wire_fields;
 
-/* Names found in a frame's hellos, in pinfo->pool; NULL when absent. */
+/* Names found in a frame's hellos, in pinfo->pool; NULL when absent.  The
+ * server name and protocol, read from the wire, come escaped
+ * (tlsx_escape_name()): safe to print anywhere as they are. */
 typedef struct {
     const char *sni;    /* the Client Hello's server name */
     const char *alpn;   /* the protocol the server selected (Server Hello, Encrypted Extensions) */

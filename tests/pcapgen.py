@@ -53,12 +53,25 @@ def _ext(ext_type, body):
     return struct.pack("!HH", ext_type, len(body)) + body
 
 
-def client_hello(seed=1, session_id=b"", sni="hostile.test", version=TLS12):
+def _name(text):
+    """A name as its bytes: str in UTF-8, bytes as they are (any bytes)."""
+    return text.encode() if isinstance(text, str) else text
+
+
+def _alpn(protocols):
+    names = b"".join(bytes([len(_name(p))]) + _name(p) for p in protocols)
+    return _ext(16, struct.pack("!H", len(names)) + names)
+
+
+def client_hello(seed=1, session_id=b"", sni="hostile.test", version=TLS12, alpn=()):
+    """sni and each of alpn's protocols are str (UTF-8) or raw bytes."""
     exts = b""
     if sni:
-        name = sni.encode()
+        name = _name(sni)
         entry = b"\0" + struct.pack("!H", len(name)) + name
         exts += _ext(0, struct.pack("!H", len(entry)) + entry)
+    if alpn:
+        exts += _alpn(alpn)
     exts += _ext(10, struct.pack("!HH", 2, 0x001d))  # supported_groups: x25519
     exts += _ext(13, struct.pack("!HH", 2, 0x0401))  # signature_algorithms
     suites = struct.pack("!HH", 0xc02f, 0x009c)
@@ -68,9 +81,11 @@ def client_hello(seed=1, session_id=b"", sni="hostile.test", version=TLS12):
     return message(1, body)
 
 
-def server_hello(seed=2, session_id=b"", cipher=0xc02f, version=TLS12):
+def server_hello(seed=2, session_id=b"", cipher=0xc02f, version=TLS12, alpn=None):
+    """alpn: the protocol the server selects (str or bytes), or None."""
+    exts = _alpn([alpn]) if alpn is not None else b""
     body = (struct.pack("!H", version) + random_bytes(32, seed) + bytes([len(session_id)]) +
-            session_id + struct.pack("!HB", cipher, 0) + struct.pack("!H", 0))
+            session_id + struct.pack("!HB", cipher, 0) + struct.pack("!H", len(exts)) + exts)
     return message(2, body)
 
 
@@ -113,12 +128,15 @@ def ccs():
     return record(CCS, b"\x01")
 
 
-def tls12_full(conn, t=None, step=0.001):
+def tls12_full(conn, t=None, step=0.001, sni="hostile.test", alpn=None):
     """The document's ten steps on conn, one flight per frame; returns the
-    frames' numbers (1-based, in the capture)."""
+    frames' numbers (1-based, in the capture).  sni: the Client Hello's
+    server name; alpn: the protocol the client offers and the server
+    selects, or None."""
     frames = []
-    frames.append(conn.send(CLIENT, record(HANDSHAKE, client_hello()), t))
-    frames.append(conn.send(SERVER, record(HANDSHAKE, server_hello() + certificate() +
+    offered = [alpn] if alpn is not None else []
+    frames.append(conn.send(CLIENT, record(HANDSHAKE, client_hello(sni=sni, alpn=offered)), t))
+    frames.append(conn.send(SERVER, record(HANDSHAKE, server_hello(alpn=alpn) + certificate() +
                                            server_key_exchange() + server_hello_done())))
     frames.append(conn.send(CLIENT, record(HANDSHAKE, client_key_exchange()) + ccs() +
                             record(HANDSHAKE, encrypted_finished())))

@@ -387,31 +387,29 @@ static void test_message_order(void)
 }
 
 /* Notes print tenths of a millisecond from 1 ms on, microseconds below. */
+static const char *ms_text(char *buf, size_t size, int64_t secs, int32_t nsecs)
+{
+    tlsx_text t;
+    tlsx_time v = {secs, nsecs};
+    tlsx_text_init(&t, buf, size);
+    tlsx_text_add_ms(&t, v);
+    return buf;
+}
+
 static void test_ms_text(void)
 {
-    char buf[32];
-    tlsx_time_ms_text(buf, sizeof buf, 45315);
-    CHECK_STR(buf, "0.045 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 135945);
-    CHECK_STR(buf, "0.136 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 0);
-    CHECK_STR(buf, "0.000 ms");
-    tlsx_time_ms_text(buf, sizeof buf, -5);
-    CHECK_STR(buf, "0.000 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 999499);
-    CHECK_STR(buf, "0.999 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 999500);
-    CHECK_STR(buf, "1.0 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 18738359);
-    CHECK_STR(buf, "18.7 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 168657414);
-    CHECK_STR(buf, "168.7 ms");
-    tlsx_time_ms_text(buf, sizeof buf, 1050000);
-    CHECK_STR(buf, "1.1 ms");
-    tlsx_time_ms_text(buf, sizeof buf, INT64_MAX);
-    CHECK_STR(buf, "9223372036854.8 ms");
-    tlsx_time_ms_text(buf, 5, 18738359);
-    CHECK_STR(buf, "18.7");
+    char buf[TLSX_TIME_TEXT_SIZE + 3];
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 45315), "0.045 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 135945), "0.136 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 0), "0.000 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 999499), "0.999 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 999500), "1.0 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 18738359), "18.7 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 168657414), "168.7 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 0, 1050000), "1.1 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, 1, 0), "1000.0 ms");
+    CHECK_STR(ms_text(buf, sizeof buf, INT64_MAX, 999999999), "9223372036854775808000.0 ms");
+    CHECK_STR(ms_text(buf, 5, 0, 18738359), "18.7");
 }
 
 static void test_time(void)
@@ -437,6 +435,24 @@ static void test_time(void)
     CHECK(st.time_backwards);
     CHECK(st.since_peer.secs == 0 && st.since_peer.nsecs == 0);
     CHECK(st.since_start.secs == 0 && st.since_start.nsecs == 0);
+
+    /* A wait set to 0 that way is no answer: the round trips estimated
+     * without TCP stay those measured (100 ms the server's, 20 ms the
+     * client's), not 0. */
+    tlsx_handshake h2 = {0};
+    tlsx_event evs[4] = {hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 1000),
+                         hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 1100),
+                         hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_KEY_EXCHANGE, 1120),
+                         record_event(TLSX_EV_CCS, TLSX_SERVER, 1050)};
+    for (int i = 0; i < 4; i++)
+        CHECK(tlsx_handshake_feed(&h2, &ids, &evs[i], &st));
+    CHECK(st.time_backwards && st.has_since_peer);
+    const tlsx_baseline no_tcp = {0};
+    tlsx_baseline used;
+    tlsx_handshake_split(&h2, &no_tcp, &st, &used);
+    CHECK(used.known && used.estimated);
+    CHECK(ms_of(used.to_server) == 100 && ms_of(used.to_client) == 20);
+    CHECK(tlsx_capture_point_of(&used) == TLSX_AT_CLIENT);
 }
 
 /* Time stamps from a hostile capture: a pcapng time stamp in whole seconds
@@ -486,6 +502,137 @@ static void test_time_extremes(void)
     tlsx_summary sum;
     tlsx_handshake_summarize(&hs, &sum);
     CHECK(normal(sum.duration));
+}
+
+static const char *escaped(const char *bytes, size_t len)
+{
+    static char out[TLSX_NAME_SIZE];
+    memset(out, '#', sizeof out);
+    tlsx_escape_name(out, (const unsigned char *)bytes, len);
+    return out;
+}
+
+#define ESCAPED(literal) escaped(literal, sizeof literal - 1)
+
+/* Names from the wire are shown as what they are and nothing more. */
+static void test_escape_name(void)
+{
+    /* Ordinary names, and valid UTF-8 (2, 3 and 4 bytes), as they are. */
+    CHECK_STR(ESCAPED("www.example.com"), "www.example.com");
+    CHECK_STR(ESCAPED("h2"), "h2");
+    CHECK_STR(ESCAPED("caf\xc3\xa9.\xe4\xbe\x8b\xe5\xad\x90.\xf0\x9f\x94\x92"),
+              "caf\xc3\xa9.\xe4\xbe\x8b\xe5\xad\x90.\xf0\x9f\x94\x92");
+    CHECK_STR(ESCAPED(""), "");
+    /* ANSI escapes: colour, window title (ended by BEL), clearing. */
+    CHECK_STR(ESCAPED("\x1b[31mred\x1b]0;pwned\x07\x1b[2J"),
+              "\\x1b[31mred\\x1b]0;pwned\\x07\\x1b[2J");
+    /* A newline forging a line, CR, NUL, TAB, DEL. */
+    CHECK_STR(ESCAPED("a\nHandshake 99 complete\r\n"), "a\\x0aHandshake 99 complete\\x0d\\x0a");
+    CHECK_STR(ESCAPED("nul\0after\tx\x7f"), "nul\\x00after\\x09x\\x7f");
+    /* A backslash is escaped, so "\\x41" is never mistaken for "A". */
+    CHECK_STR(ESCAPED("a\\x41\\"), "a\\\\x41\\\\");
+    /* Invalid UTF-8: a stray continuation byte, bytes that start nothing,
+     * a sequence cut short (by a byte or by the end), overlong forms of "/"
+     * and of U+0000, a surrogate, a code point beyond U+10FFFF.  Each byte
+     * is escaped; what follows one is read afresh. */
+    CHECK_STR(ESCAPED("\x80x\xff\xfe"), "\\x80x\\xff\\xfe");
+    CHECK_STR(ESCAPED("\xc3(\xe4\xbe"), "\\xc3(\\xe4\\xbe");
+    CHECK_STR(ESCAPED("\xc0\xaf\xe0\x80\xaf\xc1\x80"), "\\xc0\\xaf\\xe0\\x80\\xaf\\xc1\\x80");
+    CHECK_STR(ESCAPED("\xf0\x80\x80\x80"), "\\xf0\\x80\\x80\\x80");
+    CHECK_STR(ESCAPED("\xed\xa0\x80"), "\\xed\\xa0\\x80");
+    CHECK_STR(ESCAPED("\xf4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");
+    CHECK_STR(ESCAPED("\xe4\xbe\xc3\xa9"), "\\xe4\\xbe\xc3\xa9");
+    /* Valid but acting on the text: C1's CSI, the line separator, a
+     * right-to-left override. */
+    CHECK_STR(ESCAPED("\xc2\x9b"
+                      "2J"),
+              "\\xc2\\x9b2J");
+    CHECK_STR(ESCAPED("a\xe2\x80\xa8"
+                      "b"),
+              "a\\xe2\\x80\\xa8b");
+    CHECK_STR(ESCAPED("\xe2\x80\xaemoc.elgoog"), "\\xe2\\x80\\xaemoc.elgoog");
+
+    /* The longest name (255 bytes) whole; 256 bytes cut, with the marker,
+     * at 255 bytes in all. */
+    char name[4096];
+    memset(name, 'a', sizeof name);
+    const char *out = escaped(name, 255);
+    CHECK(strlen(out) == 255 && strspn(out, "a") == 255);
+    out = escaped(name, 256);
+    CHECK(strlen(out) == 255 && strspn(out, "a") == 240);
+    CHECK_STR(out + 240, "\\...(256 bytes)");
+    out = escaped(name, sizeof name);
+    CHECK(strlen(out) == 255 && strspn(out, "a") == 239);
+    CHECK_STR(out + 239, "\\...(4096 bytes)");
+    /* Cut between escapes, never inside one: the marker of a 1,000-byte
+     * name leaves 239 bytes, room for 59 escapes of 4. */
+    memset(name, '\x1b', 1000);
+    out = escaped(name, 1000);
+    CHECK(strlen(out) == 59 * 4 + 16);
+    CHECK_STR(out + 58 * 4, "\\x1b\\...(1000 bytes)");
+    /* Nor inside a character: 79 three-byte characters fit in 239. */
+    for (int i = 0; i < 333; i++)
+        memcpy(name + 3 * i, "\xe4\xbe\x8b", 3);
+    out = escaped(name, 1000);
+    CHECK(strlen(out) == 79 * 3 + 16);
+    CHECK_STR(out + 78 * 3, "\xe4\xbe\x8b\\...(1000 bytes)");
+    /* A name of escapes only, just fitting: 63 escapes and a backslash. */
+    memset(name, 0, 63);
+    name[63] = '\\';
+    out = escaped(name, 64);
+    CHECK(strlen(out) == 254 && strcmp(out + 252, "\\\\") == 0);
+}
+
+static const char *time_text(tlsx_time v, unsigned unit, unsigned decimals)
+{
+    static char buf[TLSX_TIME_TEXT_SIZE];
+    tlsx_text t;
+    tlsx_text_init(&t, buf, sizeof buf);
+    tlsx_text_add_time(&t, v, unit, decimals);
+    return buf;
+}
+
+/* Times written out: exact, rounded half up, at any size. */
+static void test_time_text(void)
+{
+    CHECK_STR(time_text((tlsx_time){0, 7165375}, 0, 4), "0.0072");
+    CHECK_STR(time_text((tlsx_time){0, 7165375}, 3, 3), "7.165");
+    CHECK_STR(time_text((tlsx_time){0, 7165500}, 3, 3), "7.166");
+    CHECK_STR(time_text((tlsx_time){0, 87000}, 0, 6), "0.000087");
+    CHECK_STR(time_text((tlsx_time){0, 1500000}, 0, 3), "0.002");
+    CHECK_STR(time_text((tlsx_time){0, 0}, 0, 4), "0.0000");
+    CHECK_STR(time_text((tlsx_time){0, 0}, 3, 1), "0.0");
+    CHECK_STR(time_text((tlsx_time){12, 345678901}, 0, 9), "12.345678901");
+    CHECK_STR(time_text((tlsx_time){12, 345678901}, 0, 0), "12");
+    CHECK_STR(time_text((tlsx_time){2, 999950000}, 0, 4), "3.0000");
+    CHECK_STR(time_text((tlsx_time){0, 999999999}, 3, 1), "1000.0");
+    CHECK_STR(time_text((tlsx_time){1, 50000}, 3, 1), "1000.1");
+    CHECK_STR(time_text((tlsx_time){86400, 0}, 3, 1), "86400000.0");
+    /* A wait of 10^15 s overflowed in tenths of a millisecond. */
+    CHECK_STR(time_text((tlsx_time){1000000000000000, 5000}, 0, 4), "1000000000000000.0000");
+    CHECK_STR(time_text((tlsx_time){1000000000000000, 123456789}, 3, 3), "1000000000000000123.457");
+    /* The longest distance, and its rounding up to 2^63 seconds. */
+    CHECK_STR(time_text((tlsx_time){INT64_MAX, 999900000}, 0, 4), "9223372036854775807.9999");
+    CHECK_STR(time_text((tlsx_time){INT64_MAX, 999999999}, 0, 4), "9223372036854775808.0000");
+    CHECK_STR(time_text((tlsx_time){INT64_MAX, 999999999}, 3, 1), "9223372036854775808000.0");
+    CHECK(strlen(time_text((tlsx_time){INT64_MAX, 999999999}, 3, 6)) < TLSX_TIME_TEXT_SIZE);
+    /* A fraction out of range counts as the seconds it holds. */
+    CHECK_STR(time_text((tlsx_time){1, 2000000001}, 0, 9), "3.000000001");
+    /* No distance is negative; a negative time has one sign. */
+    CHECK_STR(time_text((tlsx_time){-2, 500000000}, 0, 4), "-1.5000");
+    CHECK_STR(time_text((tlsx_time){-1, 999999999}, 0, 4), "0.0000");
+    CHECK_STR(time_text((tlsx_time){INT64_MIN, 0}, 0, 1), "-9223372036854775808.0");
+    /* Products saturate. */
+    tlsx_time p = tlsx_time_times((tlsx_time){0, 600000000}, 3);
+    CHECK(p.secs == 1 && p.nsecs == 800000000);
+    p = tlsx_time_times((tlsx_time){INT64_MAX / 2, 999999999}, 2);
+    CHECK(p.secs == INT64_MAX && p.nsecs == 999999998);
+    p = tlsx_time_times((tlsx_time){INT64_MAX / 2 + 1, 0}, 2);
+    CHECK(p.secs == INT64_MAX && p.nsecs == 999999999);
+    p = tlsx_time_times((tlsx_time){5, 999999999}, UINT32_MAX);
+    CHECK(p.secs == 25769803765 && p.nsecs == 705032705);
+    p = tlsx_time_times((tlsx_time){-5, 0}, 2);
+    CHECK(p.secs == 0 && p.nsecs == 0);
 }
 
 static void test_explanations_complete(void)
@@ -591,6 +738,21 @@ static void test_pack(void)
      * where the model's steps are over 100 bytes each. */
     CHECK(tlsx_pack(in, 4, buf) < 60);
 
+    /* Times too long for 64-bit nanoseconds are kept exactly, on either
+     * side of the edge. */
+    in[4].st.since_prev = (tlsx_time){INT64_MAX, 999999999};
+    in[4].st.since_start = (tlsx_time){1000000000000000, 123};
+    in[4].st.since_peer = (tlsx_time){TLSX_TIME_NS_SECS + 7, 999999999};
+    in[4].st.network = (tlsx_time){TLSX_TIME_NS_SECS, 0};
+    in[4].st.processing = (tlsx_time){7, 999999999};
+    in[4].rtt = (tlsx_time){TLSX_TIME_NS_SECS, 0};
+    in[4].rtt_elsewhere = false;
+    in[3].rtt = (tlsx_time){TLSX_TIME_NS_SECS - 1, 999999999};
+    CHECK(tlsx_pack(in, 5, buf) <= tlsx_pack_bound(5));
+    tlsx_unpack(buf, out);
+    for (int i = 0; i < 5; i++)
+        CHECK(same_step(&in[i], &out[i]));
+
     /* A single step with nothing but zeros. */
     memset(in, 0, sizeof in);
     CHECK(tlsx_pack(in, 1, buf) <= 12);
@@ -614,6 +776,8 @@ int main(void)
     test_ms_text();
     test_time();
     test_time_extremes();
+    test_escape_name();
+    test_time_text();
     test_explanations_complete();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures ? 1 : 0;

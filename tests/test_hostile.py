@@ -82,6 +82,26 @@ def read(capture, *extra):
     return out
 
 
+# Names from the wire as each Client Hello and Server Hello holds them (bytes
+# as they are, str in UTF-8), and as every report shows them.
+HOSTILE_NAMES = [
+    # Colour, window title (ended by BEL), clearing the screen.
+    (b"\x1b[31mred\x1b]0;pwned\x07\x1b[2J", b"h2\x1b[5m",
+     r"\x1b[31mred\x1b]0;pwned\x07\x1b[2J", r"h2\x1b[5m"),
+    # Newlines forging the transcript's lines; a valid UTF-8 protocol.
+    (b"evil.test\nHandshake 99 complete: TLS 1.2 full, 2 RTTs, 0.0001 s (frames 1-2)\n"
+     b"* SSL connection using FAKE", "caf\u00e9",
+     r"evil.test\x0aHandshake 99 complete: TLS 1.2 full, 2 RTTs, 0.0001 s (frames 1-2)\x0a"
+     r"* SSL connection using FAKE", "caf\u00e9"),
+    # NUL (which ends Wireshark's own string), CR, DEL, invalid UTF-8, a
+    # backslash; a C1 control sequence (CSI) in valid UTF-8.
+    (b"nul\x00cr\r del\x7f \xff\xc3( \\x41", b"h2\xc2\x9b2J",
+     r"nul\x00cr\x0d del\x7f \xff\xc3( \\x41", r"h2\xc2\x9b2J"),
+    # 1,000 bytes: cut at 255 bytes with the marker.
+    (b"x" * 1000, "http/1.1", "x" * 239 + r"\...(1000 bytes)", "http/1.1"),
+]
+
+
 def frames_with(steps, expert_name):
     return sorted({s["frame"] for s in steps if expert_name in s["experts"]})
 
@@ -288,6 +308,173 @@ class Hostile(unittest.TestCase):
         steps = read(ts.derived("odd-fraction.pcap", bytes(data)))
         self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
         self.assert_times_not_negative(steps)
+
+    def test_names_from_the_wire_stay_inert(self):
+        """Server names and protocols that hold terminal escapes, a newline
+        forging transcript lines, NUL, CR, DEL, invalid UTF-8 and a C1
+        control, and a name of 1,000 bytes: every report shows them escaped,
+        the same in each, and no output holds a control byte."""
+        w = g.Pcap()
+        for i, (sni, alpn, _, _) in enumerate(HOSTILE_NAMES):
+            c = w.connection(client_port=40000 + i)
+            c.handshake()
+            g.tls12_full(c, sni=sni, alpn=alpn)
+        cap = ts.sample(write("hostile-names.pcap", w))
+        runs = {"fields": ("-r", cap, "-Y", "tlsexplain.summary.kind", "-T", "fields",
+                           "-e", "tlsexplain.summary.sni", "-e", "tlsexplain.summary.alpn"),
+                "trace": ("-r", cap, "-q", "-z", "tlsexplain,trace"),
+                "tree": ("-r", cap, "-q", "-z", "tlsexplain,tree"),
+                "flow": ("-r", cap, "-q", "-z", "flow,tlsexplain,standard"),
+                "verbose": ("-2", "-r", cap, "-V"),
+                "info": ("-r", cap)}
+        ts.warm(list(runs.values()))
+        out = {name: ts.run(*args) for name, args in runs.items()}
+
+        shown = [(sni, alpn) for _, _, sni, alpn in HOSTILE_NAMES]
+        self.assertEqual(out["fields"].splitlines(), [f"{s}\t{a}" for s, a in shown])
+        # The transcript: one line per handshake and per ending, nothing forged.
+        lines = out["trace"].splitlines()
+        self.assertEqual([x for x in lines if x.startswith("Handshake ")],
+                         [line for i, (sni, _) in enumerate(shown) for line in (
+                             f"Handshake {i + 1}: 10.0.0.1:{40000 + i} -> 10.0.0.2:443, SNI {sni}",
+                             f"Handshake {i + 1} complete: TLS 1.2 full, 2 RTTs, 0.0030 s "
+                             f"(frames {7 * i + 4}-{7 * i + 7})")])
+        self.assertEqual([x for x in lines if x.startswith("* ")],
+                         [line for _, alpn in shown for line in (
+                             "* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256",
+                             f"* ALPN: server accepted {alpn}")])
+        # The tree: the summary's fields; Wireshark cuts a label at 240 bytes.
+        labels = [x.strip() for x in out["verbose"].splitlines()
+                  if x.strip().startswith(("[Server name", "[Application protocol"))]
+        self.assertEqual(labels[:6], [f"[{field}: {value}]" for s, a in shown[:3] for field, value
+                                      in (("Server name", s), ("Application protocol", a))])
+        self.assertEqual(labels[6:], ["[Server name [truncated]: " + "x" * 213 + "]",
+                                      "[Application protocol: http/1.1]"])
+        # One line a frame: the Info column holds no name, and nothing else
+        # forges a line.
+        self.assertEqual(len(out["info"].splitlines()), 4 * 7)
+        for name, text in out.items():
+            bad = sorted({hex(ord(ch)) for ch in text
+                          if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7f <= ord(ch) <= 0x9f})
+            self.assertEqual(bad, [], name)
+
+    def test_times_printed_at_the_ends_of_time(self):
+        """Waits of 10^15 s and of nearly 2^63 s (pcapng time stamps in
+        whole seconds), and of 2^32 s less 1 us (the ends of a pcap's
+        seconds) followed by time going backwards: every report prints the
+        exact times, in one pass and in two, never a negative part (the
+        transcript printed -844674407370955.-1616 for 10^15 s, tshark
+        -z tlsexplain,tree crashed at 2 * 10^15 s)."""
+        top = (1 << 63) - 1
+        t0 = 1700000000
+        w = g.Pcap()
+        c = w.connection()
+        c.handshake()
+        g.tls12_full(c)
+        wide = ts.derived("wide-waits.pcapng", pcapng_seconds(
+            w, {3: t0, 4: t0 + 10**15, 5: t0 + 2 * 10**15, 6: top}))
+        # pcap: the Client Hello at 0 s, the server's flights at 2^32 - 1 s
+        # and 999,999 us, the client's second flight at 1 s, before them.
+        w = g.Pcap()
+        c = w.connection()
+        last = (2**32 - 1) * 10**9 + 999999000
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()), 0)
+        c.send(SERVER, record(HANDSHAKE, g.server_hello() + g.certificate() +
+                              g.server_key_exchange() + g.server_hello_done()), last)
+        c.send(CLIENT, record(HANDSHAKE, g.client_key_exchange()) + g.ccs() +
+               record(HANDSHAKE, g.encrypted_finished()), 10**9)
+        c.send(SERVER, g.ccs() + record(HANDSHAKE, g.encrypted_finished(8)), last)
+        ends = write("pcap-ends.pcap", w)
+        reports = (("-q", "-z", "tlsexplain,trace"), ("-Y", "tlsexplain", "-T", "fields",
+                                                      "-e", "_ws.col.Info"),
+                   ("-q", "-z", "flow,tlsexplain,standard"))
+        ts.warm([(*two, "-r", ts.sample(cap), *args) for cap in (wide, ends)
+                 for two in ((), ("-2",)) for args in reports] +
+                [run for cap in (wide, ends) for run in (
+                    ("-r", ts.sample(cap), "-q", "-z", "tlsexplain,tree"),
+                    ("-2", "-r", ts.sample(cap), "-Y", "tlsexplain", "-T", "pdml"),
+                    ("-2", "-r", ts.sample(cap), "-V", "-Y", "tlsexplain.summary.kind"))])
+
+        big, far = top - t0, top - t0 - 2 * 10**15  # since the Client Hello, since the client
+        # starts and prevs: the tree's since_start and since_prev, in ns.
+        cases = {
+            wide: {
+                "starts": [t * 10**9 for t in [0] + [10**15] * 4 + [2 * 10**15] * 3 + [big] * 2],
+                "prevs": [t * 10**9 for t in (0, 10**15, 0, 0, 0, 10**15, 0, 0, far, 0)],
+                "trace": (["0.0000 (0.0000)"] + ["1000000000000000.0000 (1000000000000000.0000)"] +
+                          ["1000000000000000.0000 (0.0000)"] * 3 +
+                          ["2000000000000000.0000 (1000000000000000.0000)"] +
+                          ["2000000000000000.0000 (0.0000)"] * 2 +
+                          [f"{big}.0000 ({far}.0000)", f"{big}.0000 (0.0000)"]),
+                "ending": f"Handshake 1 complete: TLS 1.2 full, 2 RTTs, {big}.0000 s (frames 4-7)",
+                "info": [None, "+1000000000000000.000 s", "+1000000000000000.000 s",
+                         f"+{far}.000 s"],
+                "flow": ["at 0.000 ms"] +
+                        ["1000000000000000000.000 ms after the client, at "
+                         "1000000000000000000.000 ms"] * 4 +
+                        ["1000000000000000000.000 ms after the server, at "
+                         "2000000000000000000.000 ms"] * 3 +
+                        [f"{far}000.000 ms after the client, at {big}000.000 ms"] * 2,
+                "slow": {2: ("1000000000000000000.0", "client", "1000000000000000000.0", "0.000",
+                             "server"),
+                         9: (f"{far}000.0", "client", "1000000000000000000.0",
+                             f"{far - 10**15}000.0", "server")},
+                "summary": f"{big}.000000 s"},
+            ends: {
+                "starts": [0] + [last] * 4 + [10**9] * 3 + [last] * 2,
+                "prevs": [0, last, 0, 0, 0, 0, 0, 0, last - 10**9, 0],
+                "trace": (["0.0000 (0.0000)", "4294967296.0000 (4294967296.0000)"] +
+                          ["4294967296.0000 (0.0000)"] * 3 + ["1.0000 (0.0000)"] * 3 +
+                          ["4294967296.0000 (4294967295.0000)", "4294967296.0000 (0.0000)"]),
+                "ending": "Handshake 1 complete: TLS 1.2 full, 2 RTTs, 4294967296.0000 s "
+                          "(frames 1-4)",
+                "info": [None, "+4294967296.000 s", "+0.000000 s", "+4294967295.000 s"],
+                "flow": ["at 0.000 ms"] +
+                        ["4294967295999.999 ms after the client, at 4294967295999.999 ms"] * 4 +
+                        ["0.000 ms after the server, at 1000.000 ms"] * 3 +
+                        ["4294967294999.999 ms after the client, at 4294967295999.999 ms"] * 2,
+                "slow": {2: ("4294967296000.0", "client", "4294967296000.0", "0.000", "server"),
+                         9: ("4294967295000.0", "client", "4294967295000.0", "0.000", "server")},
+                "summary": "4294967295.999999 s"},
+        }
+        for cap, want in cases.items():
+            for two in ((), ("-2",)):
+                trace = ts.run(*two, "-r", ts.sample(cap), "-q", "-z", "tlsexplain,trace")
+                steps = [x.split("  ")[1] for x in trace.splitlines() if x.startswith("1 ")]
+                self.assertEqual(steps, want["trace"], (cap, two))
+                self.assertIn(want["ending"] + "\n", trace)
+                info = ts.run(*two, "-r", ts.sample(cap), "-Y", "tlsexplain", "-T", "fields",
+                              "-e", "_ws.col.Info").splitlines()
+                self.assertEqual(len(info), 4)
+                for line, wait in zip(info, want["info"]):
+                    if wait:
+                        self.assertIn(f" {wait}]", line, (cap, two))
+                        self.assertEqual(line.count(" +"), line.count(f" {wait}]"), (cap, two))
+                flow = ts.run(*two, "-r", ts.sample(cap), "-q", "-z", "flow,tlsexplain,standard")
+                comments = [x.split(": ", 1)[1].split(", ", 1)[1] for x in flow.splitlines()
+                            if "Handshake 1 step" in x]
+                self.assertEqual(comments, want["flow"], (cap, two))
+            # The tree, in two passes: the times, the summary, the experts.
+            steps = read(cap)
+            self.assertEqual([s["tlsexplain.time.since_start"] for s in steps],
+                             [f"{t // 10**9}.{t % 10**9:09d}" for t in want["starts"]])
+            self.assertEqual([s["tlsexplain.time.since_prev"] for s in steps],
+                             [f"{t // 10**9}.{t % 10**9:09d}" for t in want["prevs"]])
+            self.assert_times_not_negative(steps)
+            self.assertEqual(frames_with(steps, "tlsexplain.time_backwards"),
+                             [3] if cap == ends else [])
+            for step, (wait, peer, network, spent, side) in want["slow"].items():
+                self.assertIn(f"Slow: {wait} ms since the {peer}'s last message, over "
+                              f"tlsexplain.slow_ms (200 ms): {network} ms of network round trip "
+                              f"and {spent} ms the {side} spent",
+                              steps[step - 1]["expert_messages"])
+            verbose = ts.run("-2", "-r", ts.sample(cap), "-V", "-Y", "tlsexplain.summary.kind")
+            self.assertIn(f"Handshake 1 summary: TLS 1.2 full, complete, 2 RTTs, "
+                          f"{want['summary']}\n", verbose)
+            # The statistics count the handshake, its duration over 1 s.
+            tree = ts.run("-r", ts.sample(cap), "-q", "-z", "tlsexplain,tree")
+            self.assertRegex(tree, r"\n  1000- +1 ")
+            self.assertRegex(tree, r"\n  complete +1 ")
 
     def test_every_frame_twice(self):
         """Each frame of the document's case duplicated: ten steps; without

@@ -878,6 +878,32 @@ static void test_timing_core(void)
     /* Estimated from TLS answers. */
     tlsx_baseline_estimate(t_of(0, 60000000), t_of(0, 1000000), &b);
     CHECK(b.known && b.estimated && tlsx_capture_point_of(&b) == TLSX_AT_CLIENT);
+    /* The shares' edges: four fifths exactly is at the client, one fifth
+     * at the server. */
+    tlsx_baseline_estimate(t_of(0, 4000000), t_of(0, 1000000), &b);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_CLIENT);
+    tlsx_baseline_estimate(t_of(0, 3999999), t_of(0, 1000000), &b);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_BETWEEN);
+    tlsx_baseline_estimate(t_of(0, 1000000), t_of(0, 4000000), &b);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_SERVER);
+    tlsx_baseline_estimate(t_of(0, 1000001), t_of(0, 4000000), &b);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_BETWEEN);
+
+    /* Hostile time stamps: answers of 10^15 s and more are summed and split
+     * exactly (they were capped at 4 * 10^9 s), the sum saturates. */
+    tlsx_baseline_estimate(t_of(1000000000000000, 0), t_of(1000000000000000, 1), &b);
+    CHECK(b.known && b.rtt.secs == 2000000000000000 && b.rtt.nsecs == 1);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_BETWEEN);
+    tlsx_split_wait(&b, TLSX_SERVER, t_of(3000000000000000, 5), &net, &proc);
+    CHECK(net.secs == 1000000000000000 && net.nsecs == 0);
+    CHECK(proc.secs == 2000000000000000 && proc.nsecs == 5);
+    tlsx_baseline_estimate(t_of(INT64_MAX, 999999999), t_of(0, 1), &b);
+    CHECK(b.rtt.secs == INT64_MAX && b.rtt.nsecs == 999999999);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_CLIENT);
+    tlsx_split_wait(&b, TLSX_SERVER, t_of(INT64_MAX, 999999999), &net, &proc);
+    CHECK(net.secs == INT64_MAX && proc.secs == 0 && proc.nsecs == 0);
+    tlsx_baseline_estimate(t_of(INT64_MAX / 4, 0), t_of(INT64_MAX, 0), &b);
+    CHECK(tlsx_capture_point_of(&b) == TLSX_AT_SERVER);
 
     /* Round trips a kind needs. */
     CHECK(tlsx_rtts_needed(TLSX_VERSION_TLS12, TLSX_VARIANT_FULL, false, false) == 2);

@@ -5,7 +5,9 @@
  * far jumps, the ends of the range), length, alert level and description,
  * fed to one connection (or, by a flag, to a second one sharing the
  * capture's handshake numbering).  After each event the invariants the glue
- * relies on are checked; a broken one aborts, which libFuzzer reports.
+ * relies on are checked; a broken one aborts, which libFuzzer reports.  The
+ * whole input is also a name from the wire, escaped: safe to print, and
+ * read back to the same bytes unless cut.
  *
  *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTLSEXPLAIN_FUZZ=ON
  *   cmake --build build-fuzz --target fuzz_core
@@ -23,6 +25,7 @@
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"
+#include "tlsx_text.h"
 
 #define EVENT_BYTES 12
 #define MAX_EVENTS 4096
@@ -135,12 +138,88 @@ static void check_text(const char *s)
     REQUIRE(strlen(s) < 4096);
 }
 
+/* A time written out: whole, one point, no sign. */
+static void check_time_text(tlsx_time t)
+{
+    static const unsigned formats[][2] = {{0, 4}, {0, 6}, {3, 1}, {3, 3}, {0, 9}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        char buf[TLSX_TIME_TEXT_SIZE];
+        tlsx_text text;
+        tlsx_text_init(&text, buf, sizeof buf);
+        tlsx_text_add_time(&text, t, formats[i][0], formats[i][1]);
+        REQUIRE(strlen(buf) < sizeof buf - 1);
+        REQUIRE(strchr(buf, '-') == NULL);
+        const char *point = strchr(buf, '.');
+        REQUIRE(point && strchr(point + 1, '.') == NULL);
+        REQUIRE(strlen(point + 1) == formats[i][1]);
+        REQUIRE(strspn(buf, "0123456789.") == strlen(buf));
+    }
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The input as a name: at most TLSX_NAME_MAX bytes of printable ASCII,
+ * UTF-8 and escapes, which read back to the input's first bytes (all of
+ * them unless the marker ends the text). */
+static void check_name(const uint8_t *data, size_t size)
+{
+    char out[TLSX_NAME_SIZE];
+    tlsx_escape_name(out, data, size);
+    const size_t n = strlen(out);
+    REQUIRE(n <= TLSX_NAME_MAX);
+    size_t back = 0; /* bytes of the input read back */
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = (unsigned char)out[i];
+        REQUIRE(c >= 0x20 && c != 0x7f);
+        if (c >= 0x80) {
+            /* A whole UTF-8 character, no C1 control, as it was. */
+            const size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+            REQUIRE(c >= 0xc2 && c <= 0xf4 && i + len <= n);
+            for (size_t k = 1; k < len; k++)
+                REQUIRE(((unsigned char)out[i + k] & 0xc0) == 0x80);
+            REQUIRE(!(c == 0xc2 && (unsigned char)out[i + 1] < 0xa0));
+            REQUIRE(back + len <= size && memcmp(data + back, out + i, len) == 0);
+            i += len;
+            back += len;
+            continue;
+        }
+        if (c != '\\') {
+            REQUIRE(back < size && data[back] == c);
+            i++;
+            back++;
+            continue;
+        }
+        if (out[i + 1] == '\\') {
+            REQUIRE(back < size && data[back] == '\\');
+            i += 2;
+            back++;
+        } else if (out[i + 1] == 'x') {
+            const int hi = hex_digit(out[i + 2]), lo = hex_digit(out[i + 3]);
+            REQUIRE(hi >= 0 && lo >= 0);
+            REQUIRE(back < size && data[back] == (uint8_t)(hi << 4 | lo));
+            i += 4;
+            back++;
+        } else {
+            char marker[40];
+            snprintf(marker, sizeof marker, "\\...(%zu bytes)", size);
+            REQUIRE(strcmp(out + i, marker) == 0);
+            REQUIRE(back < size);
+            return;
+        }
+    }
+    REQUIRE(back == size);
+}
+
 static void check_summary(const tlsx_handshake *hs)
 {
     tlsx_summary sum;
     tlsx_handshake_summarize(hs, &sum);
     REQUIRE(sum.handshake == hs->id);
     REQUIRE(time_ok(sum.duration));
+    check_time_text(sum.duration);
     REQUIRE(sum.variant <= TLSX_VARIANT_0RTT);
     REQUIRE(strlen(sum.history) <= TLSX_HISTORY_MAX);
     char kind[8], big[64];
@@ -166,6 +245,9 @@ static void check_step(const tlsx_handshake *hs, const tlsx_event *ev, const tls
     REQUIRE(time_ok(st->since_prev));
     REQUIRE(time_ok(st->since_peer));
     REQUIRE(time_ok(st->since_start));
+    check_time_text(st->since_prev);
+    check_time_text(st->since_peer);
+    check_time_text(st->since_start);
     /* Counted steps go 1, 2, 3, ... within a handshake. */
     if (st->handshake != last_id)
         *last_step = 0;
@@ -222,6 +304,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     conns[0].slow_ms = conns[1].slow_ms = size ? data[size - 1] * 10u : 0;
 
     n_event = 0;
+    check_name(data, size);
     for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
          off += EVENT_BYTES, n_event++) {
         const uint8_t *b = data + off;
