@@ -35,6 +35,7 @@ mounts=()
 pids=()
 cleanup() {
   local i
+  declare -F stop_nginx >/dev/null && stop_nginx
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
@@ -86,8 +87,8 @@ stop_capture() {
   wait "$capture_pid" || true
 }
 
-# nginx in the chroot, in the foreground of its own process (exec), so that
-# its master is the process started here.
+# nginx in the chroot, in the foreground (daemon off); its master's pid is in
+# its pid file (the process started here is the shell that runs chroot).
 start_nginx() {
   ! ss -Hltn "sport = :$port" | grep -q . || fail "port $port is in use"
   in_root "exec nginx -e $inside/nginx/error.log -p $inside/nginx -c $inside/nginx/nginx.conf \
@@ -102,8 +103,11 @@ start_nginx() {
 }
 
 stop_nginx() {
-  kill "$server_pid" 2>/dev/null || true
+  local pid
+  pid=$(cat "$work/nginx/nginx.pid" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
+  rm -f "$work/nginx/nginx.pid"
 }
 
 # The handshake messages, Change Cipher Specs and alerts of a capture as
