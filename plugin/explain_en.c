@@ -221,6 +221,14 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                 "log file (SSLKEYLOGFILE, Wireshark preference tls.keylog_file). "
                                 "After application data it is usually close_notify; during a "
                                 "handshake it almost always means that the handshake failed.",
+    [TLSX_EX_ALERT_ENCRYPTED_AFTER_FINISHED] =
+        "Encrypted Alert from a side that has already sent its Finished: its level and "
+        "description cannot be read without a key log file (SSLKEYLOGFILE, Wireshark preference "
+        "tls.keylog_file). The sender has no handshake message left to send, so it is most likely "
+        "close_notify, which closes only the sender's direction of the connection: a TLS 1.3 "
+        "server may answer a request sent as 0-RTT early data and close the connection before "
+        "the client's Finished comes. The handshake does not end here: it is complete if the "
+        "other side's Finished follows.",
     [TLSX_EX_HELLO_VERIFY_REQUEST] = "Hello Verify Request: the DTLS server returns a cookie "
                                      "that the client must echo in a second Client Hello, "
                                      "proving that its source address is real, a guard against "

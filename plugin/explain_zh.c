@@ -166,6 +166,12 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                 "（SSLKEYLOGFILE，Wireshark 首选项 tls.keylog_file）就读不出它的 "
                                 "level 和 description。在应用数据之后出现时通常是 close_notify；在"
                                 "握手过程中出现几乎总是表示握手失败。",
+    [TLSX_EX_ALERT_ENCRYPTED_AFTER_FINISHED] =
+        "Encrypted Alert，由已经发出自己 Finished 的一方发送的加密告警记录，没有密钥日志文件"
+        "（SSLKEYLOGFILE，Wireshark 首选项 tls.keylog_file）就读不出它的 level 和 description。"
+        "发送方已没有握手消息要发，所以它多半是 close_notify，只关闭发送方这一方向的连接：TLS 1.3 "
+        "服务器端可能先回答以 0-RTT 早期数据发来的请求，并在客户端的 Finished 到达之前关闭连接。"
+        "握手并不在此结束：随后若有对方的 Finished，握手即完成。",
     [TLSX_EX_HELLO_VERIFY_REQUEST] = "Hello Verify Request，DTLS 服务器端回给客户端一个 cookie，"
                                      "客户端须在第二个 Client Hello 中带上它以证明源地址真实，"
                                      "防止利用伪造源地址的放大攻击；这多耗费一个 RTT。",

@@ -60,6 +60,8 @@ typedef enum {
     TLSX_EX_ALERT_FATAL,
     TLSX_EX_ALERT_WARNING,
     TLSX_EX_ALERT_ENCRYPTED, /* an alert record that could not be decrypted */
+    /* ... sent in a handshake by a side after its Finished: maybe close_notify */
+    TLSX_EX_ALERT_ENCRYPTED_AFTER_FINISHED,
 
     /* DTLS and QUIC. */
     TLSX_EX_HELLO_VERIFY_REQUEST,  /* DTLS: the cookie exchange */

@@ -294,13 +294,28 @@ static bool overturns_end(const tlsx_handshake *hs, const tlsx_event *ev)
            ev->alert_desc != 90 && ends_handshake(hs, ev->alert_level, ev->alert_desc);
 }
 
+/* A side that has sent its Finished has no handshake message left to send:
+ * its close_notify closes only its own direction, and the peer may still
+ * send its Finished (a TLS 1.3 server that answers a request sent as 0-RTT
+ * early data and closes the connection before the client's End of Early
+ * Data and Finished come).  An encrypted alert may be that close_notify.
+ * Without keys a TLS 1.3 server's encrypted flight ends with its Finished. */
+static bool closes_after_finished(const tlsx_handshake *hs, tlsx_side side, uint8_t level,
+                                  uint8_t desc)
+{
+    const bool may_be_close_notify = level == 0 || (level == TLSX_ALERT_WARNING && desc == 0);
+    return may_be_close_notify &&
+           (hs->finished[side] || (side == TLSX_SERVER && hs->server_encrypted));
+}
+
 static void note_alert(tlsx_handshake *hs, uint8_t level, uint8_t desc, tlsx_step *st)
 {
     st->kind = TLSX_STEP_ALERT;
     st->alert_level = level;
     st->alert_desc = desc;
     st->encrypted = level == 0;
-    if (!ends_handshake(hs, level, desc))
+    if (!ends_handshake(hs, level, desc) ||
+        closes_after_finished(hs, (tlsx_side)st->side, level, desc))
         return;
     hs->failed = true;
     if (level != 0) {
@@ -531,6 +546,10 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
     const bool client = st->side == TLSX_CLIENT;
 
     if (st->kind == TLSX_STEP_ALERT) {
+        /* An alert that ended nothing in an open handshake: see note_alert(). */
+        if (st->alert_level == 0 && !ended(hs) &&
+            closes_after_finished(hs, (tlsx_side)st->side, 0, 0))
+            return TLSX_EX_ALERT_ENCRYPTED_AFTER_FINISHED;
         if (st->alert_level == 0)
             return TLSX_EX_ALERT_ENCRYPTED;
         return st->alert_level == TLSX_ALERT_WARNING ? TLSX_EX_ALERT_WARNING : TLSX_EX_ALERT_FATAL;

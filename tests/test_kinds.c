@@ -520,6 +520,115 @@ static void test_both_finished_complete(void)
     CHECK(r.hs.complete && !r.hs.failed && r.last.step == 0);
 }
 
+static tlsx_event sized_record(tlsx_event_kind kind, tlsx_side side, int64_t ms, uint32_t length)
+{
+    tlsx_event ev = record_event(kind, side, ms);
+    ev.length = length;
+    return ev;
+}
+
+/* A side that has sent its Finished may close before the other side's
+ * Finished comes: nginx answers a request sent as 0-RTT early data, then
+ * sends close_notify, and only then come curl's End of Early Data and
+ * Finished (curl 8 --tls-earlydata, curl exits 0).  The close_notify is a
+ * step that ends nothing; the client's Finished completes the handshake. */
+static void test_close_before_the_last_finished(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+
+    /* With keys: the early data and the response are decrypted, no event. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "CI");
+    r.ms = 10;
+    tlsx_event sh = message(&r, 's');
+    sh.psk = true;
+    feed(&r, sh);
+    play(&r, "iof");
+    CHECK(feed(&r, alert_event(TLSX_SERVER, 12, TLSX_ALERT_WARNING, 0)));
+    CHECK(r.last.step == 7 && r.last.flight == 2 && r.last.flags == 0 && !r.last.ends);
+    CHECK(r.last.explain == TLSX_EX_ALERT_WARNING);
+    CHECK(tlsx_handshake_open(&r.hs) && !r.hs.failed);
+    r.ms = 20;
+    play(&r, "EF");
+    CHECK(r.ended == 1 && r.last.step == 9 && r.last.flags == 0);
+    CHECK(r.hs.complete && !r.hs.failed);
+    CHECK(ms_of(r.last.since_peer) == 8); /* since the close_notify */
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 0-RTT");
+    CHECK_STR(s.history, "CIsioflEF");
+    CHECK(s.complete && !s.has_alert && s.resumed && s.rtts == 1 && ms_of(s.duration) == 20);
+    /* The client's own close_notify afterwards is a post-handshake note. */
+    CHECK(feed(&r, alert_event(TLSX_CLIENT, 21, TLSX_ALERT_WARNING, 0)));
+    CHECK(r.last.step == 0 && r.hs.complete);
+
+    /* Without the client's Finished the handshake stays open: not failed. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "CI sif");
+    feed(&r, alert_event(TLSX_SERVER, 12, TLSX_ALERT_WARNING, 0));
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(tlsx_handshake_open(&r.hs) && !s.complete && !s.has_alert && r.ended == 0);
+    CHECK_STR(s.history, "CIsifl");
+
+    /* Before its Finished, a side's close_notify ends the handshake; so does
+     * a fatal alert after it (early data it could not read). */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "CI sio");
+    feed(&r, alert_event(TLSX_SERVER, 12, TLSX_ALERT_WARNING, 0));
+    CHECK(r.last.ends && r.hs.failed && r.hs.has_alert && r.hs.alert_desc == 0);
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "CI siof");
+    feed(&r, alert_event(TLSX_SERVER, 12, TLSX_ALERT_FATAL, 20));
+    CHECK(r.last.ends && r.hs.failed && r.hs.alert_desc == 20);
+    play(&r, " EF");
+    CHECK(r.last.step == 0 && r.hs.failed && !r.hs.complete);
+
+    /* Without keys, the same capture's records: the early data, the
+     * server's flight and response, its 19-byte alert, then the client's
+     * End of Early Data (21 bytes) and Finished (69). */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "CI");
+    CHECK(!feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_CLIENT, 0, 120)));
+    r.ms = 10;
+    sh = message(&r, 's');
+    sh.psk = true;
+    feed(&r, sh);
+    play(&r, "i");
+    CHECK(feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_SERVER, 10, 46)));
+    CHECK(feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_SERVER, 10, 69)));
+    CHECK(feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_SERVER, 11, 165)));
+    CHECK(feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_SERVER, 12, 19)));
+    CHECK(r.last.kind == TLSX_STEP_ALERT && r.last.encrypted && !r.last.ends);
+    CHECK(r.last.step == 8 && r.last.flags == 0);
+    CHECK(r.last.explain == TLSX_EX_ALERT_ENCRYPTED_AFTER_FINISHED);
+    CHECK(tlsx_handshake_open(&r.hs));
+    CHECK(feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_CLIENT, 20, 21)));
+    CHECK(r.ended == 1 && r.last.step == 9 && r.last.kind == TLSX_STEP_ENCRYPTED_RECORD);
+    CHECK(!feed(&r, sized_record(TLSX_EV_APP_DATA, TLSX_CLIENT, 20, 69)));
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 0-RTT");
+    CHECK_STR(s.history, "CIsil");
+    CHECK(s.complete && s.encrypted && !s.has_alert && s.rtts == 1 && ms_of(s.duration) == 20);
+
+    /* TLS 1.2 without keys: a server that resumed a session sends its
+     * Finished first; its encrypted alert after it ends nothing either. */
+    start(&r, TLSX_VERSION_TLS12);
+    play(&r, "C s");
+    tlsx_event ccs = record_event(TLSX_EV_CCS, TLSX_SERVER, 10);
+    feed(&r, ccs);
+    feed(&r, record_event(TLSX_EV_OPAQUE_HANDSHAKE, TLSX_SERVER, 10));
+    CHECK(r.hs.resumed && r.hs.finished[TLSX_SERVER]);
+    feed(&r, alert_event(TLSX_SERVER, 11, 0, 0));
+    CHECK(r.last.step == 5 && !r.last.ends &&
+          r.last.explain == TLSX_EX_ALERT_ENCRYPTED_AFTER_FINISHED);
+    play(&r, " I?");
+    CHECK(r.ended == 1 && r.hs.complete && !r.hs.failed);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.2 resumed");
+    CHECK_STR(s.history, "CsiflIF");
+}
+
 /* After the end, a message's wait counts from the peer's last record,
  * application data included: a server's close_notify that answers the
  * client's request waited for the request, not for the client's Finished. */
@@ -963,6 +1072,7 @@ int main(void)
     test_quic_without_keys();
     test_refused_after_the_last_finished();
     test_both_finished_complete();
+    test_close_before_the_last_finished();
     test_wait_after_the_handshake();
     test_slow_waits();
     test_history_is_bounded();

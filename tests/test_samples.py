@@ -116,6 +116,13 @@ WITH_KEYS = {
         "kind": "TLS 1.3 full", "complete": False, "alert": "48", "rtts": "1"})],
     "tls13-nginx": [("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {
         "kind": "TLS 1.3 full", "alpn": "h2", "complete": True})],
+    # nginx's close_notify (step 7) comes before curl's End of Early Data and
+    # Finished, which complete the handshake: no failure.
+    "tls13-0rtt-nginx": [
+        ("CsioxyfIF", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full", "complete": True}),
+        ("CIsioflEF", [21, 21, 23, 23, 23, 23, 27, 30, 30], {
+            "kind": "TLS 1.3 0-RTT", "resumed": True, "rtts": "1", "complete": True,
+            "alert": None, "alpn": "http/1.1"})],
 }
 
 # Without keys a TLS 1.3 handshake is a run of encrypted records after the
@@ -129,6 +136,12 @@ WITHOUT_KEYS = {
     "tls13-0rtt": [
         ("Csi....I.", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full"}),
         ("CIsi...", [21, 21, 23, 23, 23, 23, 25], {"kind": "TLS 1.3 0-RTT"})],
+    # The response (frame 25) is one more encrypted record of the server's;
+    # its encrypted alert ends nothing, the client's first record completes.
+    "tls13-0rtt-nginx": [
+        ("Csi....I.", [4, 6, 6, 6, 6, 6, 6, 8, 8], {"kind": "TLS 1.3 full", "complete": True}),
+        ("CIsi...l.", [21, 21, 23, 23, 23, 23, 25, 27, 30], {
+            "kind": "TLS 1.3 0-RTT", "rtts": "1", "complete": True, "alert": None})],
 }
 
 
@@ -240,6 +253,29 @@ class Verdicts(unittest.TestCase):
         self.assertEqual((alert["direction"], alert["message"]), ("OUT", "Alert"))
         self.assertIn("Unknown CA (48)", alert["en"])
         self.assertEqual(alert["curl"], "TLSv1.3 (OUT), TLS alert, unknown CA (560):")
+
+    def test_server_closes_before_the_clients_finished(self):
+        """curl 8 sends its request as 0-RTT early data; nginx answers it and
+        closes the connection with close_notify before curl's End of Early
+        Data and Finished come (curl exits 0).  The close_notify is a step
+        that ends nothing and no failure is said, with keys or without."""
+        capture = "tls13-0rtt-nginx.pcapng"
+        keys = keylog("tls13-0rtt-nginx.keys")
+        steps = [s for s in steps_of(capture, *keys) if s["handshake"] == 2]
+        self.assertEqual([(s["frame"], s["step"], s["direction"], s["message"])
+                          for s in steps[6:]],
+                         [(27, 7, "IN", "Alert"), (30, 8, "OUT", "End of Early Data"),
+                          (30, 9, "OUT", "Finished")])
+        self.assertEqual(steps[6]["curl"], "TLSv1.3 (IN), TLS alert, close notify (256):")
+        self.assertEqual(expert(capture, "tlsexplain.alert", *keys), [])
+        steps = [s for s in steps_of(capture) if s["handshake"] == 2]
+        alert = steps[7]
+        self.assertEqual((alert["frame"], alert["step"], alert["message"]),
+                         (27, 8, "Encrypted Alert"))
+        self.assertIn("Encrypted Alert from a side that has already sent its Finished",
+                      alert["en"])
+        self.assertIn("已经发出自己 Finished 的一方", alert["zh"])
+        self.assertEqual(expert(capture, "tlsexplain.alert"), [])
 
     def test_server_refuses_after_the_clients_finished(self):
         """TLS 1.3: the client's Finished ends the handshake on its side (curl
