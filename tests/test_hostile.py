@@ -344,6 +344,17 @@ class Hostile(unittest.TestCase):
         self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
         self.assert_times_not_negative(steps)
 
+    # TODO(issue 14): tshark crashes (SIGSEGV) here.  Wireshark's statistics
+    # trees compute a burst rate in buckets of 5 ms kept as doubles; at 2^63 s
+    # the window no longer changes a bucket's number, the list of buckets
+    # empties and is read through NULL (epan/stats_tree.c, update_burst_calc).
+    # The plugin's statistics tree feeds it these frames.
+    @unittest.expectedFailure
+    def test_statistics_at_the_ends_of_time(self):
+        """The statistics tree of the capture at the ends of time: no crash."""
+        out = ts.run("-r", ts.sample(ends_of_time()), "-q", "-z", "tlsexplain,tree")
+        self.assertIn("Handshakes                       1", out)
+
     def test_every_frame_twice(self):
         """Each frame of the document's case duplicated: ten steps; without
         TCP's analysis, which hands copies to TLS, the copies are flagged,
