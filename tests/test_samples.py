@@ -230,6 +230,36 @@ def expert_messages(capture, frame, *extra):
     return [message for _, message in ts.pdml_experts(capture, "-2", *extra).get(frame, [])]
 
 
+@ts.generated()
+def to_server_hello_done():
+    """The document's case up to the server's first flight."""
+    return ts.editcap("tls12-doc.pcapng", "to-server-hello-done.pcapng", "-r", frames=["1-6"])
+
+
+@ts.generated()
+def from_server_hello():
+    """The document's case from the server's first flight on."""
+    return ts.editcap("tls12-doc.pcapng", "from-server-hello.pcapng", "-r", frames=["6-100"])
+
+
+@ts.generated()
+def no_server_flight():
+    """The document's case without the server's first flight."""
+    return ts.editcap("tls12-doc.pcapng", "no-server-flight.pcapng", frames=["6"])
+
+
+NO_TCP_ANALYSIS = ("-o", "tcp.analyze_sequence_numbers:FALSE")
+
+
+@ts.generated((), NO_TCP_ANALYSIS)
+def duplicated_flight():
+    """The document's case with the server's first flight twice."""
+    flight = ts.editcap("tls12-doc.pcapng", "server-flight.pcapng", "-r", frames=["6"])
+    out = ts.sample("dup-flight.pcapng")
+    ts.run_tool("mergecap", "-w", out, ts.sample("tls12-doc.pcapng"), ts.sample(flight))
+    return "dup-flight.pcapng"
+
+
 class Verdicts(unittest.TestCase):
     """What goes wrong is said, in Expert Information, on the step it concerns."""
 
@@ -346,7 +376,7 @@ class Verdicts(unittest.TestCase):
                                    "and 1.5 ms the server spent"])
 
     def test_capture_ending_mid_handshake(self):
-        cap = ts.editcap("tls12-doc.pcapng", "to-server-hello-done.pcapng", "-r", frames=["1-6"])
+        cap = to_server_hello_done()
         self.assertEqual(expert(cap, "tlsexplain.incomplete"), [6])
         self.assertIn("Handshake 1 never completed: the capture holds nothing after this step "
                       "(the Client Key Exchange was still to come)", expert_messages(cap, 6))
@@ -355,12 +385,12 @@ class Verdicts(unittest.TestCase):
         self.assertEqual(out.strip(), "")
 
     def test_capture_starting_mid_handshake(self):
-        cap = ts.editcap("tls12-doc.pcapng", "from-server-hello.pcapng", "-r", frames=["6-100"])
+        cap = from_server_hello()
         self.assertEqual(expert(cap, "tlsexplain.mid_capture"), [1])
         self.assertEqual(expert(cap, "tlsexplain.unexpected || tlsexplain.missing"), [])
 
     def test_missing_server_flight(self):
-        cap = ts.editcap("tls12-doc.pcapng", "no-server-flight.pcapng", frames=["6"])
+        cap = no_server_flight()
         self.assertEqual(expert(cap, "tlsexplain.missing"), [7])
         self.assertIn("Client Key Exchange came, but the Server Hello this handshake requires "
                       "before it never came", expert_messages(cap, 7))
@@ -369,15 +399,12 @@ class Verdicts(unittest.TestCase):
         """The server's flight twice (a duplicated frame): with TCP's analysis
         Wireshark does not hand the copy to TLS; without it the copy is
         flagged, and counted once either way."""
-        flight = ts.editcap("tls12-doc.pcapng", "server-flight.pcapng", "-r", frames=["6"])
-        out = ts.sample("dup-flight.pcapng")
-        ts.run_tool("mergecap", "-w", out, ts.sample("tls12-doc.pcapng"), ts.sample(flight))
-        for extra in ((), ("-o", "tcp.analyze_sequence_numbers:FALSE")):
-            steps = [s for s in steps_of("dup-flight.pcapng", *extra) if s["step"]]
+        cap = duplicated_flight()
+        for extra in ((), NO_TCP_ANALYSIS):
+            steps = [s for s in steps_of(cap, *extra) if s["step"]]
             self.assertEqual([s["step"] for s in steps], list(range(1, 11)))
             self.assertEqual(letters(steps), "CsxknGIFif")
-        self.assertEqual(expert("dup-flight.pcapng", "tlsexplain.duplicate",
-                                "-o", "tcp.analyze_sequence_numbers:FALSE"), [7])
+        self.assertEqual(expert(cap, "tlsexplain.duplicate", *NO_TCP_ANALYSIS), [7])
 
 
 if __name__ == "__main__":

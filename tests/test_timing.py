@@ -19,6 +19,12 @@ def step_fields(capture, *extra):
     return [f for _, f in ts.pdml_steps(capture, "-2", *extra)]
 
 
+@ts.generated()
+def without_tcp_handshake():
+    """delay-tls12-client from its Client Hello on: no SYN, no TCP baseline."""
+    return ts.editcap("delay-tls12-client.pcapng", "no-syn.pcapng", "-r", frames=["4-100"])
+
+
 class KnownDelay(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -114,7 +120,7 @@ class KnownDelay(unittest.TestCase):
         self.assertLess(abs(ts.ns(f["tlsexplain.time.network"]) - RTT_NS), RTT_NS * 0.05)
 
     def test_without_tcp_handshake_it_is_an_estimate(self):
-        cap = ts.editcap("delay-tls12-client.pcapng", "no-syn.pcapng", "-r", frames=["4-100"])
+        cap = without_tcp_handshake()
         root = ts.run("-2", "-r", ts.sample(cap), "-Y", "tlsexplain.step == 2", "-T", "pdml")
         self.assertIn("estimated from TLS flights: no TCP handshake in the capture", root)
         for f in step_fields(cap):

@@ -35,6 +35,28 @@ def fields(name, *extra):
     return out
 
 
+@ts.generated(ts.keys("quic-full.keys"))
+def migrated_quic():
+    """quic-full with the client on a new UDP port from frame 6 on."""
+    pcap = ts.editcap("quic-full.pcapng", "quic-migrated-src.pcap", "-F", "pcap")
+    with open(ts.sample(pcap), "rb") as f:
+        data = bytearray(f.read())
+    off, frame, client = 24, 0, None
+    while off + 16 <= len(data):
+        incl = struct.unpack_from("<I", data, off + 8)[0]
+        frame += 1
+        udp = off + 16 + 14 + (data[off + 16 + 14] & 0x0f) * 4
+        src, dst = struct.unpack_from(">HH", data, udp)
+        client = client or src
+        if frame >= 6:
+            if src == client:
+                struct.pack_into(">H", data, udp, client + 1)
+            if dst == client:
+                struct.pack_into(">H", data, udp + 2, client + 1)
+        off += 16 + incl
+    return ts.derived("quic-migrated.pcap", bytes(data))
+
+
 class Dtls(unittest.TestCase, Timing):
     """DTLS 1.2: the cookie exchange, fragments and a retransmitted flight."""
 
@@ -225,23 +247,7 @@ class Quic(unittest.TestCase, Timing):
         # migrating earlier): the same QUIC connection, which Wireshark
         # follows by its connection IDs, so the server's New Session Ticket
         # (frame 13) is a post-handshake message of handshake 1, sent IN.
-        pcap = ts.editcap("quic-full.pcapng", "quic-migrated-src.pcap", "-F", "pcap")
-        with open(ts.sample(pcap), "rb") as f:
-            data = bytearray(f.read())
-        off, frame, client = 24, 0, None
-        while off + 16 <= len(data):
-            incl = struct.unpack_from("<I", data, off + 8)[0]
-            frame += 1
-            udp = off + 16 + 14 + (data[off + 16 + 14] & 0x0f) * 4
-            src, dst = struct.unpack_from(">HH", data, udp)
-            client = client or src
-            if frame >= 6:
-                if src == client:
-                    struct.pack_into(">H", data, udp, client + 1)
-                if dst == client:
-                    struct.pack_into(">H", data, udp + 2, client + 1)
-            off += 16 + incl
-        name = ts.derived("quic-migrated.pcap", bytes(data))
+        name = migrated_quic()
         steps = steps_of(name, "-2", *keys("quic-full"))
         self.assertEqual({s["handshake"] for s in steps}, {1})
         self.assertEqual(letters([s for s in steps if s["step"]]), "CsoxyfF")

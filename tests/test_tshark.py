@@ -441,32 +441,50 @@ def delayed(rec, usec):
     return struct.pack("<II", sec + frac // 1000000, frac % 1000000) + rec[8:]
 
 
+@ts.generated()
+def retransmitted():
+    """The document's case, its Client Hello (frame 4) and the server's flight
+    (frame 6) each sent twice."""
+    ts.editcap("tls12-doc.pcapng", "doc.pcap", "-F", "pcap")
+    with open(ts.sample("doc.pcap"), "rb") as f:
+        head, recs = pcap_records(f.read())
+    recs = recs[:4] + [delayed(recs[3], 1)] + recs[4:6] + [delayed(recs[5], 1)] + recs[6:]
+    return ts.derived("retransmitted.pcap", head + b"".join(recs))
+
+
+@ts.generated()
+def from_server_hello():
+    """The document's case from the server's first flight on."""
+    return ts.editcap("tls12-doc.pcapng", "from-server-hello.pcapng", "-r", frames=["6-1000"])
+
+
+SNAP_LENGTHS = ("60", "100", "300")
+
+
+@ts.generated(ts.keys("tls12-doc.keys"), params=[(n,) for n in SNAP_LENGTHS])
+def snapped(snap):
+    """The document's case, its frames cut at snap bytes."""
+    return ts.editcap("tls12-doc.pcapng", f"snap{snap}.pcapng", "-s", snap)
+
+
 class OddCaptures(unittest.TestCase):
     """Captures a user meets that the samples are not: never a crash, never
     a wrong step count."""
 
     def test_retransmitted_segments_add_no_step(self):
-        ts.editcap("tls12-doc.pcapng", "doc.pcap", "-F", "pcap")
-        with open(ts.sample("doc.pcap"), "rb") as f:
-            head, recs = pcap_records(f.read())
-        # Client Hello (frame 4) and the server's flight (frame 6), each sent twice.
-        recs = recs[:4] + [delayed(recs[3], 1)] + recs[4:6] + [delayed(recs[5], 1)] + recs[6:]
-        cap = ts.derived("retransmitted.pcap", head + b"".join(recs))
-        steps = steps_of(cap)
+        steps = steps_of(retransmitted())
         self.assertEqual([(s["direction"], s["message"]) for s in steps],
                          [(d, m) for d, m, _, _ in DOCUMENT_STEPS])
         self.assertEqual([s["frame"] for s in steps], [4, 7, 7, 7, 7, 10, 10, 10, 11, 11])
 
     def test_capture_starting_mid_handshake(self):
-        cap = ts.editcap("tls12-doc.pcapng", "from-server-hello.pcapng", "-r",
-                         frames=["6-1000"])
-        steps = steps_of(cap)
+        steps = steps_of(from_server_hello())
         self.assertEqual([(s["step"], s["direction"], s["message"]) for s in steps],
                          [(i + 1, d, m) for i, (d, m, _, _) in enumerate(DOCUMENT_STEPS[1:])])
 
     def test_truncated_frames(self):
-        for snap in ("60", "100", "300"):
-            cap = ts.editcap("tls12-doc.pcapng", f"snap{snap}.pcapng", "-s", snap)
+        for snap in SNAP_LENGTHS:
+            cap = snapped(snap)
             out = ts.run("-r", ts.sample(cap), "-V", *keylog("tls12-doc.keys"))
             self.assertIn("Frame 9", out)
             for s in steps_of(cap):

@@ -63,8 +63,49 @@ def sample(name):
     return os.path.join(_setup(), "samples", name)
 
 
+def keys(name):
+    """The options that give tshark a sample's key log (a relative path: tshark
+    runs in the folder that holds samples/)."""
+    return ("-o", "tls.keylog_file:" + os.path.join("samples", name))
+
+
+# Every capture a test makes: (builder, its arguments, the option tuples the
+# tests read it with, slow).  test_golden.py makes them all and checks that
+# one pass and two passes agree on each.
+GENERATED = []
+_building = 0
+
+
+def generated(*reads, params=((),), slow=False):
+    """Registers a function that makes a capture next to the samples (with
+    derived(), editcap(), run_tool()) and returns its name, once per tuple of
+    arguments in params.  reads: the tshark options the tests read it with,
+    () by default.  A capture made anywhere else fails the test that makes it,
+    so that none escapes test_golden's check."""
+    def register(fn):
+        @functools.wraps(fn)
+        def build(*args):
+            global _building
+            _building += 1
+            try:
+                return fn(*args)
+            finally:
+                _building -= 1
+        for args in params:
+            GENERATED.append((build, tuple(args), reads or ((),), slow))
+        return build
+    return register
+
+
+def _check_building(name):
+    if not _building:
+        raise AssertionError(f"{name} is made outside a function registered with "
+                             "@tshark_session.generated(): test_golden would not check it")
+
+
 def derived(name, data):
     """Writes a capture made by a test next to the samples; returns its name."""
+    _check_building(name)
     path = sample(name)
     with open(path, "wb") as f:
         f.write(data)
@@ -74,6 +115,7 @@ def derived(name, data):
 
 def editcap(src, dst, *args, frames=()):
     """Runs editcap (as root is fine: it only reads and writes files)."""
+    _check_building(dst)
     subprocess.run(["editcap", *args, sample(src), sample(dst), *frames], check=True,
                    capture_output=True)
     os.chmod(sample(dst), 0o644)
@@ -82,6 +124,7 @@ def editcap(src, dst, *args, frames=()):
 
 def run_tool(*args):
     """Runs another Wireshark tool (mergecap, ...) on files next to the samples."""
+    _check_building(" ".join(args))
     subprocess.run(args, check=True, capture_output=True)
     for a in args:
         if a.startswith(_setup()) and os.path.exists(a):
