@@ -62,10 +62,6 @@ KNOWN_DIFFERENCES = set()
 
 REPORTS = ("-z", "expert", "-z", "flow,tlsexplain,standard", "-z", "tlsexplain,trace",
            "-z", "tlsexplain,tree")
-# The captures the suites make are read without the statistics tree's burst
-# rate: Wireshark's crashes at the ends of time (test_hostile's
-# test_statistics_at_the_ends_of_time).
-NO_BURST = ("-o", "statistics.st_enable_burstinfo:FALSE")
 EXPERT_HEADING = re.compile(r"(Errors|Warns|Notes|Chats|Comments) \(\d+\)$")
 VIEWS = ("tree", "info", "fields", "reports")
 
@@ -122,7 +118,7 @@ def runs(v, passes):
     """The tshark runs of a capture in one pass or two: {name: args}."""
     cap = ("-r", "samples/" + v.capture, *v.reads)
     pdml = ("-Y", "tlsexplain", "-T", "pdml", "-J", "tlsexplain")
-    reports = REPORTS if v.sample else NO_BURST + REPORTS
+    reports = REPORTS
     if passes == 1:
         return {"pdml": (*cap, *pdml, *reports)}  # the reports follow the PDML
     out = {"pdml": ("-2", *cap, *pdml), "reports": ("-2", *cap, "-q", *reports)}
