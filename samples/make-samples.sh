@@ -245,24 +245,10 @@ resume_sample() { # name s_server-options... -- s_client-options...
   cat "$work/keys.out" "$work/keys.in" >"$here/$name.keys"
 }
 
-# The handshake messages, Change Cipher Specs and alerts of a sample as tshark
-# shows them with the sample's key log (the plugin, if installed, disabled):
-# one line per message, "frame tcp.stream OUT|IN message".
+# The handshake messages of a sample, with its key log (tls-messages.sh).
+. "$here/tls-messages.sh"
 tls_messages() { # name
-  tshark --disable-protocol tlsexplain -r "$here/$1.pcapng" -o "tls.keylog_file:$here/$1.keys" \
-    -Y 'tls.handshake or tls.change_cipher_spec or tls.alert_message' -O tcp,tls -V 2>/dev/null |
-    awk -v port="$port" '
-      /^Frame [0-9]+:/ { frame = $2; sub(/:$/, "", frame) }
-      /^    Source Port: / { dir = ($3 == port) ? "IN" : "OUT" }
-      /^    \[Stream index: / { stream = $3; sub(/]$/, "", stream) }
-      /^ +Handshake Protocol: / && !/Record Layer/ && !/fragment\)$/ {
-        m = $0; sub(/^ +Handshake Protocol: /, "", m); print frame, stream, dir, m }
-      /^ +Change Cipher Spec Message$/ { print frame, stream, dir, "Change Cipher Spec" }
-      /^ +Alert Message: / { m = $0; sub(/^ +Alert Message: /, "", m); print frame, stream, dir, m }
-      /^ +Alert Message$/ { alert = 1 }
-      alert && /^ +Description: / {
-        m = $0; sub(/^ +Description: /, "", m); print frame, stream, dir, "Alert " m; alert = 0 }
-    '
+  tls_messages_of "$here/$1.pcapng" "$here/$1.keys"
 }
 
 # Checks a sample against what it must hold: one argument per run of messages
