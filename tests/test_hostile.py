@@ -504,7 +504,9 @@ class Hostile(unittest.TestCase):
         out = {name: ts.run(*args) for name, args in runs.items()}
 
         shown = [(sni, alpn) for _, _, sni, alpn in HOSTILE_NAMES]
-        self.assertEqual(out["fields"].splitlines(), [f"{s}\t{a}" for s, a in shown])
+        # From 4.4 on, -T fields writes a backslash in a value as two.
+        fields = out["fields"] if ts.WS_VERSION == "4.0" else out["fields"].replace("\\\\", "\\")
+        self.assertEqual(fields.splitlines(), [f"{s}\t{a}" for s, a in shown])
         # The transcript: one line per handshake and per ending, nothing forged.
         lines = out["trace"].splitlines()
         self.assertEqual([x for x in lines if x.startswith("Handshake ")],
@@ -540,8 +542,10 @@ class Hostile(unittest.TestCase):
         -z tlsexplain,tree crashed at 2 * 10^15 s)."""
         top, t0, last = TOP_SECONDS, WIDE_T0, PCAP_LAST
         wide, ends = wide_waits(), pcap_ends()
-        reports = (("-q", "-z", "tlsexplain,trace"), ("-Y", "tlsexplain", "-T", "fields",
-                                                      "-e", "_ws.col.Info"),
+        # The Info column as the summary lines show it (from 4.4 on the
+        # _ws.col.Info field is filled before post-dissectors run).
+        info_column = ("-Y", "tlsexplain", "-o", 'gui.column.format:"Info","%i"')
+        reports = (("-q", "-z", "tlsexplain,trace"), info_column,
                    ("-q", "-z", "flow,tlsexplain,standard"))
         ts.warm([(*two, "-r", ts.sample(cap), *args) for cap in (wide, ends)
                  for two in ((), ("-2",)) for args in reports] +
@@ -598,8 +602,7 @@ class Hostile(unittest.TestCase):
                 steps = [x.split("  ")[1] for x in trace.splitlines() if x.startswith("1 ")]
                 self.assertEqual(steps, want["trace"], (cap, two))
                 self.assertIn(want["ending"] + "\n", trace)
-                info = ts.run(*two, "-r", ts.sample(cap), "-Y", "tlsexplain", "-T", "fields",
-                              "-e", "_ws.col.Info").splitlines()
+                info = ts.run(*two, "-r", ts.sample(cap), *info_column).splitlines()
                 self.assertEqual(len(info), 4)
                 for line, wait in zip(info, want["info"]):
                     if wait:
