@@ -70,15 +70,12 @@ in_root "openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=q.shanyu
   -addext subjectAltName=DNS:q.shanyue.test -keyout $inside/key.pem -out $inside/cert.pem" \
   2>/dev/null
 
+# start_dumpcap, wait_for_port and tls_messages_of.
+. "$here/sample-lib.sh"
+
 start_capture() { # name
-  dumpcap -q -i lo -f "tcp port $port" -w "$work/$1.pcapng" 2>"$work/dumpcap.log" &
-  capture_pid=$!
-  pids+=("$capture_pid")
-  for _ in $(seq 50); do
-    grep -q "Capturing on" "$work/dumpcap.log" 2>/dev/null && { sleep 0.5; return 0; }
-    sleep 0.1
-  done
-  fail "dumpcap did not start: $(cat "$work/dumpcap.log")"
+  start_dumpcap "$work/$1.pcapng" lo "tcp port $port" "$work/dumpcap.log" ||
+    fail "dumpcap did not start"
 }
 
 stop_capture() {
@@ -95,10 +92,7 @@ start_nginx() {
     -g 'daemon off;'" >"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
-  for _ in $(seq 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { sleep 0.2; return 0; }
-    sleep 0.1
-  done
+  wait_for_port "$port" && return 0
   fail "nginx did not start: $(cat "$work/server.log" "$work/nginx/error.log" 2>/dev/null)"
 }
 
@@ -110,8 +104,7 @@ stop_nginx() {
   rm -f "$work/nginx/nginx.pid"
 }
 
-# The handshake messages of a capture with its key log (tls-messages.sh).
-. "$here/tls-messages.sh"
+# The handshake messages of a capture with its key log.
 tls_messages() { # capture keys
   tls_messages_of "$1" "$2"
 }

@@ -34,15 +34,12 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=q.shanyue.test" 
   -addext "subjectAltName=DNS:q.shanyue.test" \
   -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 
+# start_dumpcap, wait_for_port and tls_messages_of.
+. "$here/sample-lib.sh"
+
 start_capture() { # name
-  dumpcap -q -i lo -f "tcp port $port" -w "$work/$1.pcapng" 2>"$work/dumpcap.log" &
-  capture_pid=$!
-  for _ in $(seq 50); do
-    grep -q "Capturing on" "$work/dumpcap.log" 2>/dev/null && { sleep 0.5; return 0; }
-    sleep 0.1
-  done
-  echo "make-samples: dumpcap did not start: $(cat "$work/dumpcap.log")" >&2
-  exit 1
+  start_dumpcap "$work/$1.pcapng" lo "tcp port $port" "$work/dumpcap.log" ||
+    { echo "make-samples: dumpcap did not start" >&2; exit 1; }
 }
 
 stop_capture() { # name
@@ -58,10 +55,7 @@ start_server() { # openssl s_server options...
     -www -quiet "$@" >"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
-  for _ in $(seq 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { sleep 0.2; return 0; }
-    sleep 0.1
-  done
+  wait_for_port "$port" && return 0
   echo "make-samples: s_server did not start: $(cat "$work/server.log")" >&2
   exit 1
 }
@@ -245,8 +239,7 @@ resume_sample() { # name s_server-options... -- s_client-options...
   cat "$work/keys.out" "$work/keys.in" >"$here/$name.keys"
 }
 
-# The handshake messages of a sample, with its key log (tls-messages.sh).
-. "$here/tls-messages.sh"
+# The handshake messages of a sample, with its key log.
 tls_messages() { # name
   tls_messages_of "$here/$1.pcapng" "$here/$1.keys"
 }

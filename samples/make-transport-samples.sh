@@ -95,16 +95,11 @@ outside() {
 # --- Inside a sample's namespace. --------------------------------------------
 
 capture_pid=
+# start_dumpcap.
+. "$here/sample-lib.sh"
+
 start_capture() { # name interface filter
-  rm -f "$work/$1.pcapng"
-  dumpcap -q -i "$2" -f "$3" -w "$work/$1.pcapng" 2>"$work/dumpcap.log" &
-  capture_pid=$!
-  pids+=("$capture_pid")
-  for _ in $(seq 50); do
-    grep -q "Capturing on" "$work/dumpcap.log" 2>/dev/null && { sleep 0.3; return 0; }
-    sleep 0.1
-  done
-  fail "dumpcap did not start: $(cat "$work/dumpcap.log")"
+  start_dumpcap "$work/$1.pcapng" "$2" "$3" "$work/dumpcap.log" || fail "dumpcap did not start"
 }
 
 stop_capture() { # name

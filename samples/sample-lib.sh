@@ -1,5 +1,32 @@
-# Sourced by make-samples.sh and make-curl8-samples.sh.
-#
+# What the sample scripts share: sourced by make-samples.sh,
+# make-transport-samples.sh and make-curl8-samples.sh, which each keep the
+# started processes in their array pids.
+
+# Starts dumpcap on an interface, with a capture filter, into a file, and
+# waits until it captures.  Sets capture_pid.  Returns 1, with dumpcap's
+# messages on stderr, when it does not start within 5 s.
+start_dumpcap() { # file interface filter log
+  rm -f "$1"
+  dumpcap -q -i "$2" -f "$3" -w "$1" 2>"$4" &
+  capture_pid=$!
+  pids+=("$capture_pid")
+  for _ in $(seq 50); do
+    grep -q "Capturing on" "$4" 2>/dev/null && { sleep 0.5; return 0; }
+    sleep 0.1
+  done
+  cat "$4" >&2
+  return 1
+}
+
+# Waits until a server listens on 127.0.0.1:port; returns 1 after 5 s.
+wait_for_port() { # port
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && { sleep 0.2; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+
 # The handshake messages, Change Cipher Specs and alerts of a capture as
 # tshark shows them with its key log (the plugin, if installed, disabled):
 # one line per message, "frame tcp.stream OUT|IN message", OUT when sent to
