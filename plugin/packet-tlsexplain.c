@@ -271,6 +271,20 @@ static gboolean is_endpoint(const address *addr, guint32 port, const address *a,
     return port == p && addresses_equal(addr, a);
 }
 
+/* The sender of a frame, once the client is known. */
+static tlsx_side sender_of(const conn_state *cs, packet_info *pinfo)
+{
+    /* A QUIC client may move to new addresses; its server stays put. */
+    if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
+        return TLSX_CLIENT;
+    if (!cs->server ||
+        is_endpoint(&pinfo->src, pinfo->srcport, &cs->server->addr, cs->server->port))
+        return TLSX_SERVER;
+    return is_endpoint(&pinfo->dst, pinfo->destport, &cs->server->addr, cs->server->port)
+               ? TLSX_CLIENT
+               : TLSX_SERVER;
+}
+
 /* The sender of this frame, learnt from a Client Hello or, in a capture that
  * starts mid-handshake, from a message only one side sends: the frame's
  * first message with a type, since a frame may start with the end of a
@@ -300,16 +314,7 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
     }
     if (!cs->client_known)
         return FALSE;
-    /* A QUIC client may move to new addresses; its server stays put. */
-    if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
-        *side = TLSX_CLIENT;
-    else if (!cs->server ||
-             is_endpoint(&pinfo->src, pinfo->srcport, &cs->server->addr, cs->server->port))
-        *side = TLSX_SERVER;
-    else
-        *side = is_endpoint(&pinfo->dst, pinfo->destport, &cs->server->addr, cs->server->port)
-                    ? TLSX_CLIENT
-                    : TLSX_SERVER;
+    *side = sender_of(cs, pinfo);
     return TRUE;
 }
 
@@ -414,6 +419,40 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
     }
 }
 
+/* The handshake's time to its first application data, once it is known. */
+static void note_time_to_app_data(conn_state *cs)
+{
+    tlsx_record *rec = cs->current;
+    if (rec && rec->id == cs->hs.id && cs->hs.app_data_seen && !rec->has_app_data)
+        rec->has_app_data =
+            tlsx_time_between(cs->hs.start, cs->hs.app_data_at, &rec->time_to_app_data);
+}
+
+static tlsx_time time_of(packet_info *pinfo)
+{
+    tlsx_time t = {(int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs};
+    return t;
+}
+
+/* A frame of application data only, after the handshake: all it tells is
+ * when its sender last sent a record (where the other side's next wait
+ * starts), so it is fed as one event, without putting records in order.
+ * Most frames of a capture are such frames. */
+static void note_late_app_data(conn_state *cs, packet_info *pinfo, const tlsx_wire_fields *fields,
+                               proto_tree *tree)
+{
+    if (!cs->client_known || !tlsx_wire_has_app_data(fields, tree))
+        return;
+    tlsx_event ev;
+    tlsx_step st;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TLSX_EV_APP_DATA;
+    ev.side = sender_of(cs, pinfo);
+    ev.ts = time_of(pinfo);
+    tlsx_handshake_feed(&cs->hs, &next_handshake_id, &ev, &st); /* never a step */
+    note_time_to_app_data(cs);
+}
+
 /* First pass: the frame's steps, or NULL when it has none. */
 static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
 {
@@ -431,6 +470,10 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         cs = lookup_conn(pinfo, tree, transport, FALSE);
         if (!cs || !tlsx_handshake_reads_app_data(&cs->hs))
             return NULL;
+        if (transport != TLSX_TRANSPORT_QUIC && !tlsx_handshake_open(&cs->hs)) {
+            note_late_app_data(cs, pinfo, fields, tree);
+            return NULL;
+        }
     }
 
     guint n;
@@ -457,16 +500,12 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         if (transport == TLSX_TRANSPORT_QUIC && events[i].kind == TLSX_EV_HANDSHAKE)
             events[i].decrypted = events[i].hs_type != TLSX_HS_CLIENT_HELLO &&
                                   events[i].hs_type != TLSX_HS_SERVER_HELLO;
-        events[i].ts.secs = (int64_t)pinfo->abs_ts.secs;
-        events[i].ts.nsecs = pinfo->abs_ts.nsecs;
+        events[i].ts = time_of(pinfo);
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
     }
     count_reading_app_data(cs);
-    tlsx_record *rec = cs->current;
-    if (rec && rec->id == cs->hs.id && cs->hs.app_data_seen && !rec->has_app_data)
-        rec->has_app_data =
-            tlsx_time_between(cs->hs.start, cs->hs.app_data_at, &rec->time_to_app_data);
+    note_time_to_app_data(cs);
     if (count == 0)
         return NULL;
 

@@ -155,6 +155,16 @@ gboolean tlsx_wire_find_records(const tlsx_wire_fields *f, packet_info *pinfo, p
     return r->handshake.len || r->ccs.len || r->alert.len;
 }
 
+gboolean tlsx_wire_has_app_data(const tlsx_wire_fields *f, proto_tree *tree)
+{
+    for (guint i = 0; i < f->app_data->len; i++) {
+        const GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(f->app_data, int, i));
+        if (a && a->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The frame's data sources, classified lazily: most frames only ever ask
  * for the frame itself, and naming a source allocates. */
 static guint list_sources(packet_info *pinfo, source **out)

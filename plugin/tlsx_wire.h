@@ -84,9 +84,13 @@ typedef struct {
 } tlsx_wire_records;
 
 /* Looks those records up; FALSE when the frame has none: then its
- * application data matters only to a TLS 1.3 handshake in progress. */
+ * application data matters only to a TLS 1.3 handshake in progress, or
+ * as the time its sender last sent a record. */
 gboolean tlsx_wire_find_records(const tlsx_wire_fields *fields, packet_info *pinfo,
                                 proto_tree *tree, tlsx_wire_records *records);
+
+/* Whether the frame holds an application data record. */
+gboolean tlsx_wire_has_app_data(const tlsx_wire_fields *fields, proto_tree *tree);
 
 /* The frame's events in wire order, allocated in pinfo->pool, or NULL with
  * *count 0.  Sides and time stamps are left for the caller to set. */
