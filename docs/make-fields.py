@@ -35,7 +35,7 @@ TYPES = {
 
 def tshark_fields(plugin):
     """tshark -G fields with the plugin loaded, through the tests' session."""
-    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    sys.path.insert(0, os.path.join(ROOT, "tests", "tshark"))
     os.environ.setdefault("TLSX_PLUGIN", os.path.abspath(plugin))
     # .../plugins/<major.minor>/epan/tlsexplain.so
     os.environ.setdefault("TLSX_WS_VERSION",

@@ -5,9 +5,23 @@
 #ifndef TLSEXPLAIN_H
 #define TLSEXPLAIN_H
 
-#include "tlsx_compat.h"
+#include "tlsexplain-compat.h"
+#include "tlsx_curl.h"
 #include "tlsx_handshake.h"
 #include "tlsx_text.h"
+
+#define TLSEXPLAIN_PROTO_NAME "TLS Handshake Explainer"
+
+/* packet-tlsexplain.c: the protocol and its preferences. */
+extern int proto_tlsexplain;
+
+enum { TLSEXPLAIN_LANG_EN, TLSEXPLAIN_LANG_ZH, TLSEXPLAIN_LANG_BOTH };
+typedef struct {
+    gint language;              /* TLSEXPLAIN_LANG_*: which explanation is shown */
+    tlsx_pref_bool info_column; /* steps appended to the Info column */
+    guint slow_ms;              /* a longer wait for the peer is slow (tlsexplain.slow) */
+} tlsexplain_prefs_t;
+extern tlsexplain_prefs_t tlsexplain_prefs;
 
 /* One handshake, in file scope: what the steps of every frame link to.
  * Every handshake keeps one for the life of the file: ordered to pack. */
@@ -52,6 +66,22 @@ typedef struct {
     gboolean first_pass; /* computed now, not read back: taps see the frame as it came */
     tlsx_frame_step steps[];
 } tlsx_frame;
+
+/* packet-tlsexplain-conn.c: the first pass over a frame: its steps, stored
+ * for later passes, or NULL when it has none.  Init forgets the previous
+ * file's connections; register makes the maps, handoff looks up the fields
+ * and protocols read (and returns the fields to want). */
+tlsx_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree);
+void tlsexplain_conn_init(void);
+void tlsexplain_conn_register(void);
+GArray *tlsexplain_conn_handoff(void);
+
+/* packet-tlsexplain-tree.c: shows a frame's steps (tree, Info column, expert
+ * infos, with or without a tree); register adds the steps' fields, the
+ * summary's (tlsexplain_summary_register()) and the expert infos. */
+void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+                           const tlsx_frame *fs);
+void tlsexplain_tree_register(int proto);
 
 /* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
  * for later passes; gives them back unpacked in pinfo->pool, or NULL.  Init

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Wireshark's own API check, tools/checkAPIs.pl of Wireshark's source, over
-# every file in plugin/:
+# every file of core/, text/ and plugin/:
 #
 #   tests/checkapis.sh WIRESHARK_SOURCE
 #
 # With the groups Wireshark's build gives its plugins (besides the default
 # prohibited, deprecated and soft-deprecated), made strict:
 #  - dissectors-prohibited (abort, assert, exit, g_assert, g_error): one
-#    finding is expected, the exit() of tlsx_compat.h that a -z report whose
+#    finding is expected, the exit() of tlsexplain-compat.h that a -z report whose
 #    filter does not compile needs before Wireshark 4.6 (see there);
 #  - dissectors-restricted (printf, g_warning): none, where Wireshark's build
 #    only warns;
@@ -30,13 +30,13 @@ for group in dissectors-prohibited dissectors-restricted; do
 done
 
 cd "$(dirname "$0")/.." || exit 1
-files=(plugin/*.c plugin/*.h)
-expected="Error: Found dissectors-prohibited APIs in plugin/tlsx_compat.h: exit"
+files=(core/*.[ch] text/*.[ch] plugin/*.[ch])
+expected="Error: Found dissectors-prohibited APIs in plugin/tlsexplain-compat.h: exit"
 found=$(perl "$script" --group dissectors-prohibited --group dissectors-restricted:0 \
     "${files[@]}" 2>&1 >/dev/null)
 rc=$?
 
-echo "checkAPIs.pl from $1 over ${#files[@]} files in plugin/"
+echo "checkAPIs.pl from $1 over ${#files[@]} files in core/, text/ and plugin/"
 # Its status is the number of errors: the one expected.
 if [ "$found" = "$expected" ] && [ $rc -eq 1 ]; then
     echo "only the expected finding: $expected"

@@ -22,6 +22,7 @@
 
 #include "tlsx_alert.h"
 #include "tlsx_explain.h"
+#include "tlsx_curl.h"
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"

@@ -41,7 +41,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tshark"))
 
 RATES = (0.001, 0.01, 0.05, 0.2)
 CONFIGS = (("-V",), ("-2", "-V"), ("-V", "KEYS"), ("-2", "-V", "KEYS"))

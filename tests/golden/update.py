@@ -30,7 +30,8 @@ def main():
     os.environ["TLSX_WS_VERSION"] = os.path.basename(os.path.dirname(os.path.dirname(plugin)))
     os.environ.setdefault("TLSX_PLUGIN_VERSION", "")
     os.environ["TLSX_SAMPLES"] = os.path.join(ROOT, "samples")
-    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    sys.path.insert(0, GOLDEN)
+    sys.path.insert(0, os.path.join(ROOT, "tests", "tshark"))
     import tshark_session as ts
     import test_golden as tg
     try:

@@ -33,14 +33,17 @@ import glob
 import importlib
 import os
 import re
+import sys
 import unittest
 import xml.etree.ElementTree as ET
 
-import tshark_session as ts
+GOLDEN = os.path.dirname(os.path.abspath(__file__))
+# The tshark sessions: their helpers, and the captures their suites make.
+SESSIONS = os.path.join(os.path.dirname(GOLDEN), "tshark")
+sys.path.insert(0, SESSIONS)
+import tshark_session as ts  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-GOLDEN = os.path.join(HERE, "golden")
-README = os.path.join(os.path.dirname(HERE), "README.md")
+README = os.path.join(os.path.dirname(os.path.dirname(GOLDEN)), "README.md")
 UPDATE = "tests/golden/update.py build/plugins/4.0/epan/tlsexplain.so"
 
 # What only the second pass knows, so what one pass may lack: field or expert
@@ -86,7 +89,7 @@ def sample_variants():
 def generated_variants():
     """Every capture the other suites make (but the slow ones), made now,
     with each set of options they read it with."""
-    for path in sorted(glob.glob(os.path.join(HERE, "test_*.py"))):
+    for path in sorted(glob.glob(os.path.join(SESSIONS, "test_*.py"))):
         name = os.path.basename(path)[:-3]
         if name != __name__:
             importlib.import_module(name)
@@ -436,7 +439,7 @@ class Snapshots(unittest.TestCase):
                         held = f.read()
                 if held == text:
                     continue
-                rel = os.path.relpath(path, os.path.dirname(HERE))
+                rel = os.path.relpath(path, os.path.dirname(os.path.dirname(GOLDEN)))
                 failures.append(rel)
                 if shown < 400:
                     diff = list(difflib.unified_diff(held.splitlines(), text.splitlines(),

@@ -4,9 +4,6 @@
  */
 #include "tlsx_message.h"
 
-#include "tlsx_alert.h"
-#include "tlsx_text.h"
-
 typedef struct {
     uint8_t type;
     const char *name;      /* as Wireshark and the document name it */
@@ -228,48 +225,10 @@ bool tlsx_version_is_tls13(uint16_t version)
     return tlsx_version_rank(version) >= 5;
 }
 
-/* "TLSv1.2 (OUT), TLS <what>, <name> (<number>):" */
-static void curl_line(char *buf, size_t size, const char *ver, tlsx_side side, const char *what,
-                      const char *name, unsigned number)
+const char *tlsx_message_curl_name(uint8_t hs_type)
 {
-    tlsx_text t;
-    tlsx_text_init(&t, buf, size);
-    tlsx_text_add(&t, ver);
-    tlsx_text_add(&t, side == TLSX_CLIENT ? " (OUT), TLS " : " (IN), TLS ");
-    tlsx_text_add(&t, what);
-    tlsx_text_add(&t, ", ");
-    tlsx_text_add(&t, name);
-    tlsx_text_add(&t, " (");
-    tlsx_text_add_uint(&t, number);
-    tlsx_text_add(&t, "):");
-}
-
-bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
-                    uint16_t version)
-{
-    const char *ver = tlsx_version_name(version);
-
-    if (!ver || kind == TLSX_STEP_ENCRYPTED_RECORD || kind == TLSX_STEP_ALERT || size == 0)
-        return false;
-    if (kind == TLSX_STEP_CCS) {
-        curl_line(buf, size, ver, side, "change cipher", "Change cipher spec", 1);
-        return true;
-    }
     const message_names *n = find_names(hs_type);
-    curl_line(buf, size, ver, side, "handshake", n ? n->curl_name : "Unknown", hs_type);
-    return true;
-}
-
-bool tlsx_curl_alert_line(char *buf, size_t size, uint8_t level, uint8_t desc, tlsx_side side,
-                          uint16_t version)
-{
-    const char *ver = tlsx_version_name(version);
-
-    if (!ver || level == 0 || size == 0)
-        return false;
-    curl_line(buf, size, ver, side, "alert", tlsx_alert_curl_name(desc),
-              (unsigned)level * 256u + desc);
-    return true;
+    return n ? n->curl_name : "Unknown";
 }
 
 const char *tlsx_version_label(uint16_t version)

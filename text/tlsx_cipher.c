@@ -4,10 +4,7 @@
  */
 #include "tlsx_cipher.h"
 
-#include <stdio.h>
 #include <string.h>
-
-#include "tlsx_message.h"
 
 typedef struct {
     uint16_t suite;
@@ -86,18 +83,4 @@ const char *tlsx_cipher_key_exchange(const char *iana_name)
         }
     }
     return best;
-}
-
-bool tlsx_curl_summary_line(char *buf, size_t size, uint16_t version, uint16_t suite,
-                            const char *fallback_name)
-{
-    const char *ver = tlsx_version_name(version);
-    const char *name = tlsx_cipher_openssl_name(suite);
-
-    if (!name)
-        name = fallback_name;
-    if (!ver || !name || size == 0)
-        return false;
-    snprintf(buf, size, "SSL connection using %s / %s", ver, name);
-    return true;
 }

@@ -1,17 +1,17 @@
-/* tlsx_wire.h: turns the fields Wireshark's TLS dissector added to a frame
+/* packet-tlsexplain-wire.h: turns the fields Wireshark's TLS dissector added to a frame
  * into handshake events, in the order they were on the wire.
  *
  * The order is not the order of the fields in the frame's buffer: a message
  * can sit in a buffer reassembled from earlier TCP segments, in a decrypted
  * record or in a handshake message reassembled from several records.  The
- * rules that restore it are explained in tlsx_wire.c.
+ * rules that restore it are explained in packet-tlsexplain-wire.c.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#ifndef TLSX_WIRE_H
-#define TLSX_WIRE_H
+#ifndef PACKET_TLSEXPLAIN_WIRE_H
+#define PACKET_TLSEXPLAIN_WIRE_H
 
-#include "tlsx_compat.h"
+#include "tlsexplain-compat.h"
 #include "tlsx_handshake.h"
 
 /* The fields of one protocol: TLS (also in QUIC) or DTLS, whose dissector

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tlsx_explain.h"
+#include "tlsx_curl.h"
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 #include "tlsx_pack.h"

@@ -1,10 +1,10 @@
-/* tlsx_compat.h: every difference between the Wireshark versions the plugin
+/* tlsexplain-compat.h: every difference between the Wireshark versions the plugin
  * builds against (4.0 to 4.6) is bridged here and nowhere else.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#ifndef TLSX_COMPAT_H
-#define TLSX_COMPAT_H
+#ifndef TLSEXPLAIN_COMPAT_H
+#define TLSEXPLAIN_COMPAT_H
 
 #include <wireshark.h>
 #include <ws_version.h>

@@ -22,9 +22,4 @@ const char *tlsx_cipher_openssl_name(uint16_t suite);
  * suites, which do not name one. */
 const char *tlsx_cipher_key_exchange(const char *iana_name);
 
-/* curl's closing line, "SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256":
- * OpenSSL's name of the suite when known, else the name given. */
-bool tlsx_curl_summary_line(char *buf, size_t size, uint16_t version, uint16_t suite,
-                            const char *fallback_name);
-
 #endif

@@ -86,18 +86,10 @@ int tlsx_version_rank(uint16_t version);
 /* TLS 1.3, one of its drafts, or DTLS 1.3. */
 bool tlsx_version_is_tls13(uint16_t version);
 
-/* Writes the line `curl -v` prints for the message, e.g.
- * "TLSv1.2 (OUT), TLS handshake, Client hello (1):".  Returns false, and
- * writes nothing, when curl would print no such line (an unreadable TLS 1.3
- * record) or the version is unknown. */
-bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type, tlsx_side side,
-                    uint16_t version);
-
-/* curl's line for an alert, e.g. "TLSv1.2 (IN), TLS alert, handshake failure (552):"
- * (level * 256 + description, as curl prints it).  Returns false when the
- * alert could not be read or the version is unknown. */
-bool tlsx_curl_alert_line(char *buf, size_t size, uint8_t level, uint8_t desc, tlsx_side side,
-                          uint16_t version);
+/* The name curl's OpenSSL backend prints for a handshake type, as in
+ * "TLSv1.2 (IN), TLS handshake, Server finished (14):"; "Unknown" when it
+ * has none. */
+const char *tlsx_message_curl_name(uint8_t hs_type);
 
 /* "TLS 1.2", "TLS 1.3", "SSL 3.0", "DTLS 1.2", as the summary's kind names
  * versions; NULL when unknown. */

@@ -12,6 +12,7 @@
 
 #include "tlsx_alert.h"
 #include "tlsx_cipher.h"
+#include "tlsx_curl.h"
 #include "tlsx_explain.h"
 #include "tlsx_handshake.h"
 

@@ -1,4 +1,4 @@
-/* tlsx_wire.c: see tlsx_wire.h.
+/* packet-tlsexplain-wire.c: see packet-tlsexplain-wire.h.
  *
  * Wire order within one frame, which always holds the records of one sender:
  *  - bytes reassembled from earlier TCP segments end this frame's first
@@ -13,7 +13,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include "tlsx_wire.h"
+#include "packet-tlsexplain-wire.h"
 
 #include "tlsx_text.h"
 

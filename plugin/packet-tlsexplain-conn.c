@@ -1,0 +1,494 @@
+/* packet-tlsexplain-conn.c: the first pass.  Finds the frames that
+ * matter by their layers, tracks connections (TCP and DTLS by conversation,
+ * QUIC by connection number) and who their client is, notes the plaintext
+ * command of a STARTTLS upgrade, and feeds each frame's events to the
+ * connection's handshake model; the steps it returns are stored for every
+ * later pass.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsexplain.h"
+
+#include <epan/conversation.h>
+
+#include "packet-tlsexplain-wire.h"
+
+static tlsx_wire_protos protos;
+
+/* Fields of Wireshark's TLS and DTLS dissectors that the plugin reads (TLS's
+ * also in QUIC, with two QUIC fields).  All of them are rare (handshake,
+ * ChangeCipherSpec and alert records), but tls.app_data, which is needed to
+ * see an encrypted TLS 1.3 handshake without keys. */
+static tlsx_wire_fields tls_fields, dtls_fields, quic_fields;
+
+/* One connection: the model, who the client and server are, and its
+ * current handshake. */
+typedef struct {
+    tlsx_handshake hs;
+    address client;
+    struct endpoint *server; /* QUIC only: its client may change addresses */
+    tlsx_record *current;
+    struct plaintext *plain; /* a protocol that upgrades to TLS ran before the handshake */
+    guint32 client_port;
+    tlsx_time syn;
+    tlsx_baseline tcp;
+    guint8 client_known;
+    guint8 tcp_looked_up;    /* tcp and syn are read at the first TLS frame */
+    guint8 reading_app_data; /* counted in conns_reading_app_data */
+} conn_state;
+
+struct endpoint {
+    address addr;
+    guint32 port;
+};
+
+/* The last plaintext frame each way of a protocol that upgrades to TLS
+ * (packet-tlsexplain-starttls.c): the client's is its upgrade command. */
+struct plaintext {
+    gint8 proto; /* its number in packet-tlsexplain-starttls.c */
+    address addr[2];
+    guint32 port[2];
+    guint32 frame[2];
+};
+
+static guint32 next_handshake_id;
+
+/* Connections whose next application data record matters
+ * (tlsx_handshake_reads_app_data()): while there are none, a frame of
+ * application data only needs no connection lookup.  Most frames of a
+ * capture are such frames. */
+static guint conns_reading_app_data;
+
+static void count_reading_app_data(conn_state *cs)
+{
+    const guint8 reading = tlsx_handshake_reads_app_data(&cs->hs);
+    if (reading != cs->reading_app_data) {
+        conns_reading_app_data += reading ? 1 : (guint)-1;
+        cs->reading_app_data = reading;
+    }
+}
+
+/* QUIC connections by Wireshark's number: one connection may change its
+ * UDP addresses (migration), and several may share them. */
+static wmem_map_t *quic_conns;
+
+static conn_state *new_conn(int transport)
+{
+    conn_state *cs = wmem_new0(wmem_file_scope(), conn_state);
+    cs->hs.transport = (uint8_t)transport;
+    /* A change of preference dissects the file anew, from its init. */
+    cs->hs.slow_ms = tlsexplain_prefs.slow_ms;
+    return cs;
+}
+
+/* The frame's connection: its conversation, or for QUIC its QUIC
+ * connection; created when create is set, else NULL when unknown. */
+static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transport, gboolean create)
+{
+    guint32 number;
+    if (transport == TLSX_TRANSPORT_QUIC &&
+        tlsx_wire_quic_connection(&quic_fields, tree, &number)) {
+        gpointer key = GUINT_TO_POINTER(number + 1);
+        conn_state *cs = (conn_state *)wmem_map_lookup(quic_conns, key);
+        if (!cs && create) {
+            cs = new_conn(transport);
+            wmem_map_insert(quic_conns, key, cs);
+        }
+        return cs;
+    }
+    conversation_t *conv =
+        create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
+    if (!conv)
+        return NULL;
+    conn_state *cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
+    if (!cs && create) {
+        cs = new_conn(transport);
+        conversation_add_proto_data(conv, proto_tlsexplain, cs);
+    }
+    return cs;
+}
+
+static void set_endpoint(address *addr, guint32 *port, const address *from, guint32 from_port)
+{
+    free_address_wmem(wmem_file_scope(), addr);
+    copy_address_wmem(wmem_file_scope(), addr, from);
+    *port = from_port;
+}
+
+/* The client is the sender when sender is set, else the receiver. */
+static void set_client(conn_state *cs, packet_info *pinfo, gboolean sender)
+{
+    set_endpoint(&cs->client, &cs->client_port, sender ? &pinfo->src : &pinfo->dst,
+                 sender ? pinfo->srcport : pinfo->destport);
+    if (cs->hs.transport == TLSX_TRANSPORT_QUIC) {
+        if (!cs->server)
+            cs->server = wmem_new0(wmem_file_scope(), struct endpoint);
+        set_endpoint(&cs->server->addr, &cs->server->port, sender ? &pinfo->dst : &pinfo->src,
+                     sender ? pinfo->destport : pinfo->srcport);
+    }
+    cs->client_known = TRUE;
+}
+
+static gboolean is_endpoint(const address *addr, guint32 port, const address *a, guint32 p)
+{
+    return port == p && addresses_equal(addr, a);
+}
+
+/* The sender of a frame, once the client is known. */
+static tlsx_side sender_of(const conn_state *cs, packet_info *pinfo)
+{
+    /* A QUIC client may move to new addresses; its server stays put. */
+    if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
+        return TLSX_CLIENT;
+    if (!cs->server ||
+        is_endpoint(&pinfo->src, pinfo->srcport, &cs->server->addr, cs->server->port))
+        return TLSX_SERVER;
+    return is_endpoint(&pinfo->dst, pinfo->destport, &cs->server->addr, cs->server->port)
+               ? TLSX_CLIENT
+               : TLSX_SERVER;
+}
+
+/* The sender of this frame, learnt from a Client Hello or, in a capture that
+ * starts mid-handshake, from a message only one side sends: the frame's
+ * first message with a type, since a frame may start with the end of a
+ * message whose type was in an earlier one (a fragment).  Returns FALSE
+ * while the sender cannot be told. */
+static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event *events, guint n,
+                           tlsx_side *side)
+{
+    const tlsx_event *first = &events[0];
+    for (guint i = 0; i < n && !cs->client_known; i++) {
+        if (events[i].kind == TLSX_EV_HANDSHAKE) {
+            first = &events[i];
+            break;
+        }
+    }
+    /* The first Client Hello names the client for good: a Client Hello from
+     * the other side later is flagged, not believed. */
+    if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE &&
+        first->hs_type == TLSX_HS_CLIENT_HELLO)
+        set_client(cs, pinfo, TRUE);
+    if (!cs->client_known && first->kind == TLSX_EV_HANDSHAKE) {
+        int sender = tlsx_sender_of(first->hs_type);
+        if (sender == TLSX_CLIENT)
+            set_client(cs, pinfo, TRUE);
+        else if (sender == TLSX_SERVER)
+            set_client(cs, pinfo, FALSE);
+    }
+    if (!cs->client_known)
+        return FALSE;
+    *side = sender_of(cs, pinfo);
+    return TRUE;
+}
+
+/* The upgrade command asked for the first handshake after it. */
+static void note_upgraded(conn_state *cs, tlsx_record *rec)
+{
+    struct plaintext *p = cs->plain;
+    if (!p)
+        return;
+    for (int i = 0; i < 2; i++) {
+        if (p->frame[i] && is_endpoint(&p->addr[i], p->port[i], &cs->client, cs->client_port)) {
+            rec->upgrade = p->proto;
+            rec->upgrade_frame = p->frame[i];
+        }
+    }
+    cs->plain = NULL;
+}
+
+/* The record of the handshake a step belongs to, made at its first step. */
+static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
+{
+    if (!cs->current || cs->current->id != st->handshake) {
+        tlsx_record *rec = wmem_new0(wmem_file_scope(), tlsx_record);
+        rec->id = st->handshake;
+        rec->tcp = &cs->tcp;
+        rec->transport = cs->hs.transport;
+        rec->upgrade = -1;
+        note_upgraded(cs, rec);
+        tlsexplain_store_record(rec);
+        cs->current = rec;
+    }
+    return cs->current;
+}
+
+/* Server names and protocols, one copy each for the whole file: most
+ * handshakes of a capture repeat a few of them. */
+static wmem_map_t *interned;
+
+static const char *keep(const char *file_copy, const char *packet_copy)
+{
+    if (file_copy || !packet_copy)
+        return file_copy;
+    char *copy = (char *)wmem_map_lookup(interned, packet_copy);
+    if (!copy) {
+        copy = wmem_strdup(wmem_file_scope(), packet_copy);
+        wmem_map_insert(interned, copy, copy);
+    }
+    return copy;
+}
+
+/* Names read in this frame belong to the handshake open in it.  The cipher
+ * suite's and group's are Wireshark's own value strings, which live as long
+ * as the program: no copy. */
+static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
+{
+    rec->sni = keep(rec->sni, names->sni);
+    rec->alpn = keep(rec->alpn, names->alpn);
+    if (!rec->cipher)
+        rec->cipher = names->cipher;
+    if (!rec->group)
+        rec->group = names->group;
+}
+
+/* Network and processing times of the step, and the baseline they rest on. */
+static void split_step(conn_state *cs, tlsx_frame_step *fst)
+{
+    tlsx_baseline b;
+    tlsx_handshake_split(&cs->hs, &cs->tcp, &fst->st, &b);
+    fst->point = (guint8)tlsx_capture_point_of(&b);
+    fst->rtt = b.rtt;
+    fst->rtt_estimated = b.estimated;
+}
+
+static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
+                      const tlsx_wire_names *names)
+{
+    if ((fst->st.flags & TLSX_FLAG_ABANDONS) && cs->current)
+        cs->current->abandoned = TRUE;
+    tlsx_record *rec = record_of(cs, &fst->st);
+    fst->rec = rec;
+    keep_names(rec, names);
+    split_step(cs, fst);
+    if (fst->st.step) {
+        rec->last_frame = pinfo->num;
+        rec->last_step = fst->st.step;
+    }
+    if (fst->st.ends) {
+        tlsx_handshake_summarize(&cs->hs, &rec->ended);
+        rec->has_summary = TRUE;
+        rec->summary_frame = pinfo->num;
+        if (cs->hs.transport != TLSX_TRANSPORT_TCP) {
+            /* No connection set-up before the handshake: UDP has none, and
+             * QUIC's is this handshake. */
+            rec->has_setup = tlsx_time_between(cs->hs.start, cs->hs.end, &rec->setup_time);
+            rec->setup_rtts = rec->ended.rtts;
+        } else if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
+            rec->has_setup = TRUE;
+            rec->setup_rtts = 1 + rec->ended.rtts;
+        }
+    } else if (!rec->summary_frame) {
+        rec->waiting_for = tlsx_handshake_waiting_for(&cs->hs);
+    }
+}
+
+/* The handshake's time to its first application data, once it is known. */
+static void note_time_to_app_data(conn_state *cs)
+{
+    tlsx_record *rec = cs->current;
+    if (rec && rec->id == cs->hs.id && cs->hs.app_data_seen && !rec->has_app_data)
+        rec->has_app_data =
+            tlsx_time_between(cs->hs.start, cs->hs.app_data_at, &rec->time_to_app_data);
+}
+
+static tlsx_time time_of(packet_info *pinfo)
+{
+    tlsx_time t = {(int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs};
+    return t;
+}
+
+/* A frame of application data only, after the handshake: all it tells is
+ * when its sender last sent a record (where the other side's next wait
+ * starts), so it is fed as one event, without putting records in order.
+ * Most frames of a capture are such frames. */
+static void note_late_app_data(conn_state *cs, packet_info *pinfo, const tlsx_wire_fields *fields,
+                               proto_tree *tree)
+{
+    if (!cs->client_known || !tlsx_wire_has_app_data(fields, tree))
+        return;
+    tlsx_event ev;
+    tlsx_step st;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TLSX_EV_APP_DATA;
+    ev.side = sender_of(cs, pinfo);
+    ev.ts = time_of(pinfo);
+    tlsx_handshake_feed(&cs->hs, &next_handshake_id, &ev, &st); /* never a step */
+    note_time_to_app_data(cs);
+}
+
+/* First pass: the frame's steps, or NULL when it has none. */
+static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
+{
+    conn_state *cs;
+    const tlsx_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS   ? &dtls_fields
+                                     : transport == TLSX_TRANSPORT_QUIC ? &quic_fields
+                                                                        : &tls_fields;
+    tlsx_wire_records records;
+    if (tlsx_wire_find_records(fields, pinfo, tree, &records)) {
+        cs = lookup_conn(pinfo, tree, transport, TRUE);
+    } else {
+        /* Most TLS frames: application data only. */
+        if (conns_reading_app_data == 0)
+            return NULL;
+        cs = lookup_conn(pinfo, tree, transport, FALSE);
+        if (!cs || !tlsx_handshake_reads_app_data(&cs->hs))
+            return NULL;
+        if (transport != TLSX_TRANSPORT_QUIC && !tlsx_handshake_open(&cs->hs)) {
+            note_late_app_data(cs, pinfo, fields, tree);
+            return NULL;
+        }
+    }
+
+    guint n;
+    tlsx_wire_names names;
+    tlsx_event *events = tlsx_wire_collect(fields, &records, pinfo, tree, &n, &names);
+    if (n == 0)
+        return NULL;
+
+    tlsx_side side;
+    if (!frame_side(cs, pinfo, events, n, &side))
+        return NULL;
+    if (!cs->tcp_looked_up) {
+        cs->tcp_looked_up = TRUE;
+        if (transport == TLSX_TRANSPORT_TCP)
+            tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
+    }
+
+    tlsx_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsx_frame_step, n);
+    guint count = 0;
+    for (guint i = 0; i < n; i++) {
+        events[i].side = side;
+        /* QUIC decrypts its Initial packets without a key log: only what
+         * comes after the hellos tells that the keys were there. */
+        if (transport == TLSX_TRANSPORT_QUIC && events[i].kind == TLSX_EV_HANDSHAKE)
+            events[i].decrypted = events[i].hs_type != TLSX_HS_CLIENT_HELLO &&
+                                  events[i].hs_type != TLSX_HS_SERVER_HELLO;
+        events[i].ts = time_of(pinfo);
+        if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
+            note_step(cs, pinfo, &steps[count++], &names);
+    }
+    count_reading_app_data(cs);
+    note_time_to_app_data(cs);
+    if (count == 0)
+        return NULL;
+
+    tlsx_frame *fs =
+        (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
+    fs->count = count;
+    fs->first_pass = TRUE;
+    memcpy(fs->steps, steps, count * sizeof(tlsx_frame_step));
+    tlsexplain_store_frame(pinfo, fs);
+    return fs;
+}
+
+/* What the frame's layers say: whether it has TLS or DTLS, what carries
+ * it, and which upgrade command (STARTTLS) its protocol may hold. */
+typedef struct {
+    gboolean tls, quic;
+    int transport;
+    int upgrade_proto; /* tlsexplain_starttls_proto_index(), -1 none */
+} frame_layers;
+
+/* Every frame's layers are read: one bit per protocol id marks those that
+ * matter, so that the others cost a bit test. */
+static guint8 *layer_marks;
+static guint layer_marks_bits;
+
+static void mark_layer(int proto)
+{
+    if (proto >= 0 && (guint)proto < layer_marks_bits)
+        layer_marks[proto >> 3] |= (guint8)(1u << (proto & 7));
+}
+
+static gboolean is_marked(int proto)
+{
+    return proto >= 0 && (guint)proto < layer_marks_bits &&
+           (layer_marks[proto >> 3] & (1u << (proto & 7)));
+}
+
+static void read_layers(packet_info *pinfo, frame_layers *l)
+{
+    gboolean dtls = FALSE;
+    l->tls = l->quic = FALSE;
+    l->upgrade_proto = -1;
+    for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f; f = wmem_list_frame_next(f)) {
+        const int proto = GPOINTER_TO_INT(wmem_list_frame_data(f));
+        if (!is_marked(proto))
+            continue;
+        if (proto == protos.tls)
+            l->tls = TRUE;
+        else if (proto == protos.dtls)
+            dtls = TRUE;
+        else if (proto == protos.quic)
+            l->quic = TRUE;
+        else if (l->upgrade_proto < 0)
+            l->upgrade_proto = tlsexplain_starttls_proto_index(proto);
+    }
+    l->tls |= dtls;
+    l->transport = l->quic ? TLSX_TRANSPORT_QUIC : dtls ? TLSX_TRANSPORT_DTLS : TLSX_TRANSPORT_TCP;
+}
+
+/* A plaintext frame of a protocol that may upgrade its connection to TLS:
+ * the last one each way is kept until a handshake follows. */
+static void note_plaintext(packet_info *pinfo, proto_tree *tree, int proto_index)
+{
+    conn_state *cs = lookup_conn(pinfo, tree, TLSX_TRANSPORT_TCP, TRUE);
+    if (cs->hs.id)
+        return; /* TLS already: this is decrypted application data */
+    struct plaintext *p = cs->plain;
+    if (!p) {
+        p = cs->plain = wmem_new0(wmem_file_scope(), struct plaintext);
+        p->proto = (gint8)proto_index;
+    }
+    int i = 0;
+    if (p->frame[0] && !is_endpoint(&p->addr[0], p->port[0], &pinfo->src, pinfo->srcport))
+        i = 1;
+    if (!p->frame[i])
+        set_endpoint(&p->addr[i], &p->port[i], &pinfo->src, pinfo->srcport);
+    p->frame[i] = pinfo->num;
+}
+
+tlsx_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree)
+{
+    frame_layers l;
+    read_layers(pinfo, &l);
+    if (!l.tls && !l.quic) {
+        if (l.upgrade_proto >= 0)
+            note_plaintext(pinfo, tree, l.upgrade_proto);
+        return NULL;
+    }
+    return explain_frame(pinfo, tree, l.transport);
+}
+
+void tlsexplain_conn_init(void)
+{
+    next_handshake_id = 0;
+    conns_reading_app_data = 0;
+}
+
+void tlsexplain_conn_register(void)
+{
+    quic_conns =
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
+    interned =
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+}
+
+GArray *tlsexplain_conn_handoff(void)
+{
+    tlsx_wire_lookup_protos(&protos);
+    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields, &quic_fields);
+    tlsexplain_starttls_lookup();
+    int marked[16], n = 0;
+    marked[n++] = protos.tls;
+    marked[n++] = protos.dtls;
+    marked[n++] = protos.quic;
+    for (int i = 0; i < tlsexplain_starttls_count() && n < (int)G_N_ELEMENTS(marked); i++)
+        marked[n++] = tlsexplain_starttls_proto(i);
+    for (int i = 0; i < n; i++)
+        layer_marks_bits = MAX(layer_marks_bits, (guint)MAX(marked[i], 0) + 1);
+    layer_marks = wmem_alloc0_array(wmem_epan_scope(), guint8, layer_marks_bits / 8 + 1);
+    for (int i = 0; i < n; i++)
+        mark_layer(marked[i]);
+    return wanted;
+}

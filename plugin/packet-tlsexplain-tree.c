@@ -1,0 +1,587 @@
+/* packet-tlsexplain-tree.c: how a frame's steps are shown: the step
+ * subtrees and their fields, the Info column and the expert infos.  What
+ * it shows was computed once, in the first pass (packet-tlsexplain-conn.c),
+ * and is read back the same on every pass.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "tlsexplain.h"
+
+#include <stdio.h>
+
+#include <epan/expert.h>
+#include <wsutil/str_util.h>
+
+#include "tlsx_alert.h"
+#include "tlsx_explain.h"
+
+static int hf_handshake = -1;
+static int hf_step = -1;
+static int hf_direction = -1;
+static int hf_message = -1;
+static int hf_handshake_type = -1;
+static int hf_curl = -1;
+static int hf_explain_zh = -1;
+static int hf_explain_en = -1;
+static int hf_since_prev = -1;
+static int hf_since_peer = -1;
+static int hf_since_start = -1;
+static int hf_encrypted = -1;
+static int hf_flight = -1;
+static int hf_hrr = -1;
+static int hf_alert_level = -1;
+static int hf_alert_desc = -1;
+static int hf_duplicate = -1;
+static int hf_summary_frame = -1;
+static int hf_network = -1;
+static int hf_processing = -1;
+static int hf_starttls = -1;
+static int hf_starttls_frame = -1;
+
+static gint ett_tlsexplain = -1;
+static gint ett_step = -1;
+static gint ett_explanation = -1;
+
+static expert_field ei_time_backwards = EI_INIT;
+static expert_field ei_unexpected = EI_INIT;
+static expert_field ei_missing = EI_INIT;
+static expert_field ei_duplicate = EI_INIT;
+static expert_field ei_mid_capture = EI_INIT;
+static expert_field ei_alert = EI_INIT;
+static expert_field ei_incomplete = EI_INIT;
+static expert_field ei_slow = EI_INIT;
+static expert_field ei_extra_rtt = EI_INIT;
+
+static const value_string handshake_type_vals[] = {
+    {TLSX_HS_HELLO_REQUEST, "Hello Request"},
+    {TLSX_HS_CLIENT_HELLO, "Client Hello"},
+    {TLSX_HS_SERVER_HELLO, "Server Hello"},
+    {TLSX_HS_HELLO_VERIFY_REQUEST, "Hello Verify Request"},
+    {TLSX_HS_NEW_SESSION_TICKET, "New Session Ticket"},
+    {TLSX_HS_END_OF_EARLY_DATA, "End of Early Data"},
+    {TLSX_HS_HELLO_RETRY_REQUEST, "Hello Retry Request"},
+    {TLSX_HS_ENCRYPTED_EXTENSIONS, "Encrypted Extensions"},
+    {TLSX_HS_CERTIFICATE, "Certificate"},
+    {TLSX_HS_SERVER_KEY_EXCHANGE, "Server Key Exchange"},
+    {TLSX_HS_CERTIFICATE_REQUEST, "Certificate Request"},
+    {TLSX_HS_SERVER_HELLO_DONE, "Server Hello Done"},
+    {TLSX_HS_CERTIFICATE_VERIFY, "Certificate Verify"},
+    {TLSX_HS_CLIENT_KEY_EXCHANGE, "Client Key Exchange"},
+    {TLSX_HS_FINISHED, "Finished"},
+    {TLSX_HS_CERTIFICATE_URL, "Certificate URL"},
+    {TLSX_HS_CERTIFICATE_STATUS, "Certificate Status"},
+    {TLSX_HS_SUPPLEMENTAL_DATA, "Supplemental Data"},
+    {TLSX_HS_KEY_UPDATE, "Key Update"},
+    {TLSX_HS_COMPRESSED_CERTIFICATE, "Compressed Certificate"},
+    {TLSX_HS_NEXT_PROTOCOL, "Next Protocol"},
+    {TLSX_HS_MESSAGE_HASH, "Message Hash"},
+    {0, NULL},
+};
+
+static const value_string alert_level_vals[] = {
+    {0, "Encrypted"},
+    {TLSX_ALERT_WARNING, "Warning"},
+    {TLSX_ALERT_FATAL, "Fatal"},
+    {0, NULL},
+};
+
+static nstime_t to_nstime(tlsx_time t)
+{
+    nstime_t ns;
+    ns.secs = (time_t)t.secs;
+    ns.nsecs = t.nsecs;
+    return ns;
+}
+
+static proto_item *add_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
+{
+    nstime_t ns = to_nstime(t);
+    proto_item *pi = proto_tree_add_time(tree, hf, tvb, 0, 0, &ns);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, gboolean hidden)
+{
+    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, s);
+    proto_item_set_generated(pi);
+    if (hidden)
+        proto_item_set_hidden(pi);
+}
+
+static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
+                            gboolean is_static, gboolean hidden)
+{
+    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+    proto_item_set_generated(pi);
+    if (hidden) {
+        proto_item_set_hidden(pi);
+        return;
+    }
+    /* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
+     * characters: the full explanation is also given as lines under its
+     * field, so that it can be read in the GUI and in tshark -V. */
+    if (!tlsx_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
+        return;
+    tlsexplain_add_lines(proto_item_add_subtree(pi, ett_explanation), tvb, ett_explanation, text,
+                         is_static);
+}
+
+static const char *direction_of(const tlsx_step *st)
+{
+    return st->side == TLSX_CLIENT ? "OUT" : "IN";
+}
+
+/* The step's explanation; an alert's says what an alert of its level does,
+ * then what its description means.  A handshake's first step also says
+ * what upgraded the connection to TLS, or what carries the handshake. */
+static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang,
+                               gboolean *is_static)
+{
+    /* Chinese puts no space between sentences. */
+    const char *join = lang == TLSX_LANG_ZH ? "" : " ";
+    const tlsx_step *st = &fst->st;
+    const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
+    *is_static = FALSE; /* until proven otherwise below */
+    if (st->kind == TLSX_STEP_ALERT && st->alert_level)
+        text =
+            wmem_strconcat(pinfo->pool, text, join, tlsx_alert_explain(lang, st->alert_desc), NULL);
+    else if (st->step != 1 || (fst->rec->upgrade < 0 && fst->rec->transport == TLSX_TRANSPORT_TCP))
+        *is_static = TRUE;
+    if (st->step != 1)
+        return text;
+    const int upgrade = tlsexplain_starttls_explain_key(fst->rec->upgrade);
+    if (upgrade >= 0)
+        text = wmem_strconcat(pinfo->pool, tlsx_explain(lang, (tlsx_explain_key)upgrade), join,
+                              text, NULL);
+    if (fst->rec->transport == TLSX_TRANSPORT_DTLS)
+        text =
+            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_DTLS), NULL);
+    else if (fst->rec->transport == TLSX_TRANSPORT_QUIC)
+        text =
+            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_QUIC), NULL);
+    return text;
+}
+
+static gboolean has_extra_rtt(const tlsx_record *rec)
+{
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
+    return s && s->complete &&
+           s->rtts > tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
+}
+
+/* A handshake that took more round trips than its kind needs. */
+static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec)
+{
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
+    const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
+    if (!has_extra_rtt(rec))
+        return;
+    if (s->hrr)
+        expert_add_info_format(
+            pinfo, sti, &ei_extra_rtt,
+            "%u round trips where %u would do: the server answered the first Client Hello with a "
+            "HelloRetryRequest, since none of the client's key shares was of a group it accepts; "
+            "a client that offers %s first saves a round trip",
+            s->rtts, needed, rec->group ? rec->group : "the server's group");
+    else
+        expert_add_info_format(pinfo, sti, &ei_extra_rtt,
+                               "%u round trips where this kind of handshake needs %u", s->rtts,
+                               needed);
+}
+
+/* Whether the step ended its handshake with an alert. */
+static gboolean alert_ended(const tlsx_step *st)
+{
+    return st->kind == TLSX_STEP_ALERT && st->step && st->ends;
+}
+
+/* Only once the whole capture has been read is it known that nothing came
+ * after the step: the last step of a handshake that never ended. */
+static gboolean last_of_unfinished(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    const tlsx_record *rec = fst->rec;
+    return PINFO_FD_VISITED(pinfo) && !rec->summary_frame && !rec->abandoned && fst->st.step &&
+           fst->st.step == rec->last_step && rec->last_frame == pinfo->num;
+}
+
+/* Whether the summary of the step's handshake is shown with it: at the step
+ * that ended the handshake, unless a later one overturned that end. */
+static gboolean shows_summary(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    return fst->st.ends && fst->rec->has_summary && fst->rec->summary_frame == pinfo->num;
+}
+
+/* Whether a step has something for Expert Information: what
+ * add_expert_infos() adds something for. */
+static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    const tlsx_step *st = &fst->st;
+    return st->flags || st->time_backwards || alert_ended(st) || last_of_unfinished(pinfo, fst) ||
+           (shows_summary(pinfo, fst) && has_extra_rtt(fst->rec));
+}
+
+/* Adds the step's expert infos to sti, or to none when there is no tree:
+ * Expert Information and tshark -z expert dissect without one. */
+static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst)
+{
+    const tlsx_step *st = &fst->st;
+    const char *name = tlsx_step_name(st);
+
+    if (st->flags & TLSX_FLAG_ABANDONS)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "A new Client Hello while handshake %u was still open: that "
+                               "handshake was abandoned and handshake %u starts",
+                               st->handshake - 1, st->handshake);
+    if (st->flags & TLSX_FLAG_WRONG_SIDE)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "Unexpected message: %s sent by the %s, which never sends it", name,
+                               st->side == TLSX_CLIENT ? "client" : "server");
+    else if (st->flags & TLSX_FLAG_UNEXPECTED)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "Unexpected message: %s does not belong here in this handshake "
+                               "(out of order, or not part of this kind of handshake)",
+                               name);
+    if (st->flags & TLSX_FLAG_MISSING)
+        expert_add_info_format(pinfo, sti, &ei_missing,
+                               "%s came, but the %s this handshake requires before it never came",
+                               name, tlsx_sequence_msg_name(st->missing));
+    if (st->flags & TLSX_FLAG_DUPLICATE)
+        expert_add_info_format(pinfo, sti, &ei_duplicate,
+                               "%s repeats a message this handshake already had (retransmission "
+                               "or duplicated frame): not counted as a step",
+                               name);
+    if (st->flags & TLSX_FLAG_MID_CAPTURE)
+        expert_add_info(pinfo, sti, &ei_mid_capture);
+    if (alert_ended(st)) {
+        const char *alert_name =
+            tlsx_alert_name(st->alert_desc) ? tlsx_alert_name(st->alert_desc) : "Unknown";
+        const char *level = st->alert_level == TLSX_ALERT_FATAL ? "Fatal" : "Warning";
+        if (st->flags & TLSX_FLAG_OVERTURNS)
+            expert_add_info_format(pinfo, sti, &ei_alert,
+                                   "%s alert %s (%u) ended handshake %u: the %s refused the "
+                                   "handshake after the %s's Finished, before sending anything "
+                                   "else",
+                                   level, alert_name, st->alert_desc, st->handshake,
+                                   st->side == TLSX_CLIENT ? "client" : "server",
+                                   st->side == TLSX_CLIENT ? "server" : "client");
+        else if (st->alert_level)
+            expert_add_info_format(pinfo, sti, &ei_alert, "%s alert %s (%u) ended handshake %u",
+                                   level, alert_name, st->alert_desc, st->handshake);
+        else
+            expert_add_info_format(pinfo, sti, &ei_alert,
+                                   "Encrypted alert ended handshake %u (its description needs "
+                                   "the key log)",
+                                   st->handshake);
+    }
+    const tlsx_record *rec = fst->rec;
+    if (last_of_unfinished(pinfo, fst)) {
+        if (rec->waiting_for != TLSX_MSG_NONE)
+            expert_add_info_format(pinfo, sti, &ei_incomplete,
+                                   "Handshake %u never completed: the capture holds nothing after "
+                                   "this step (the %s was still to come)",
+                                   st->handshake, tlsx_sequence_msg_name(rec->waiting_for));
+        else
+            expert_add_info_format(pinfo, sti, &ei_incomplete,
+                                   "Handshake %u never completed: the capture holds nothing after "
+                                   "this step",
+                                   st->handshake);
+    }
+    if (st->time_backwards)
+        expert_add_info(pinfo, sti, &ei_time_backwards);
+    if (st->flags & TLSX_FLAG_SLOW) {
+        char wait[TLSX_TIME_TEXT_SIZE], network[TLSX_TIME_TEXT_SIZE], spent[TLSX_TIME_TEXT_SIZE];
+        expert_add_info_format(pinfo, sti, &ei_slow,
+                               "Slow: %s since the %s's last message, over tlsexplain.slow_ms (%u "
+                               "ms): %s of network round trip and %s the %s spent",
+                               tlsexplain_ms_text(wait, st->since_peer),
+                               st->side == TLSX_CLIENT ? "server" : "client",
+                               tlsexplain_prefs.slow_ms, tlsexplain_ms_text(network, st->network),
+                               tlsexplain_ms_text(spent, st->processing),
+                               st->side == TLSX_CLIENT ? "client" : "server");
+    }
+    if (shows_summary(pinfo, fst))
+        add_extra_rtt_info(pinfo, sti, rec);
+}
+
+static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
+                      const tlsx_frame_step *fst)
+{
+    const tlsx_step *st = &fst->st;
+    const char *name = tlsx_step_name(st);
+    proto_item *sti;
+    proto_tree *t;
+
+    /* "Step 2: Server Hello [IN]", put together without a format. */
+    char label[96];
+    tlsx_text text;
+    tlsx_text_init(&text, label, sizeof label);
+    if (st->step) {
+        tlsx_text_add(&text, "Step ");
+        tlsx_text_add_uint(&text, st->step);
+        tlsx_text_add(&text, ": ");
+    } else {
+        tlsx_text_add(&text, st->flags & TLSX_FLAG_DUPLICATE ? "Repeated: " : "Post-handshake: ");
+    }
+    tlsx_text_add(&text, name);
+    tlsx_text_add(&text, st->side == TLSX_CLIENT ? " [OUT]" : " [IN]");
+    t = proto_tree_add_subtree(top, tvb, 0, 0, ett_step, &sti, label);
+
+    proto_item_set_generated(proto_tree_add_uint(t, hf_handshake, tvb, 0, 0, st->handshake));
+    if (st->step) {
+        proto_item_set_generated(proto_tree_add_uint(t, hf_step, tvb, 0, 0, st->step));
+        proto_item_set_generated(proto_tree_add_uint(t, hf_flight, tvb, 0, 0, st->flight));
+    }
+    add_string(t, tvb, hf_direction, direction_of(st), FALSE);
+    add_string(t, tvb, hf_message, name, FALSE);
+    if (st->kind == TLSX_STEP_HANDSHAKE)
+        proto_item_set_generated(proto_tree_add_uint(t, hf_handshake_type, tvb, 0, 0, st->hs_type));
+    if (st->hrr)
+        proto_item_set_generated(proto_tree_add_boolean(t, hf_hrr, tvb, 0, 0, TRUE));
+    if (st->kind == TLSX_STEP_ALERT) {
+        proto_item_set_generated(
+            proto_tree_add_uint(t, hf_alert_level, tvb, 0, 0, st->alert_level));
+        if (st->alert_level)
+            proto_item_set_generated(
+                proto_tree_add_uint(t, hf_alert_desc, tvb, 0, 0, st->alert_desc));
+    }
+    if (st->flags & TLSX_FLAG_DUPLICATE)
+        proto_item_set_generated(proto_tree_add_boolean(t, hf_duplicate, tvb, 0, 0, TRUE));
+
+    char curl[128];
+    gboolean has_curl = st->kind == TLSX_STEP_ALERT
+                            ? tlsx_curl_alert_line(curl, sizeof curl, st->alert_level,
+                                                   st->alert_desc, (tlsx_side)st->side, st->version)
+                            : tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)st->kind,
+                                             st->hs_type, (tlsx_side)st->side, st->version);
+    if (has_curl)
+        add_string(t, tvb, hf_curl, curl, FALSE);
+
+    if (st->step == 1 && fst->rec->upgrade >= 0) {
+        add_string(t, tvb, hf_starttls, tlsexplain_starttls_label(fst->rec->upgrade), FALSE);
+        proto_item_set_generated(
+            proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
+    }
+    gboolean is_static;
+    const char *zh = explanation(pinfo, fst, TLSX_LANG_ZH, &is_static);
+    add_explanation(t, tvb, hf_explain_zh, zh, is_static,
+                    tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
+    const char *en = explanation(pinfo, fst, TLSX_LANG_EN, &is_static);
+    add_explanation(t, tvb, hf_explain_en, en, is_static,
+                    tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
+
+    add_time(t, tvb, hf_since_prev, st->since_prev);
+    if (st->has_since_peer)
+        add_time(t, tvb, hf_since_peer, st->since_peer);
+    add_time(t, tvb, hf_since_start, st->since_start);
+    if (st->has_split) {
+        const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
+        proto_item *pi = add_time(t, tvb, hf_network, st->network);
+        tlsexplain_append_note(pi, note);
+        pi = add_time(t, tvb, hf_processing, st->processing);
+        tlsexplain_append_note(pi, note);
+        tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
+                                tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
+    }
+    proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
+    if (fst->rec->summary_frame)
+        proto_item_set_generated(
+            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->summary_frame));
+
+    add_expert_infos(pinfo, sti, fst);
+}
+
+/* "+0.101 s" for waits of a millisecond or more, "+0.000087 s" below. */
+static void append_info(packet_info *pinfo, const tlsx_step *st)
+{
+    const char *name = tlsx_step_name(st);
+    const char *dir = direction_of(st);
+    char num[24];
+
+    if (st->step)
+        snprintf(num, sizeof num,
+                 tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "第%u步" : "Step %u", st->step);
+    else if (st->flags & TLSX_FLAG_DUPLICATE)
+        g_strlcpy(num, tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "重复" : "Repeated",
+                  sizeof num);
+    else
+        g_strlcpy(num,
+                  tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "握手后" : "Post-handshake",
+                  sizeof num);
+
+    if (!st->has_since_peer) {
+        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s]", num, dir, name);
+        return;
+    }
+    char wait[TLSX_TIME_TEXT_SIZE];
+    const gboolean ms = st->since_peer.secs != 0 || st->since_peer.nsecs >= 1000000;
+    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s +%s s]", num, dir, name,
+                    tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
+}
+
+static gboolean frame_has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
+{
+    for (guint i = 0; i < fs->count; i++) {
+        if (has_expert_info(pinfo, &fs->steps[i]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+                           const tlsx_frame *fs)
+{
+    if (tlsexplain_prefs.info_column && pinfo->cinfo) {
+        for (guint i = 0; i < fs->count; i++)
+            append_info(pinfo, &fs->steps[i].st);
+    }
+    /* No tree (the Expert Information dialog, tshark -2's second pass without
+     * -V): the expert infos all the same, on no item. */
+    if (!tree) {
+        for (guint i = 0; i < fs->count; i++)
+            add_expert_infos(pinfo, NULL, &fs->steps[i]);
+        return;
+    }
+    /* tshark -q, or a filter on other fields: the tree is built but shows
+     * nothing of ours, so build nothing but what expert infos need (a filter
+     * may ask for them). */
+    if (!proto_field_is_referenced(tree, proto_tlsexplain) && !frame_has_expert_info(pinfo, fs))
+        return;
+    proto_item *ti = proto_tree_add_item(tree, proto_tlsexplain, tvb, 0, 0, ENC_NA);
+    /* The whole label at once: appending would build the default one first. */
+    proto_item_set_text(ti, TLSEXPLAIN_PROTO_NAME ": %u message%s", fs->count,
+                        plurality(fs->count, "", "s"));
+    proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
+    for (guint i = 0; i < fs->count; i++) {
+        show_step(top, tvb, pinfo, &fs->steps[i]);
+        if (shows_summary(pinfo, &fs->steps[i]))
+            tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
+    }
+}
+
+void tlsexplain_tree_register(int proto)
+{
+    static hf_register_info hf[] = {
+        {&hf_handshake,
+         {"Handshake", "tlsexplain.handshake", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Number of the handshake in the capture, from 1 (a connection can hold several)", HFILL}},
+        {&hf_step,
+         {"Step", "tlsexplain.step", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Position of the message in its handshake, from 1; a Change Cipher Spec counts", HFILL}},
+        {&hf_direction,
+         {"Direction", "tlsexplain.direction", FT_STRING, BASE_NONE, NULL, 0x0,
+          "OUT when the client sent the message, IN when the server did (as curl -v prints it)",
+          HFILL}},
+        {&hf_message,
+         {"Message", "tlsexplain.message", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Name of the message, e.g. Client Hello, Server Hello Done, Change Cipher Spec", HFILL}},
+        {&hf_handshake_type,
+         {"Handshake Type", "tlsexplain.handshake_type", FT_UINT8, BASE_DEC,
+          VALS(handshake_type_vals), 0x0,
+          "TLS handshake type of the message (absent for a Change Cipher Spec)", HFILL}},
+        {&hf_curl,
+         {"curl -v line", "tlsexplain.curl", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The line curl -v prints for this message", HFILL}},
+        {&hf_explain_zh,
+         {"Explanation (Chinese)", "tlsexplain.explain.zh", FT_STRING, BASE_NONE, NULL, 0x0,
+          "What the message does, in Chinese, after the reference document", HFILL}},
+        {&hf_explain_en,
+         {"Explanation (English)", "tlsexplain.explain.en", FT_STRING, BASE_NONE, NULL, 0x0,
+          "What the message does, in English", HFILL}},
+        {&hf_since_prev,
+         {"Time since previous message", "tlsexplain.time.since_prev", FT_RELATIVE_TIME, BASE_NONE,
+          NULL, 0x0, "Time since the previous message of this handshake (0 within one frame)",
+          HFILL}},
+        {&hf_since_peer,
+         {"Time since peer's last message", "tlsexplain.time.since_peer", FT_RELATIVE_TIME,
+          BASE_NONE, NULL, 0x0,
+          "Time since the last message of the other side: the wait between OUT and IN", HFILL}},
+        {&hf_since_start,
+         {"Time since Client Hello", "tlsexplain.time.since_start", FT_RELATIVE_TIME, BASE_NONE,
+          NULL, 0x0, "Time since the first message of this handshake, its Client Hello", HFILL}},
+        {&hf_encrypted,
+         {"Encrypted", "tlsexplain.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "The message was seen only as an encrypted record (no key log for it)", HFILL}},
+        {&hf_flight,
+         {"Flight", "tlsexplain.flight", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Flight of the step, from 1: consecutive messages of one side form a flight", HFILL}},
+        {&hf_hrr,
+         {"HelloRetryRequest", "tlsexplain.hrr", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "This Server Hello is a HelloRetryRequest (its random is the special value of RFC 8446)",
+          HFILL}},
+        {&hf_alert_level,
+         {"Alert level", "tlsexplain.alert.level", FT_UINT8, BASE_DEC, VALS(alert_level_vals), 0x0,
+          "Level of the alert: 1 warning, 2 fatal, 0 when it was encrypted", HFILL}},
+        {&hf_alert_desc,
+         {"Alert description", "tlsexplain.alert.description", FT_UINT8, BASE_DEC,
+          VALS(tlsexplain_alert_vals), 0x0, "Description of the alert (RFC 8446 section 6)",
+          HFILL}},
+        {&hf_duplicate,
+         {"Repeated", "tlsexplain.repeated", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+          "The message repeats one this handshake already had (retransmission or duplicated "
+          "frame); it is not counted as a step",
+          HFILL}},
+        {&hf_network,
+         {"Network part of the wait", "tlsexplain.time.network", FT_RELATIVE_TIME, BASE_NONE, NULL,
+          0x0,
+          "The part of time.since_peer explained by the network: the round trip between the "
+          "capture point and the other side, from the TCP handshake (SYN to SYN/ACK for the "
+          "server, SYN/ACK to ACK for the client), never more than the wait",
+          HFILL}},
+        {&hf_processing,
+         {"Processing part of the wait", "tlsexplain.time.processing", FT_RELATIVE_TIME, BASE_NONE,
+          NULL, 0x0,
+          "time.since_peer minus time.network: what the other side spent working (at the client, "
+          "an IN message's processing is the server's)",
+          HFILL}},
+        {&hf_starttls,
+         {"Upgraded by", "tlsexplain.starttls", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The plaintext command that upgraded the connection to TLS before this handshake "
+          "(e.g. SMTP STARTTLS, POP3 STLS, FTP AUTH TLS)",
+          HFILL}},
+        {&hf_starttls_frame,
+         {"Upgrade command in frame", "tlsexplain.starttls.frame", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0, "The frame of that plaintext command", HFILL}},
+        {&hf_summary_frame,
+         {"Summary in frame", "tlsexplain.summary_frame", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+          "The frame that completed or ended this handshake, where its summary is", HFILL}},
+    };
+    static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation};
+    static ei_register_info ei[] = {
+        {&ei_time_backwards,
+         {"tlsexplain.time_backwards", PI_SEQUENCE, PI_WARN,
+          "Time stamp earlier than a previous message of this handshake: times set to 0", EXPFILL}},
+        {&ei_unexpected,
+         {"tlsexplain.unexpected", PI_SEQUENCE, PI_WARN,
+          "Unexpected message: not where this kind of handshake has it", EXPFILL}},
+        {&ei_missing,
+         {"tlsexplain.missing", PI_SEQUENCE, PI_WARN,
+          "A message this handshake requires never came before this one", EXPFILL}},
+        {&ei_duplicate,
+         {"tlsexplain.duplicate", PI_SEQUENCE, PI_NOTE,
+          "Repeats a message of this handshake (retransmission or duplicated frame): not counted",
+          EXPFILL}},
+        {&ei_mid_capture,
+         {"tlsexplain.mid_capture", PI_SEQUENCE, PI_NOTE,
+          "The capture starts mid-handshake: no Client Hello seen, steps are numbered from the "
+          "first message seen",
+          EXPFILL}},
+        {&ei_alert,
+         {"tlsexplain.alert", PI_RESPONSE_CODE, PI_ERROR, "An alert ended the handshake", EXPFILL}},
+        {&ei_slow,
+         {"tlsexplain.slow", PI_SEQUENCE, PI_WARN,
+          "A step slower than tlsexplain.slow_ms since the peer's last message", EXPFILL}},
+        {&ei_extra_rtt,
+         {"tlsexplain.extra_rtt", PI_SEQUENCE, PI_WARN,
+          "The handshake took more round trips than its kind needs", EXPFILL}},
+        {&ei_incomplete,
+         {"tlsexplain.incomplete", PI_SEQUENCE, PI_WARN,
+          "The handshake never completed: nothing of it follows in the capture", EXPFILL}},
+    };
+
+    proto_register_field_array(proto, hf, array_length(hf));
+    tlsexplain_summary_register(proto);
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
+}
