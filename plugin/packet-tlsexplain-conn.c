@@ -291,12 +291,6 @@ static void note_time_to_app_data(conn_state *cs)
             tlsx_time_between(cs->hs.start, cs->hs.app_data_at, &rec->time_to_app_data);
 }
 
-static tlsx_time time_of(packet_info *pinfo)
-{
-    tlsx_time t = {(int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs};
-    return t;
-}
-
 /* A frame of application data only, after the handshake: all it tells is
  * when its sender last sent a record (where the other side's next wait
  * starts), so it is fed as one event, without putting records in order.
@@ -311,7 +305,7 @@ static void note_late_app_data(conn_state *cs, packet_info *pinfo, const tlsx_wi
     memset(&ev, 0, sizeof ev);
     ev.kind = TLSX_EV_APP_DATA;
     ev.side = sender_of(cs, pinfo);
-    ev.ts = time_of(pinfo);
+    ev.ts = tlsexplain_time_of(&pinfo->abs_ts);
     tlsx_handshake_feed(&cs->hs, &next_handshake_id, &ev, &st); /* never a step */
     note_time_to_app_data(cs);
 }
@@ -363,7 +357,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
         if (transport == TLSX_TRANSPORT_QUIC && events[i].kind == TLSX_EV_HANDSHAKE)
             events[i].decrypted = events[i].hs_type != TLSX_HS_CLIENT_HELLO &&
                                   events[i].hs_type != TLSX_HS_SERVER_HELLO;
-        events[i].ts = time_of(pinfo);
+        events[i].ts = tlsexplain_time_of(&pinfo->abs_ts);
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
     }

@@ -158,32 +158,6 @@ void tlsexplain_summary_register(int proto)
     proto_register_subtree_array(ett, array_length(ett));
 }
 
-const char *tlsexplain_time_text(char *buf, tlsx_time t, unsigned unit, unsigned decimals)
-{
-    tlsx_text text;
-    tlsx_text_init(&text, buf, TLSX_TIME_TEXT_SIZE);
-    tlsx_text_add_time(&text, t, unit, decimals);
-    return buf;
-}
-
-const char *tlsexplain_ms_text(char *buf, tlsx_time t)
-{
-    tlsx_text text;
-    tlsx_text_init(&text, buf, TLSX_TIME_TEXT_SIZE);
-    tlsx_text_add_ms(&text, t);
-    return buf;
-}
-
-static proto_item *add_rel_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
-{
-    nstime_t ns;
-    ns.secs = (time_t)t.secs;
-    ns.nsecs = t.nsecs;
-    proto_item *pi = proto_tree_add_time(tree, hf, tvb, 0, 0, &ns);
-    proto_item_set_generated(pi);
-    return pi;
-}
-
 const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport)
 {
     if (!estimated)
@@ -208,19 +182,8 @@ void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point
     tlsexplain_append_note(pi, note);
     if (point == TLSX_AT_UNKNOWN)
         return;
-    nstime_t ns;
-    ns.secs = (time_t)rtt.secs;
-    ns.nsecs = rtt.nsecs;
-    pi = proto_tree_add_time(tree, hf_tcp_rtt, tvb, 0, 0, &ns);
-    proto_item_set_generated(pi);
+    pi = tlsexplain_add_time(tree, tvb, hf_tcp_rtt, rtt);
     tlsexplain_append_note(pi, note);
-}
-
-const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s)
-{
-    char kind[64];
-    tlsx_summary_kind(s, kind, sizeof kind);
-    return wmem_strdup(pinfo->pool, kind);
 }
 
 static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s)
@@ -296,13 +259,13 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
         proto_item_set_generated(proto_tree_add_uint(t, hf_summary_alert, tvb, 0, 0, s->alert));
     add_string(t, tvb, hf_summary_history, s->history);
     proto_item_set_generated(proto_tree_add_uint(t, hf_summary_rtts, tvb, 0, 0, s->rtts));
-    add_rel_time(t, tvb, hf_summary_duration, s->duration);
+    tlsexplain_add_time(t, tvb, hf_summary_duration, s->duration);
     if (rec->has_app_data)
-        add_rel_time(t, tvb, hf_summary_time_to_app_data, rec->time_to_app_data);
+        tlsexplain_add_time(t, tvb, hf_summary_time_to_app_data, rec->time_to_app_data);
     if (rec->tcp && rec->tcp->known)
         tlsexplain_add_baseline(t, tvb, tlsx_capture_point_of(rec->tcp), rec->tcp->rtt, "");
     if (rec->has_setup) {
-        proto_item *st = add_rel_time(t, tvb, hf_summary_setup_time, rec->setup_time);
+        proto_item *st = tlsexplain_add_time(t, tvb, hf_summary_setup_time, rec->setup_time);
         char ms[TLSX_TIME_TEXT_SIZE], rtt_ms[TLSX_TIME_TEXT_SIZE], all_ms[TLSX_TIME_TEXT_SIZE];
         tlsexplain_ms_text(ms, rec->setup_time);
         if (rec->tcp && rec->tcp->known) {

@@ -12,12 +12,6 @@
  */
 #include "tlsexplain.h"
 
-static tlsx_time from_nstime(nstime_t t)
-{
-    tlsx_time x = {(int64_t)t.secs, t.nsecs};
-    return x;
-}
-
 gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn)
 {
     memset(out, 0, sizeof *out);
@@ -27,6 +21,6 @@ gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_ti
         return FALSE;
     nstime_sum(&synack, &syn_ts, &to_server);
     nstime_sum(&ack, &synack, &to_client);
-    *syn = from_nstime(syn_ts);
-    return tlsx_baseline_from_tcp(*syn, from_nstime(synack), from_nstime(ack), out);
+    *syn = tlsexplain_time_of(&syn_ts);
+    return tlsx_baseline_from_tcp(*syn, tlsexplain_time_of(&synack), tlsexplain_time_of(&ack), out);
 }

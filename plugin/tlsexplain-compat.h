@@ -31,26 +31,6 @@ static inline guint32 tlsx_finfo_uint(const field_info *fi)
 #endif
 }
 
-/* A string field's value (FT_STRING, FT_STRINGZ), or NULL. */
-static inline const char *tlsx_finfo_string(const field_info *fi)
-{
-    switch (fi->hfinfo->type) {
-    case FT_STRING:
-    case FT_STRINGZ:
-    case FT_STRINGZPAD:
-    case FT_STRINGZTRUNC:
-    case FT_UINT_STRING:
-        break;
-    default:
-        return NULL;
-    }
-#if TLSX_WS_AT_LEAST(4, 2)
-    return fvalue_get_string(fi->value);
-#else
-    return fvalue_get_string((fvalue_t *)&fi->value);
-#endif
-}
-
 /* Boolean preferences are bool from 4.4 on. */
 #if TLSX_WS_AT_LEAST(4, 4)
 typedef bool tlsx_pref_bool;

@@ -67,6 +67,24 @@ typedef struct {
     tlsx_frame_step steps[];
 } tlsx_frame;
 
+/* packet-tlsexplain-time.c: the one place where the model's times
+ * (tlsx_time) and Wireshark's (nstime_t) meet. */
+nstime_t tlsexplain_nstime(tlsx_time t);
+tlsx_time tlsexplain_time_of(const nstime_t *t);
+
+/* Adds a generated FT_RELATIVE_TIME item. */
+proto_item *tlsexplain_add_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t);
+
+/* t written into buf, which holds TLSX_TIME_TEXT_SIZE bytes, in seconds
+ * (unit 0) or milliseconds (unit 3) with that many decimals, exact at any
+ * size (tlsx_text_add_time()); returns buf.  Every time the plugin writes
+ * into a text is written so. */
+const char *tlsexplain_time_text(char *buf, tlsx_time t, unsigned unit, unsigned decimals);
+
+/* A distance as notes print it ("7.2 ms", "0.045 ms": tlsx_text_add_ms()), in
+ * buf of TLSX_TIME_TEXT_SIZE bytes; returns buf. */
+const char *tlsexplain_ms_text(char *buf, tlsx_time t);
+
 /* packet-tlsexplain-conn.c: the first pass over a frame: its steps, stored
  * for later passes, or NULL when it has none.  Init forgets the previous
  * file's connections; register makes the maps, handoff looks up the fields
@@ -104,16 +122,6 @@ void tlsexplain_add_baseline(proto_tree *tree, tvbuff_t *tvb, tlsx_capture_point
 /* What an estimated time is appended: why it is estimated; "" when measured. */
 const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport);
 
-/* t written into buf, which holds TLSX_TIME_TEXT_SIZE bytes, in seconds
- * (unit 0) or milliseconds (unit 3) with that many decimals, exact at any
- * size (tlsx_text_add_time()); returns buf.  Every time the plugin writes
- * into a text is written so. */
-const char *tlsexplain_time_text(char *buf, tlsx_time t, unsigned unit, unsigned decimals);
-
-/* A distance as notes print it ("7.2 ms", "0.045 ms": tlsx_text_add_ms()), in
- * buf of TLSX_TIME_TEXT_SIZE bytes; returns buf. */
-const char *tlsexplain_ms_text(char *buf, tlsx_time t);
-
 /* Appends a note to an item's label; nothing for "": in a visible tree,
  * appending builds the label first, which costs more than the item. */
 void tlsexplain_append_note(proto_item *pi, const char *note);
@@ -127,9 +135,6 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record 
 
 /* "TCP", "UDP (DTLS)", "QUIC" (tlsx_transport). */
 const char *tlsexplain_transport_name(guint8 transport);
-
-/* The summary's kind, e.g. "TLS 1.2 full", in pinfo->pool. */
-const char *tlsexplain_summary_kind(packet_info *pinfo, const tlsx_summary *s);
 
 /* "192.0.2.1:443", "[2001:db8::1]:443": g_free() it. */
 char *tlsexplain_endpoint(const address *addr, guint32 port);
