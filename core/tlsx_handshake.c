@@ -410,16 +410,18 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
     return false;
 }
 
-/* The message as the order check knows it. */
+/* The message as the order check knows it; a message that is another form
+ * of another takes its place, as the message table says. */
 static uint16_t sequence_msg(const tlsx_handshake *hs, const tlsx_step *st)
 {
     if (st->kind == TLSX_STEP_CCS)
         return TLSX_MSG_CCS;
     if (st->hrr)
         return TLSX_MSG_HELLO_RETRY;
-    if (st->hs_type == TLSX_HS_CLIENT_HELLO && (hs->hrr || hs->cookie) && st->side == TLSX_CLIENT)
+    const uint8_t type = tlsx_message_checked_as(st->hs_type);
+    if (type == TLSX_HS_CLIENT_HELLO && (hs->hrr || hs->cookie) && st->side == TLSX_CLIENT)
         return TLSX_MSG_CLIENT_HELLO2;
-    return st->hs_type;
+    return type;
 }
 
 static tlsx_order current_order(const tlsx_handshake *hs)

@@ -51,8 +51,9 @@ static const tlsx_message_row rows[] = {
      EX_EACH(TLSX_EX_CLIENT_CERTIFICATE, TLSX_EX_CLIENT_CERTIFICATE, TLSX_EX_SERVER_CERTIFICATE,
              TLSX_EX_SERVER_CERTIFICATE_TLS13),
      ITSELF},
+    /* RFC 8879: a Certificate, compressed. */
     {HS(TLSX_HS_COMPRESSED_CERTIFICATE), "Compressed Certificate", "Unknown", 'Z', BOTH,
-     EX_ALL(TLSX_EX_COMPRESSED_CERTIFICATE), ITSELF},
+     EX_ALL(TLSX_EX_COMPRESSED_CERTIFICATE), TLSX_HS_CERTIFICATE},
     {HS(TLSX_HS_CERTIFICATE_URL), "Certificate URL", "Unknown", 'W', BOTH,
      EX_ALL(TLSX_EX_CERTIFICATE_URL), ITSELF},
     {HS(TLSX_HS_CERTIFICATE_STATUS), "Certificate Status", "Certificate Status", 'U', SERVER,

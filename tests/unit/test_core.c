@@ -239,6 +239,53 @@ static void test_tls13_with_keys(void)
     CHECK_STR(curl, "TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):");
 }
 
+/* Feeds a TLS 1.3 handshake with keys: the hellos, the server's messages
+ * and the client's Finished.  Returns the flags of all its steps together;
+ * *missing is what a step flagged missing waited for. */
+static unsigned tls13_flags(tlsx_handshake *hs, const uint8_t *server, size_t n, uint16_t *missing)
+{
+    uint32_t ids = 0;
+    tlsx_step st;
+    unsigned flags = 0;
+    hs->slow_ms = UINT32_MAX; /* no wait is slow */
+    tlsx_event ev = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    ev.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(hs, &ids, &ev, &st));
+    ev = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 20);
+    ev.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(hs, &ids, &ev, &st));
+    for (size_t i = 0; i <= n; i++) {
+        ev = i < n ? hs_event(TLSX_SERVER, server[i], 20)
+                   : hs_event(TLSX_CLIENT, TLSX_HS_FINISHED, 40);
+        ev.decrypted = true;
+        CHECK(tlsx_handshake_feed(hs, &ids, &ev, &st));
+        flags |= st.flags;
+        if (st.flags & TLSX_FLAG_MISSING)
+            *missing = st.missing;
+    }
+    return flags;
+}
+
+/* A server may send its certificate compressed (RFC 8879): the order check
+ * gives the Compressed Certificate the Certificate's place, so nothing is
+ * out of order or missing; without either the Certificate is missing. */
+static void test_compressed_certificate(void)
+{
+    const uint8_t compressed[] = {TLSX_HS_ENCRYPTED_EXTENSIONS, TLSX_HS_COMPRESSED_CERTIFICATE,
+                                  TLSX_HS_CERTIFICATE_VERIFY, TLSX_HS_FINISHED};
+    tlsx_handshake hs = {0};
+    uint16_t missing = 0;
+    CHECK(tls13_flags(&hs, compressed, 4, &missing) == 0);
+    CHECK(hs.complete && hs.steps == 7);
+    CHECK_STR(hs.history, "CsozyfF");
+
+    const uint8_t none[] = {TLSX_HS_ENCRYPTED_EXTENSIONS, TLSX_HS_CERTIFICATE_VERIFY,
+                            TLSX_HS_FINISHED};
+    tlsx_handshake bare = {0};
+    CHECK(tls13_flags(&bare, none, 3, &missing) == TLSX_FLAG_MISSING);
+    CHECK(missing == TLSX_HS_CERTIFICATE);
+}
+
 /* Two connections share the capture-wide handshake counter; a resumed TLS
  * 1.2 handshake ends with the client's Finished. */
 static void test_resumption_and_ids(void)
@@ -768,6 +815,7 @@ int main(void)
     test_fragment_is_no_step();
     test_tls13_without_keys();
     test_tls13_with_keys();
+    test_compressed_certificate();
     test_resumption_and_ids();
     test_starts_mid_handshake();
     test_versions();
