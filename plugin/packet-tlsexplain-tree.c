@@ -53,20 +53,16 @@ static expert_field ei_slow = EI_INIT;
 static expert_field ei_extra_rtt = EI_INIT;
 
 /* Wireshark's names of the handshake types, filled from the message table
- * at registration: the types that have a row, in numeric order.  Room for
- * every type a byte holds, and the {0, NULL} that ends the list. */
-static value_string handshake_type_vals[256 + 1];
+ * at registration.  Room for every type, and the {0, NULL} that ends it. */
+static value_string handshake_type_vals[TLSX_HS_TYPES + 1];
 
 static void fill_handshake_type_vals(void)
 {
-    guint n = 0;
-    for (guint type = 0; type < 256; type++) {
-        const tlsx_message_row *r = tlsx_message_find(TLSX_STEP_HANDSHAKE, (guint8)type);
-        if (r) {
-            handshake_type_vals[n].value = type;
-            handshake_type_vals[n].strptr = r->name;
-            n++;
-        }
+    guint8 types[TLSX_HS_TYPES];
+    const size_t n = tlsx_message_types(types);
+    for (size_t i = 0; i < n; i++) {
+        handshake_type_vals[i].value = types[i];
+        handshake_type_vals[i].strptr = tlsx_message_name(TLSX_STEP_HANDSHAKE, types[i]);
     }
 }
 

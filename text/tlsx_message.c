@@ -123,6 +123,16 @@ const tlsx_message_row *tlsx_message_find(tlsx_step_kind kind, uint8_t hs_type)
     return tlsx_message_row_at(row_index(kind, hs_type));
 }
 
+size_t tlsx_message_types(uint8_t types[TLSX_HS_TYPES])
+{
+    size_t n = 0;
+    for (unsigned type = 0; type < TLSX_HS_TYPES; type++) {
+        if (tlsx_message_find(TLSX_STEP_HANDSHAKE, (uint8_t)type))
+            types[n++] = (uint8_t)type;
+    }
+    return n;
+}
+
 const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type)
 {
     const tlsx_message_row *r = tlsx_message_find(kind, hs_type);

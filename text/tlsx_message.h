@@ -95,6 +95,11 @@ const tlsx_message_row *tlsx_message_row_at(size_t i);
  * alert. */
 const tlsx_message_row *tlsx_message_find(tlsx_step_kind kind, uint8_t hs_type);
 
+/* The handshake types that have a row, in numeric order, as Wireshark
+ * lists a field's values: fills types, returns how many. */
+#define TLSX_HS_TYPES 256 /* every value of a handshake type's byte */
+size_t tlsx_message_types(uint8_t types[TLSX_HS_TYPES]);
+
 /* Human name, e.g. "Server Hello Done", "Change Cipher Spec", "Alert". */
 const char *tlsx_message_name(tlsx_step_kind kind, uint8_t hs_type);
 
