@@ -179,51 +179,50 @@ uint8_t tlsx_message_checked_as(uint8_t hs_type)
     return r && r->checked_as != TLSX_CHECKED_AS_ITSELF ? (uint8_t)r->checked_as : hs_type;
 }
 
+/* The versions, each named as OpenSSL names it (curl prints that) and as
+ * the summary does, and ranked from oldest to newest. */
+typedef struct {
+    uint16_t version;
+    const char *name;
+    const char *label;
+    int rank;
+} version_row;
+
+static const version_row versions[] = {
+    {0x0300, "SSLv3", "SSL 3.0", 1},
+    {0x0301, "TLSv1.0", "TLS 1.0", 2},
+    {0x0302, "TLSv1.1", "TLS 1.1", 3},
+    {0x0303, "TLSv1.2", "TLS 1.2", 4},
+    {0x0304, "TLSv1.3", "TLS 1.3", 6},
+    {0x0100, "DTLSv1.0", "DTLS 1.0", 2}, /* as OpenSSL before 0.9.8f numbered it */
+    {0xfeff, "DTLSv1.0", "DTLS 1.0", 2}, /* DTLS 1.0 is TLS 1.1 over datagrams */
+    {0xfefd, "DTLSv1.2", "DTLS 1.2", 4},
+    {0xfefc, "DTLSv1.3", "DTLS 1.3", 6},
+};
+
+/* Every draft of TLS 1.3 (0x7fxx): named as OpenSSL named them, ranked
+ * below TLS 1.3. */
+static const version_row tls13_draft = {0x7f00, "TLSv1.3", "TLS 1.3", 5};
+
+static const version_row *find_version(uint16_t version)
+{
+    for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++) {
+        if (versions[i].version == version)
+            return &versions[i];
+    }
+    return (version >> 8) == 0x7f ? &tls13_draft : NULL;
+}
+
 const char *tlsx_version_name(uint16_t version)
 {
-    switch (version) {
-    case 0x0300:
-        return "SSLv3";
-    case 0x0301:
-        return "TLSv1.0";
-    case 0x0302:
-        return "TLSv1.1";
-    case 0x0303:
-        return "TLSv1.2";
-    case 0x0304:
-        return "TLSv1.3";
-    case 0x0100: /* DTLS 1.0 as OpenSSL before 0.9.8f numbered it */
-    case 0xfeff:
-        return "DTLSv1.0";
-    case 0xfefd:
-        return "DTLSv1.2";
-    case 0xfefc:
-        return "DTLSv1.3";
-    default:
-        return (version >> 8) == 0x7f ? "TLSv1.3" : NULL;
-    }
+    const version_row *v = find_version(version);
+    return v ? v->name : NULL;
 }
 
 int tlsx_version_rank(uint16_t version)
 {
-    switch (version) {
-    case 0x0300:
-        return 1;
-    case 0x0301:
-    case 0xfeff: /* DTLS 1.0 is TLS 1.1 over datagrams */
-    case 0x0100:
-        return 2;
-    case 0x0302:
-        return 3;
-    case 0x0303:
-    case 0xfefd:
-        return 4;
-    case 0x0304:
-    case 0xfefc:
-        return 6;
-    default:
-        return (version >> 8) == 0x7f ? 5 : 0;
-    }
+    const version_row *v = find_version(version);
+    return v ? v->rank : 0;
 }
 
 bool tlsx_version_is_tls13(uint16_t version)
@@ -233,23 +232,6 @@ bool tlsx_version_is_tls13(uint16_t version)
 
 const char *tlsx_version_label(uint16_t version)
 {
-    switch (version) {
-    case 0x0300:
-        return "SSL 3.0";
-    case 0x0301:
-        return "TLS 1.0";
-    case 0x0302:
-        return "TLS 1.1";
-    case 0x0303:
-        return "TLS 1.2";
-    case 0x0100:
-    case 0xfeff:
-        return "DTLS 1.0";
-    case 0xfefd:
-        return "DTLS 1.2";
-    case 0xfefc:
-        return "DTLS 1.3";
-    default:
-        return tlsx_version_is_tls13(version) ? "TLS 1.3" : NULL;
-    }
+    const version_row *v = find_version(version);
+    return v ? v->label : NULL;
 }
