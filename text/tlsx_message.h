@@ -1,5 +1,7 @@
-/* tlsx_message.h: what a message is called, by Wireshark, by curl and in the
- * explanation tables.
+/* tlsx_message.h: the message table, what each message is called (by
+ * Wireshark, by curl, by Zeek), who sends it and how it is explained by
+ * default; and the versions' names.  A new handshake message is a row in
+ * tlsx_message.c, with its explanation key (tlsx_explain.h) and texts.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
