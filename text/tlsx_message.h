@@ -77,14 +77,15 @@ typedef struct {
     uint8_t type;          /* TLSX_STEP_HANDSHAKE: the handshake type; else 0 */
     const char *name;      /* as Wireshark names it */
     const char *curl_name; /* as curl's OpenSSL backend names it; NULL: curl prints no line */
-    char letter;           /* Zeek's ssl_history letter, upper case; 0: it has none */
+    char letter;           /* Zeek's ssl_history letter, upper case; 0: none at all */
     uint8_t sender;        /* tlsx_sender */
     /* The default tlsx_explain_key, by side and version. */
     uint8_t explain_client12, explain_client13, explain_server12, explain_server13;
-    int16_t checked_as; /* the handshake type whose place it takes in the order check */
+    int16_t checked_as; /* the type whose place it takes in the order check, or ITSELF */
 } tlsx_message_row;
 
-/* checked_as of a message that the order check knows by its own type. */
+/* checked_as of a message that the order check knows by its own type
+ * (ITSELF in the table). */
 #define TLSX_CHECKED_AS_ITSELF (-1)
 
 /* The rows, in the fixed order of tlsx_message_order(): row i has place
