@@ -31,11 +31,12 @@ bool tlsx_curl_line(char *buf, size_t size, tlsx_step_kind kind, uint8_t hs_type
 
     if (!ver || kind == TLSX_STEP_ENCRYPTED_RECORD || kind == TLSX_STEP_ALERT || size == 0)
         return false;
+    const char *name = tlsx_message_curl_name(kind, hs_type);
     if (kind == TLSX_STEP_CCS) {
-        curl_line(buf, size, ver, side, "change cipher", "Change cipher spec", 1);
+        curl_line(buf, size, ver, side, "change cipher", name, 1); /* its content, always 1 */
         return true;
     }
-    curl_line(buf, size, ver, side, "handshake", tlsx_message_curl_name(hs_type), hs_type);
+    curl_line(buf, size, ver, side, "handshake", name, hs_type);
     return true;
 }
 

@@ -13,29 +13,6 @@
  * type and a 16-byte AEAD tag.  A Finished is at least 53 bytes. */
 #define TLS13_ENCRYPTED_ALERT_LENGTH 19
 
-int tlsx_sender_of(uint8_t hs_type)
-{
-    switch (hs_type) {
-    case TLSX_HS_CLIENT_HELLO:
-    case TLSX_HS_END_OF_EARLY_DATA:
-    case TLSX_HS_CLIENT_KEY_EXCHANGE:
-    case TLSX_HS_NEXT_PROTOCOL:
-        return TLSX_CLIENT;
-    case TLSX_HS_HELLO_REQUEST:
-    case TLSX_HS_SERVER_HELLO:
-    case TLSX_HS_HELLO_VERIFY_REQUEST:
-    case TLSX_HS_NEW_SESSION_TICKET:
-    case TLSX_HS_ENCRYPTED_EXTENSIONS:
-    case TLSX_HS_SERVER_KEY_EXCHANGE:
-    case TLSX_HS_CERTIFICATE_REQUEST:
-    case TLSX_HS_SERVER_HELLO_DONE:
-    case TLSX_HS_CERTIFICATE_STATUS:
-        return TLSX_SERVER;
-    default:
-        return -1;
-    }
-}
-
 /* Before the Server Hello the client's offer is all there is to go by. */
 static bool is_tls13(const tlsx_handshake *hs)
 {
@@ -64,49 +41,21 @@ bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
     return is_tls13(hs) && !hs->decrypted;
 }
 
-/* Zeek's ssl_history letters, by handshake type: upper case here and for
- * the client, lower case for the server.  Types without one are 'Z'. */
-static const char history_letters[256] = {
-    [TLSX_HS_HELLO_REQUEST] = 'H',
-    [TLSX_HS_CLIENT_HELLO] = 'C',
-    [TLSX_HS_SERVER_HELLO] = 'S',
-    [TLSX_HS_HELLO_VERIFY_REQUEST] = 'V',
-    [TLSX_HS_NEW_SESSION_TICKET] = 'T',
-    [TLSX_HS_END_OF_EARLY_DATA] = 'E',
-    [TLSX_HS_HELLO_RETRY_REQUEST] = 'J',
-    [TLSX_HS_ENCRYPTED_EXTENSIONS] = 'O',
-    [TLSX_HS_CERTIFICATE] = 'X',
-    [TLSX_HS_SERVER_KEY_EXCHANGE] = 'K',
-    [TLSX_HS_CERTIFICATE_REQUEST] = 'R',
-    [TLSX_HS_SERVER_HELLO_DONE] = 'N',
-    [TLSX_HS_CERTIFICATE_VERIFY] = 'Y',
-    [TLSX_HS_CLIENT_KEY_EXCHANGE] = 'G',
-    [TLSX_HS_FINISHED] = 'F',
-    [TLSX_HS_CERTIFICATE_URL] = 'W',
-    [TLSX_HS_CERTIFICATE_STATUS] = 'U',
-    [TLSX_HS_SUPPLEMENTAL_DATA] = 'A',
-    [TLSX_HS_KEY_UPDATE] = 'P',
-    [TLSX_HS_MESSAGE_HASH] = 'M',
-};
+/* The row of the message table a step reads: a HelloRetryRequest is a
+ * Server Hello on the wire, and has a row of its own. */
+static uint8_t row_type(const tlsx_step *st)
+{
+    return st->hrr ? TLSX_HS_HELLO_RETRY_REQUEST : st->hs_type;
+}
 
+/* Zeek's ssl_history letter: upper case for the client, lower case for the
+ * server; none for an encrypted record. */
 static char history_letter(const tlsx_step *st)
 {
-    char c;
-    switch (st->kind) {
-    case TLSX_STEP_CCS:
-        c = 'I';
-        break;
-    case TLSX_STEP_ALERT:
-        c = 'L';
-        break;
-    case TLSX_STEP_ENCRYPTED_RECORD:
-        return 0; /* cannot tell which messages it holds */
-    default:
-        c = st->hrr ? 'J' : history_letters[st->hs_type];
-        if (!c)
-            c = 'Z';
-    }
-    return st->side == TLSX_SERVER ? (char)(c - 'A' + 'a') : c;
+    const char c = tlsx_message_letter((tlsx_step_kind)st->kind, row_type(st));
+    if (!c || st->side != TLSX_SERVER)
+        return c;
+    return (char)(c - 'A' + 'a');
 }
 
 /* A history that outgrows its room ends in '+'. */
@@ -461,16 +410,18 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
     return false;
 }
 
-/* The message as the order check knows it. */
+/* The message as the order check knows it; a message that is another form
+ * of another takes its place, as the message table says. */
 static uint16_t sequence_msg(const tlsx_handshake *hs, const tlsx_step *st)
 {
     if (st->kind == TLSX_STEP_CCS)
         return TLSX_MSG_CCS;
     if (st->hrr)
         return TLSX_MSG_HELLO_RETRY;
-    if (st->hs_type == TLSX_HS_CLIENT_HELLO && (hs->hrr || hs->cookie) && st->side == TLSX_CLIENT)
+    const uint8_t type = tlsx_message_checked_as(st->hs_type);
+    if (type == TLSX_HS_CLIENT_HELLO && (hs->hrr || hs->cookie) && st->side == TLSX_CLIENT)
         return TLSX_MSG_CLIENT_HELLO2;
-    return st->hs_type;
+    return type;
 }
 
 static tlsx_order current_order(const tlsx_handshake *hs)
@@ -757,18 +708,14 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
 
 const char *tlsx_step_name(const tlsx_step *st)
 {
-    if (st->hrr)
-        return "Hello Retry Request";
     if (st->kind == TLSX_STEP_ALERT && st->alert_level == 0)
-        return "Encrypted Alert";
-    return tlsx_message_name((tlsx_step_kind)st->kind, st->hs_type);
+        return TLSX_NAME_ENCRYPTED_ALERT;
+    return tlsx_message_name((tlsx_step_kind)st->kind, row_type(st));
 }
 
 unsigned tlsx_step_order(const tlsx_step *st)
 {
-    if (st->hrr)
-        return tlsx_message_order(TLSX_STEP_HANDSHAKE, TLSX_HS_HELLO_RETRY_REQUEST);
-    return tlsx_message_order((tlsx_step_kind)st->kind, st->hs_type);
+    return tlsx_message_order((tlsx_step_kind)st->kind, row_type(st));
 }
 
 void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)

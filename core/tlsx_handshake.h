@@ -170,9 +170,6 @@ const char *tlsx_step_name(const tlsx_step *st);
  * the Hello Retry Request's included. */
 unsigned tlsx_step_order(const tlsx_step *st);
 
-/* The side that sends a handshake type, or -1 when both may. */
-int tlsx_sender_of(uint8_t hs_type);
-
 /* The handshake as a whole, taken when a step ends it (or at any time, for
  * an open handshake). */
 typedef enum {

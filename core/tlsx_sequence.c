@@ -202,11 +202,11 @@ const char *tlsx_sequence_msg_name(uint16_t msg)
 {
     switch (msg) {
     case TLSX_MSG_CCS:
-        return "Change Cipher Spec";
+        return tlsx_message_name(TLSX_STEP_CCS, 0);
     case TLSX_MSG_HELLO_RETRY:
-        return "Hello Retry Request";
+        return tlsx_message_name(TLSX_STEP_HANDSHAKE, TLSX_HS_HELLO_RETRY_REQUEST);
     case TLSX_MSG_CLIENT_HELLO2:
-        return "second Client Hello";
+        return TLSX_NAME_SECOND_CLIENT_HELLO;
     default:
         return tlsx_message_name(TLSX_STEP_HANDSHAKE, (uint8_t)msg);
     }

@@ -52,31 +52,19 @@ static expert_field ei_incomplete = EI_INIT;
 static expert_field ei_slow = EI_INIT;
 static expert_field ei_extra_rtt = EI_INIT;
 
-static const value_string handshake_type_vals[] = {
-    {TLSX_HS_HELLO_REQUEST, "Hello Request"},
-    {TLSX_HS_CLIENT_HELLO, "Client Hello"},
-    {TLSX_HS_SERVER_HELLO, "Server Hello"},
-    {TLSX_HS_HELLO_VERIFY_REQUEST, "Hello Verify Request"},
-    {TLSX_HS_NEW_SESSION_TICKET, "New Session Ticket"},
-    {TLSX_HS_END_OF_EARLY_DATA, "End of Early Data"},
-    {TLSX_HS_HELLO_RETRY_REQUEST, "Hello Retry Request"},
-    {TLSX_HS_ENCRYPTED_EXTENSIONS, "Encrypted Extensions"},
-    {TLSX_HS_CERTIFICATE, "Certificate"},
-    {TLSX_HS_SERVER_KEY_EXCHANGE, "Server Key Exchange"},
-    {TLSX_HS_CERTIFICATE_REQUEST, "Certificate Request"},
-    {TLSX_HS_SERVER_HELLO_DONE, "Server Hello Done"},
-    {TLSX_HS_CERTIFICATE_VERIFY, "Certificate Verify"},
-    {TLSX_HS_CLIENT_KEY_EXCHANGE, "Client Key Exchange"},
-    {TLSX_HS_FINISHED, "Finished"},
-    {TLSX_HS_CERTIFICATE_URL, "Certificate URL"},
-    {TLSX_HS_CERTIFICATE_STATUS, "Certificate Status"},
-    {TLSX_HS_SUPPLEMENTAL_DATA, "Supplemental Data"},
-    {TLSX_HS_KEY_UPDATE, "Key Update"},
-    {TLSX_HS_COMPRESSED_CERTIFICATE, "Compressed Certificate"},
-    {TLSX_HS_NEXT_PROTOCOL, "Next Protocol"},
-    {TLSX_HS_MESSAGE_HASH, "Message Hash"},
-    {0, NULL},
-};
+/* Wireshark's names of the handshake types, filled from the message table
+ * at registration.  Room for every type, and the {0, NULL} that ends it. */
+static value_string handshake_type_vals[TLSX_HS_TYPES + 1];
+
+static void fill_handshake_type_vals(void)
+{
+    guint8 types[TLSX_HS_TYPES];
+    const size_t n = tlsx_message_types(types);
+    for (size_t i = 0; i < n; i++) {
+        handshake_type_vals[i].value = types[i];
+        handshake_type_vals[i].strptr = tlsx_message_name(TLSX_STEP_HANDSHAKE, types[i]);
+    }
+}
 
 static const value_string alert_level_vals[] = {
     {0, "Encrypted"},
@@ -580,6 +568,7 @@ void tlsexplain_tree_register(int proto)
           "The handshake never completed: nothing of it follows in the capture", EXPFILL}},
     };
 
+    fill_handshake_type_vals();
     proto_register_field_array(proto, hf, array_length(hf));
     tlsexplain_summary_register(proto);
     proto_register_subtree_array(ett, array_length(ett));

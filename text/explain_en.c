@@ -200,14 +200,6 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                        "a key log file (SSLKEYLOGFILE, Wireshark preference "
                                        "tls.keylog_file) lets Wireshark decrypt it and show "
                                        "each message as its own step.",
-    [TLSX_EX_EARLY_DATA] = "Early Data (0-RTT, shown by Wireshark as Application Data): "
-                           "application data the client sends right after its Client Hello, "
-                           "before the server has answered, encrypted with keys derived from the "
-                           "resumption PSK. It saves a round trip, but it is not forward secret "
-                           "and an attacker can replay it, so it only suits requests that are "
-                           "safe to repeat. The server accepts it with the early_data extension "
-                           "in its Encrypted Extensions, and the client ends it with End Of Early "
-                           "Data.",
     [TLSX_EX_ALERT_FATAL] = "Alert (fatal): the sender reports an error and aborts the handshake "
                             "or connection at once; neither side may go on with it, and its "
                             "session may not be resumed. The description says why.",

@@ -151,11 +151,6 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                        "之前还有 Certificate 和 Certificate Verify）。"
                                        "同样可用 SSLKEYLOGFILE 密钥日志文件（Wireshark 首选项 "
                                        "tls.keylog_file）解密，并把每条消息显示为单独的步骤。",
-    [TLSX_EX_EARLY_DATA] = "Early Data（0-RTT，Wireshark 显示为 Application Data），客户端紧跟在 "
-                           "Client Hello 之后、服务器端尚未回复时发送的应用数据，用由复用会话的 "
-                           "PSK 导出的密钥加密。它省去一个 RTT，但没有前向安全性，且可能被攻击者重"
-                           "放，只适合可以安全重复的请求。服务器端在 Encrypted Extensions 中以 "
-                           "early_data 扩展表示接受，客户端以 End Of Early Data 结束早期数据。",
     [TLSX_EX_ALERT_FATAL] = "Alert（fatal），发送方报告错误并立即中止握手或连接，双方都不能再继"
                             "续，该 Session 也不能再复用；description 字段说明原因。",
     [TLSX_EX_ALERT_WARNING] = "Alert（warning），通知而非错误，例如 close_notify（发送方正常关闭连"

@@ -26,10 +26,6 @@ const char *tlsx_alert_curl_name(uint8_t desc);
  * unassigned. */
 const char *tlsx_alert_explain(tlsx_lang lang, uint8_t desc);
 
-/* Zeek-style name of the description, e.g. "handshake_failure", as RFC 8446
- * spells it; NULL when unassigned. */
-const char *tlsx_alert_rfc_name(uint8_t desc);
-
 /* The raw tables, for the completeness test: indexed by description. */
 extern const char *const tlsx_alert_explain_en[256];
 extern const char *const tlsx_alert_explain_zh[256];

@@ -54,7 +54,6 @@ typedef enum {
     TLSX_EX_COMPAT_CCS_TLS13,       /* middlebox-compatibility ChangeCipherSpec */
     TLSX_EX_ENCRYPTED_SERVER_TLS13, /* encrypted record, no key log */
     TLSX_EX_ENCRYPTED_CLIENT_TLS13, /* encrypted record, no key log */
-    TLSX_EX_EARLY_DATA,             /* 0-RTT application data, sent before the server answered */
 
     /* Alerts: the general text; tlsx_alert.h explains each description. */
     TLSX_EX_ALERT_FATAL,

@@ -502,6 +502,22 @@ class Registration(unittest.TestCase):
         protos = ts.run("-G", "protocols")
         self.assertIn("TLS Handshake Explainer\tTLS Explainer\ttlsexplain", protos)
 
+    def test_handshake_types_are_named_from_the_message_table(self):
+        # The field's value names are filled from the plugin's message table
+        # at registration: in numeric order, with the types Wireshark 4.0's
+        # own list names otherwise (21, 67) or not at all (254).
+        rows = [l.split("\t") for l in ts.run("-G", "values").splitlines()]
+        vals = [(int(r[2]), r[3]) for r in rows
+                if len(r) == 4 and r[:2] == ["V", "tlsexplain.handshake_type"]]
+        self.assertEqual([v for v, _ in vals], sorted({v for v, _ in vals}))
+        names = dict(vals)
+        self.assertEqual(names[2], "Server Hello")
+        self.assertEqual(names[6], "Hello Retry Request")
+        self.assertEqual(names[21], "Certificate URL")
+        self.assertEqual(names[25], "Compressed Certificate")
+        self.assertEqual(names[67], "Next Protocol")
+        self.assertEqual(names[254], "Message Hash")
+
     def test_plugin_is_loaded_from_the_build(self):
         rows = [l.split("\t") for l in ts.run("-G", "plugins").splitlines()
                 if l.startswith("tlsexplain.so")]

@@ -239,6 +239,53 @@ static void test_tls13_with_keys(void)
     CHECK_STR(curl, "TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):");
 }
 
+/* Feeds a TLS 1.3 handshake with keys: the hellos, the server's messages
+ * and the client's Finished.  Returns the flags of all its steps together;
+ * *missing is what a step flagged missing waited for. */
+static unsigned tls13_flags(tlsx_handshake *hs, const uint8_t *server, size_t n, uint16_t *missing)
+{
+    uint32_t ids = 0;
+    tlsx_step st;
+    unsigned flags = 0;
+    hs->slow_ms = UINT32_MAX; /* no wait is slow */
+    tlsx_event ev = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    ev.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(hs, &ids, &ev, &st));
+    ev = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 20);
+    ev.version = TLSX_VERSION_TLS13;
+    CHECK(tlsx_handshake_feed(hs, &ids, &ev, &st));
+    for (size_t i = 0; i <= n; i++) {
+        ev = i < n ? hs_event(TLSX_SERVER, server[i], 20)
+                   : hs_event(TLSX_CLIENT, TLSX_HS_FINISHED, 40);
+        ev.decrypted = true;
+        CHECK(tlsx_handshake_feed(hs, &ids, &ev, &st));
+        flags |= st.flags;
+        if (st.flags & TLSX_FLAG_MISSING)
+            *missing = st.missing;
+    }
+    return flags;
+}
+
+/* A server may send its certificate compressed (RFC 8879): the order check
+ * gives the Compressed Certificate the Certificate's place, so nothing is
+ * out of order or missing; without either the Certificate is missing. */
+static void test_compressed_certificate(void)
+{
+    const uint8_t compressed[] = {TLSX_HS_ENCRYPTED_EXTENSIONS, TLSX_HS_COMPRESSED_CERTIFICATE,
+                                  TLSX_HS_CERTIFICATE_VERIFY, TLSX_HS_FINISHED};
+    tlsx_handshake hs = {0};
+    uint16_t missing = 0;
+    CHECK(tls13_flags(&hs, compressed, 4, &missing) == 0);
+    CHECK(hs.complete && hs.steps == 7);
+    CHECK_STR(hs.history, "CsozyfF");
+
+    const uint8_t none[] = {TLSX_HS_ENCRYPTED_EXTENSIONS, TLSX_HS_CERTIFICATE_VERIFY,
+                            TLSX_HS_FINISHED};
+    tlsx_handshake bare = {0};
+    CHECK(tls13_flags(&bare, none, 3, &missing) == TLSX_FLAG_MISSING);
+    CHECK(missing == TLSX_HS_CERTIFICATE);
+}
+
 /* Two connections share the capture-wide handshake counter; a resumed TLS
  * 1.2 handshake ends with the client's Finished. */
 static void test_resumption_and_ids(void)
@@ -385,6 +432,98 @@ static void test_message_order(void)
     st.hrr = false;
     st.kind = TLSX_STEP_ALERT;
     CHECK(tlsx_step_order(&st) == alert);
+}
+
+/* A row names its message for Wireshark, for curl (but the records curl
+ * prints no line of) and for Zeek (but the encrypted record, which may hold
+ * any message); no letter but Zeek's 'Z' for unknown types names two. */
+static void check_row_names(const tlsx_message_row *r, const char *letters_seen)
+{
+    const bool curl_line = r->kind == TLSX_STEP_HANDSHAKE || r->kind == TLSX_STEP_CCS;
+    CHECK(r->name != NULL && r->name[0] != '\0');
+    CHECK(curl_line ? r->curl_name != NULL && r->curl_name[0] != '\0' : r->curl_name == NULL);
+    if (r->kind == TLSX_STEP_ENCRYPTED_RECORD) {
+        CHECK(r->letter == 0);
+    } else {
+        CHECK(r->letter >= 'A' && r->letter <= 'Z');
+        CHECK(r->letter == 'Z' || strchr(letters_seen, r->letter) == NULL);
+    }
+    CHECK(r->sender <= TLSX_SENT_BY_BOTH);
+}
+
+/* Each of a row's four default explanations is a key of its own with a
+ * text in both languages, and tlsx_message_explain_key() picks it. */
+static void check_row_explained(const tlsx_message_row *r)
+{
+    const uint8_t keys[2][2] = {{r->explain_client12, r->explain_client13},
+                                {r->explain_server12, r->explain_server13}};
+    for (int side = 0; side < 2; side++) {
+        for (int tls13 = 0; tls13 < 2; tls13++) {
+            const tlsx_explain_key k =
+                tlsx_message_explain_key((tlsx_step_kind)r->kind, r->type, (tlsx_side)side, tls13);
+            CHECK(k == keys[side][tls13] && k != TLSX_EX_UNKNOWN && k < TLSX_EX_COUNT);
+            CHECK(tlsx_explain(TLSX_LANG_EN, k)[0] != '\0');
+            CHECK(tlsx_explain(TLSX_LANG_ZH, k)[0] != '\0');
+        }
+    }
+}
+
+/* What the handshake functions read from a row of a handshake type: the
+ * sender, and the place in the order check, its own or that of a type with
+ * a row of its own. */
+static void check_row_type(const tlsx_message_row *r)
+{
+    const int sender = r->sender == TLSX_SENT_BY_BOTH ? -1 : r->sender;
+    CHECK(tlsx_sender_of(r->type) == sender);
+    if (r->checked_as == TLSX_CHECKED_AS_ITSELF) {
+        CHECK(tlsx_message_checked_as(r->type) == r->type);
+        return;
+    }
+    const tlsx_message_row *as = tlsx_message_find(TLSX_STEP_HANDSHAKE, (uint8_t)r->checked_as);
+    CHECK(as != NULL && as != r && as->checked_as == TLSX_CHECKED_AS_ITSELF);
+    CHECK(tlsx_message_checked_as(r->type) == r->checked_as);
+}
+
+/* Every name of a message comes from one table: its rows are complete, and
+ * every function that reads them agrees with them. */
+static void test_message_table(void)
+{
+    const size_t count = tlsx_message_count();
+    char letters[64] = "";
+    size_t handshake_rows = 0;
+    for (size_t i = 0; i < count; i++) {
+        const tlsx_message_row *r = tlsx_message_row_at(i);
+        const tlsx_step_kind kind = (tlsx_step_kind)r->kind;
+        check_row_names(r, letters);
+        letters[i] = r->letter ? r->letter : '-';
+        check_row_explained(r);
+        CHECK(tlsx_message_find(kind, r->type) == r); /* no row repeats another */
+        CHECK(tlsx_message_order(kind, r->type) == i + 1);
+        CHECK_STR(tlsx_message_name(kind, r->type), r->name);
+        CHECK(tlsx_message_letter(kind, r->type) == r->letter);
+        if (kind == TLSX_STEP_HANDSHAKE) {
+            check_row_type(r);
+            handshake_rows++;
+        }
+    }
+    CHECK(count < sizeof letters && tlsx_message_row_at(count) == NULL);
+
+    /* The handshake_type field's values: every type with a row, in order. */
+    uint8_t types[TLSX_HS_TYPES];
+    const size_t n = tlsx_message_types(types);
+    CHECK(n == handshake_rows);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(tlsx_message_find(TLSX_STEP_HANDSHAKE, types[i]) != NULL);
+        CHECK(i == 0 || types[i - 1] < types[i]);
+    }
+
+    /* A type without a row. */
+    CHECK(tlsx_message_find(TLSX_STEP_HANDSHAKE, 99) == NULL);
+    CHECK_STR(tlsx_message_name(TLSX_STEP_HANDSHAKE, 99), "Unknown handshake message");
+    CHECK_STR(tlsx_message_curl_name(TLSX_STEP_HANDSHAKE, 99), "Unknown");
+    CHECK(tlsx_message_letter(TLSX_STEP_HANDSHAKE, 99) == 'Z');
+    CHECK(tlsx_sender_of(99) == -1 && tlsx_message_checked_as(99) == 99);
+    CHECK(tlsx_message_explain_key(TLSX_STEP_HANDSHAKE, 99, TLSX_SERVER, true) == TLSX_EX_UNKNOWN);
 }
 
 /* Notes print tenths of a millisecond from 1 ms on, microseconds below. */
@@ -768,12 +907,14 @@ int main(void)
     test_fragment_is_no_step();
     test_tls13_without_keys();
     test_tls13_with_keys();
+    test_compressed_certificate();
     test_resumption_and_ids();
     test_starts_mid_handshake();
     test_versions();
     test_curl_line_truncated();
     test_tls13_early_tickets();
     test_message_order();
+    test_message_table();
     test_ms_text();
     test_time();
     test_time_extremes();

@@ -906,7 +906,6 @@ static void test_alert_tables(void)
                                     90, 100, 109, 110, 111, 112, 113, 114, 115, 116, 120, 121};
     for (size_t i = 0; i < sizeof known; i++) {
         CHECK(tlsx_alert_name(known[i]) != NULL);
-        CHECK(tlsx_alert_rfc_name(known[i]) != NULL);
         CHECK(tlsx_alert_explain(TLSX_LANG_EN, known[i]) != NULL);
         CHECK(tlsx_alert_explain(TLSX_LANG_ZH, known[i]) != NULL);
     }
