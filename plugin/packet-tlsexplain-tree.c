@@ -201,15 +201,17 @@ static gboolean alert_ended(const tlsx_step *st)
 static gboolean last_of_unfinished(packet_info *pinfo, const tlsx_frame_step *fst)
 {
     const tlsx_record *rec = fst->rec;
-    return PINFO_FD_VISITED(pinfo) && !rec->summary_frame && !rec->abandoned && fst->st.step &&
-           fst->st.step == rec->last_step && rec->last_frame == pinfo->num;
+    return PINFO_FD_VISITED(pinfo) && !rec->facts.summary_frame && !rec->facts.abandoned &&
+           fst->st.step && fst->st.step == rec->facts.last_step &&
+           rec->facts.last_frame == pinfo->num;
 }
 
 /* Whether the summary of the step's handshake is shown with it: at the step
  * that ended the handshake, unless a later one overturned that end. */
 static gboolean shows_summary(packet_info *pinfo, const tlsx_frame_step *fst)
 {
-    return fst->st.ends && fst->rec->has_summary && fst->rec->summary_frame == pinfo->num;
+    return fst->st.ends && fst->rec->facts.has_summary &&
+           fst->rec->facts.summary_frame == pinfo->num;
 }
 
 /* Whether a step has something for Expert Information: what
@@ -276,11 +278,11 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
     }
     const tlsx_record *rec = fst->rec;
     if (last_of_unfinished(pinfo, fst)) {
-        if (rec->waiting_for != TLSX_MSG_NONE)
+        if (rec->facts.waiting_for != TLSX_MSG_NONE)
             expert_add_info_format(pinfo, sti, &ei_incomplete,
                                    "Handshake %u never completed: the capture holds nothing after "
                                    "this step (the %s was still to come)",
-                                   st->handshake, tlsx_sequence_msg_name(rec->waiting_for));
+                                   st->handshake, tlsx_sequence_msg_name(rec->facts.waiting_for));
         else
             expert_add_info_format(pinfo, sti, &ei_incomplete,
                                    "Handshake %u never completed: the capture holds nothing after "
@@ -384,9 +386,9 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
                                 tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
     }
     proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
-    if (fst->rec->summary_frame)
+    if (fst->rec->facts.summary_frame)
         proto_item_set_generated(
-            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->summary_frame));
+            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->facts.summary_frame));
 
     add_expert_infos(pinfo, sti, fst);
 }
