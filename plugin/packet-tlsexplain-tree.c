@@ -132,34 +132,21 @@ static const char *direction_of(const tlsx_step *st)
     return st->side == TLSX_CLIENT ? "OUT" : "IN";
 }
 
-/* The step's explanation; an alert's says what an alert of its level does,
- * then what its description means.  A handshake's first step also says
- * what upgraded the connection to TLS, or what carries the handshake. */
-static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang,
-                               gboolean *is_static)
+static const char *part_text(const tlsx_explain_part *part, tlsx_lang lang)
 {
-    /* Chinese puts no space between sentences. */
-    const char *join = lang == TLSX_LANG_ZH ? "" : " ";
-    const tlsx_step *st = &fst->st;
-    const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
-    *is_static = FALSE; /* until proven otherwise below */
-    if (st->kind == TLSX_STEP_ALERT && st->alert_level)
-        text =
-            wmem_strconcat(pinfo->pool, text, join, tlsx_alert_explain(lang, st->alert_desc), NULL);
-    else if (st->step != 1 || (fst->rec->upgrade < 0 && fst->rec->transport == TLSX_TRANSPORT_TCP))
-        *is_static = TRUE;
-    if (st->step != 1)
-        return text;
-    const int upgrade = tlsexplain_starttls_explain_key(fst->rec->upgrade);
-    if (upgrade >= 0)
-        text = wmem_strconcat(pinfo->pool, tlsx_explain(lang, (tlsx_explain_key)upgrade), join,
-                              text, NULL);
-    if (fst->rec->transport == TLSX_TRANSPORT_DTLS)
-        text =
-            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_DTLS), NULL);
-    else if (fst->rec->transport == TLSX_TRANSPORT_QUIC)
-        text =
-            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_QUIC), NULL);
+    return part->kind == TLSX_PART_ALERT ? tlsx_alert_explain(lang, part->value)
+                                         : tlsx_explain(lang, (tlsx_explain_key)part->value);
+}
+
+/* The texts of the explanation's parts (tlsx_explanation_of()) in lang,
+ * joined: Chinese puts no space between sentences.  A table's text alone is
+ * returned as it is, which tlsexplain_add_lines() knows it by. */
+static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *e, tlsx_lang lang)
+{
+    const char *text = part_text(&e->parts[0], lang);
+    for (unsigned i = 1; i < e->count; i++)
+        text = wmem_strconcat(pinfo->pool, text, lang == TLSX_LANG_ZH ? "" : " ",
+                              part_text(&e->parts[i], lang), NULL);
     return text;
 }
 
@@ -364,12 +351,12 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(
             proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
     }
-    gboolean is_static;
-    const char *zh = explanation(pinfo, fst, TLSX_LANG_ZH, &is_static);
-    add_explanation(t, tvb, hf_explain_zh, zh, is_static,
+    tlsx_explanation e;
+    tlsx_explanation_of(st, fst->rec->transport, tlsexplain_starttls_explain_key(fst->rec->upgrade),
+                        &e);
+    add_explanation(t, tvb, hf_explain_zh, explanation_text(pinfo, &e, TLSX_LANG_ZH), e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
-    const char *en = explanation(pinfo, fst, TLSX_LANG_EN, &is_static);
-    add_explanation(t, tvb, hf_explain_en, en, is_static,
+    add_explanation(t, tvb, hf_explain_en, explanation_text(pinfo, &e, TLSX_LANG_EN), e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
 
     add_time(t, tvb, hf_since_prev, st->since_prev);
