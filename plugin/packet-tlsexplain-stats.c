@@ -151,7 +151,7 @@ static void count_frame(stats_tree *st, packet_info *pinfo, const tlsx_frame *fs
              * Finished, which looked like its end; now it failed. */
             increase_stat_node(st, NODE_COMPLETE, st_outcome, FALSE, -1);
             count_failure(st, tlsexplain_summary_of(f->rec));
-        } else if (f->rec->facts.summary_frame == pinfo->num) {
+        } else if (tlsx_shows_summary(s, &f->rec->facts, pinfo->num)) {
             /* A later pass counts a handshake once, where it really ended. */
             count_end(st, f->rec);
         }
