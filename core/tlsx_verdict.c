@@ -13,6 +13,8 @@
 void tlsx_facts_note_step(tlsx_facts *f, const tlsx_handshake *hs, const tlsx_step *st,
                           uint32_t frame)
 {
+    if (st->flags & TLSX_FLAG_ABANDONS)
+        f->abandons = hs->abandoned;
     if (st->step) {
         f->last_frame = frame;
         f->last_step = st->step;
@@ -51,21 +53,21 @@ static tlsx_verdict *add(tlsx_verdict *out, unsigned *n, const tlsx_step *st,
     return v;
 }
 
-static void add_unexpected(tlsx_verdict *out, unsigned *n, const tlsx_step *st,
-                           tlsx_unexpected_why why)
+static tlsx_verdict *add_unexpected(tlsx_verdict *out, unsigned *n, const tlsx_step *st,
+                                    tlsx_unexpected_why why)
 {
     tlsx_verdict *v = add(out, n, st, TLSX_VERDICT_UNEXPECTED);
     v->why = (uint8_t)why;
-    if (why == TLSX_UNEXPECTED_ABANDONS)
-        v->abandoned = st->handshake - 1;
+    return v;
 }
 
 /* What the order check found. A message from the wrong side is also out of
  * place: said once, the more telling way. */
-static void add_order_verdicts(tlsx_verdict *out, unsigned *n, const tlsx_step *st)
+static void add_order_verdicts(tlsx_verdict *out, unsigned *n, const tlsx_step *st,
+                               const tlsx_facts *f)
 {
     if (st->flags & TLSX_FLAG_ABANDONS)
-        add_unexpected(out, n, st, TLSX_UNEXPECTED_ABANDONS);
+        add_unexpected(out, n, st, TLSX_UNEXPECTED_ABANDONS)->abandoned = f->abandons;
     if (st->flags & TLSX_FLAG_WRONG_SIDE)
         add_unexpected(out, n, st, TLSX_UNEXPECTED_WRONG_SIDE);
     else if (st->flags & TLSX_FLAG_UNEXPECTED)
@@ -138,7 +140,7 @@ unsigned tlsx_verdicts(const tlsx_step *st, const tlsx_facts *f, const tlsx_read
                        tlsx_verdict *out)
 {
     unsigned n = 0;
-    add_order_verdicts(out, &n, st);
+    add_order_verdicts(out, &n, st, f);
     add_alert_ended(out, &n, st);
     add_incomplete(out, &n, st, f, at);
     if (st->time_backwards)

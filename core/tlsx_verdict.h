@@ -25,6 +25,7 @@ typedef struct {
     uint32_t last_frame;    /* frame of its last counted step */
     uint32_t last_step;     /* number of its last counted step */
     uint32_t summary_frame; /* frame of the step that ended it; 0 while open */
+    uint32_t abandons;      /* the connection's handshake its first step cut short, 0 none */
     uint16_t waiting_for;   /* while open: the next required message, TLSX_MSG_NONE unknown */
     bool has_summary;       /* a step ended it: summary is that end's */
     bool abandoned;         /* a new Client Hello cut it short: it did not just stop */

@@ -220,6 +220,16 @@ static void test_abandoned(void)
     CHECK(verdicts(&c, 1, true, v) == 2);
     CHECK(v[1].kind == TLSX_VERDICT_INCOMPLETE && v[1].handshake == 2);
     CHECK(v[1].message == TLSX_HS_SERVER_HELLO);
+
+    /* Handshakes are numbered across the capture: when another connection's
+     * handshake took number 2 in between, the one cut short is still 1. */
+    start(&c, TLSX_VERSION_TLS12);
+    play(&c, "C");
+    c.ids++; /* another connection's Client Hello */
+    feed(&c, ch);
+    CHECK(c.steps[1].handshake == 3 && c.facts[1].abandoned && c.facts[3].abandons == 1);
+    CHECK(verdicts(&c, 1, false, v) == 1);
+    CHECK(v[0].why == TLSX_UNEXPECTED_ABANDONS && v[0].abandoned == 1 && v[0].handshake == 3);
 }
 
 /* The same Certificate twice: the repeat is no step. */
