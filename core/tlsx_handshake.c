@@ -634,8 +634,12 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     if (seq == SEQ_FRAGMENT)
         return false;
     bool abandons = false;
-    if (seq == SEQ_NEW && opens_handshake(hs, ev, &abandons))
+    if (seq == SEQ_NEW && opens_handshake(hs, ev, &abandons)) {
+        const uint32_t open = hs->id;
         start_handshake(hs, next_id, ev);
+        if (abandons)
+            hs->abandoned = open;
+    }
     if (hs->id == 0)
         return false;
 

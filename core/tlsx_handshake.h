@@ -132,6 +132,8 @@ typedef struct {
     uint32_t slow_flight; /* the flight that has its TLSX_FLAG_SLOW, 0 none */
     int8_t last_finisher; /* the side whose Finished completed the handshake, -1 none */
     bool answered;        /* after that, the other side sent something: it took the Finished */
+    uint32_t abandoned;   /* the handshake this one's first step cut short (ids are the
+                             capture's: not always id - 1), 0 none */
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a

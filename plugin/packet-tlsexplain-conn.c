@@ -251,35 +251,33 @@ static void split_step(conn_state *cs, tlsx_frame_step *fst)
     fst->rtt_estimated = b.estimated;
 }
 
+/* The time from the connection's set-up to the end of the handshake that
+ * ended now. */
+static void note_setup(conn_state *cs, tlsx_record *rec)
+{
+    if (cs->hs.transport != TLSX_TRANSPORT_TCP) {
+        /* No connection set-up before the handshake: UDP has none, and
+         * QUIC's is this handshake. */
+        rec->has_setup = tlsx_time_between(cs->hs.start, cs->hs.end, &rec->setup_time);
+        rec->setup_rtts = rec->facts.summary.rtts;
+    } else if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
+        rec->has_setup = TRUE;
+        rec->setup_rtts = 1 + rec->facts.summary.rtts;
+    }
+}
+
 static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
                       const tlsx_wire_names *names)
 {
-    if ((fst->st.flags & TLSX_FLAG_ABANDONS) && cs->current)
-        cs->current->abandoned = TRUE;
+    if (cs->current && cs->current->id != fst->st.handshake)
+        tlsx_facts_note_next(&cs->current->facts, &fst->st);
     tlsx_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
     keep_names(rec, names);
     split_step(cs, fst);
-    if (fst->st.step) {
-        rec->last_frame = pinfo->num;
-        rec->last_step = fst->st.step;
-    }
-    if (fst->st.ends) {
-        tlsx_handshake_summarize(&cs->hs, &rec->ended);
-        rec->has_summary = TRUE;
-        rec->summary_frame = pinfo->num;
-        if (cs->hs.transport != TLSX_TRANSPORT_TCP) {
-            /* No connection set-up before the handshake: UDP has none, and
-             * QUIC's is this handshake. */
-            rec->has_setup = tlsx_time_between(cs->hs.start, cs->hs.end, &rec->setup_time);
-            rec->setup_rtts = rec->ended.rtts;
-        } else if (cs->tcp.known && tlsx_time_between(cs->syn, cs->hs.end, &rec->setup_time)) {
-            rec->has_setup = TRUE;
-            rec->setup_rtts = 1 + rec->ended.rtts;
-        }
-    } else if (!rec->summary_frame) {
-        rec->waiting_for = tlsx_handshake_waiting_for(&cs->hs);
-    }
+    tlsx_facts_note_step(&rec->facts, &cs->hs, &fst->st, pinfo->num);
+    if (fst->st.ends)
+        note_setup(cs, rec);
 }
 
 /* The handshake's time to its first application data, once it is known. */

@@ -144,14 +144,14 @@ static void count_frame(stats_tree *st, packet_info *pinfo, const tlsx_frame *fs
             tick_stat_node(st, NODE_SINCE_PEER, 0, TRUE);
             avg_stat_node_add_value_float(st, name, st_since_peer, FALSE, ms_of(s->since_peer));
         }
-        if (!s->ends || !f->rec->has_summary)
+        if (!s->ends || !f->rec->facts.has_summary)
             continue;
         if ((s->flags & TLSX_FLAG_OVERTURNS) && fs->first_pass) {
             /* One pass: this handshake was counted complete at its last
              * Finished, which looked like its end; now it failed. */
             increase_stat_node(st, NODE_COMPLETE, st_outcome, FALSE, -1);
             count_failure(st, tlsexplain_summary_of(f->rec));
-        } else if (f->rec->summary_frame == pinfo->num) {
+        } else if (tlsx_shows_summary(s, &f->rec->facts, pinfo->num)) {
             /* A later pass counts a handshake once, where it really ended. */
             count_end(st, f->rec);
         }

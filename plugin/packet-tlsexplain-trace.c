@@ -184,9 +184,9 @@ static void append_ending(GString *out, const trace_handshake *h)
         format_secs(secs, last->st.since_start);
         g_string_append_printf(out, "Handshake %u incomplete: nothing of it follows in the capture",
                                h->id);
-        if (rec->waiting_for != TLSX_MSG_NONE)
+        if (rec->facts.waiting_for != TLSX_MSG_NONE)
             g_string_append_printf(out, " (the %s was still to come)",
-                                   tlsx_sequence_msg_name(rec->waiting_for));
+                                   tlsx_sequence_msg_name(rec->facts.waiting_for));
         g_string_append_printf(out, ", %s s after its first step (frames %u-%u)\n", secs,
                                first->frame, last->frame);
         return;

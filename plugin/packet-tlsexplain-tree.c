@@ -120,176 +120,183 @@ static const char *direction_of(const tlsx_step *st)
     return st->side == TLSX_CLIENT ? "OUT" : "IN";
 }
 
-/* The step's explanation; an alert's says what an alert of its level does,
- * then what its description means.  A handshake's first step also says
- * what upgraded the connection to TLS, or what carries the handshake. */
-static const char *explanation(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_lang lang,
-                               gboolean *is_static)
+static const char *part_text(const tlsx_explain_part *part, tlsx_lang lang)
 {
-    /* Chinese puts no space between sentences. */
-    const char *join = lang == TLSX_LANG_ZH ? "" : " ";
-    const tlsx_step *st = &fst->st;
-    const char *text = tlsx_explain(lang, (tlsx_explain_key)st->explain);
-    *is_static = FALSE; /* until proven otherwise below */
-    if (st->kind == TLSX_STEP_ALERT && st->alert_level)
-        text =
-            wmem_strconcat(pinfo->pool, text, join, tlsx_alert_explain(lang, st->alert_desc), NULL);
-    else if (st->step != 1 || (fst->rec->upgrade < 0 && fst->rec->transport == TLSX_TRANSPORT_TCP))
-        *is_static = TRUE;
-    if (st->step != 1)
-        return text;
-    const int upgrade = tlsexplain_starttls_explain_key(fst->rec->upgrade);
-    if (upgrade >= 0)
-        text = wmem_strconcat(pinfo->pool, tlsx_explain(lang, (tlsx_explain_key)upgrade), join,
-                              text, NULL);
-    if (fst->rec->transport == TLSX_TRANSPORT_DTLS)
-        text =
-            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_DTLS), NULL);
-    else if (fst->rec->transport == TLSX_TRANSPORT_QUIC)
-        text =
-            wmem_strconcat(pinfo->pool, text, join, tlsx_explain(lang, TLSX_EX_CONTEXT_QUIC), NULL);
+    return part->kind == TLSX_PART_ALERT ? tlsx_alert_explain(lang, part->value)
+                                         : tlsx_explain(lang, (tlsx_explain_key)part->value);
+}
+
+/* The texts of the explanation's parts (tlsx_explanation_of()) in lang,
+ * joined: Chinese puts no space between sentences.  A table's text alone is
+ * returned as it is, which tlsexplain_add_lines() knows it by. */
+static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *e, tlsx_lang lang)
+{
+    const char *text = part_text(&e->parts[0], lang);
+    for (unsigned i = 1; i < e->count; i++)
+        text = wmem_strconcat(pinfo->pool, text, lang == TLSX_LANG_ZH ? "" : " ",
+                              part_text(&e->parts[i], lang), NULL);
     return text;
 }
 
-static gboolean has_extra_rtt(const tlsx_record *rec)
+/* The verdicts on a step (tlsx_verdicts()).  A frame shown again (tshark's
+ * second pass, a click in the GUI) comes after the whole capture was read:
+ * only then is it known what never came. */
+static unsigned verdicts_of(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_verdict *out)
 {
-    const tlsx_summary *s = tlsexplain_summary_of(rec);
-    return s && s->complete &&
-           s->rtts > tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
+    tlsx_reading at;
+    at.frame = pinfo->num;
+    at.capture_read = PINFO_FD_VISITED(pinfo);
+    at.slow_ms = tlsexplain_prefs.slow_ms;
+    return tlsx_verdicts(&fst->st, &fst->rec->facts, &at, out);
 }
 
-/* A handshake that took more round trips than its kind needs. */
-static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec)
+static const char *side_name(guint8 side)
 {
-    const tlsx_summary *s = tlsexplain_summary_of(rec);
-    const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
-    if (!has_extra_rtt(rec))
-        return;
-    if (s->hrr)
+    return side == TLSX_CLIENT ? "client" : "server";
+}
+
+static const char *peer_name(guint8 side)
+{
+    return side == TLSX_CLIENT ? "server" : "client";
+}
+
+static void add_unexpected_info(packet_info *pinfo, proto_item *sti, const tlsx_step *st,
+                                const tlsx_verdict *v)
+{
+    if (v->why == TLSX_UNEXPECTED_ABANDONS)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "A new Client Hello while handshake %u was still open: that "
+                               "handshake was abandoned and handshake %u starts",
+                               v->abandoned, v->handshake);
+    else if (v->why == TLSX_UNEXPECTED_WRONG_SIDE)
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "Unexpected message: %s sent by the %s, which never sends it",
+                               tlsx_step_name(st), side_name(v->side));
+    else
+        expert_add_info_format(pinfo, sti, &ei_unexpected,
+                               "Unexpected message: %s does not belong here in this handshake "
+                               "(out of order, or not part of this kind of handshake)",
+                               tlsx_step_name(st));
+}
+
+static void add_alert_info(packet_info *pinfo, proto_item *sti, const tlsx_verdict *v)
+{
+    const char *alert_name =
+        tlsx_alert_name(v->alert_desc) ? tlsx_alert_name(v->alert_desc) : "Unknown";
+    const char *level = v->alert_level == TLSX_ALERT_FATAL ? "Fatal" : "Warning";
+    if (v->overturned)
+        expert_add_info_format(pinfo, sti, &ei_alert,
+                               "%s alert %s (%u) ended handshake %u: the %s refused the "
+                               "handshake after the %s's Finished, before sending anything "
+                               "else",
+                               level, alert_name, v->alert_desc, v->handshake, side_name(v->side),
+                               peer_name(v->side));
+    else if (v->alert_level)
+        expert_add_info_format(pinfo, sti, &ei_alert, "%s alert %s (%u) ended handshake %u", level,
+                               alert_name, v->alert_desc, v->handshake);
+    else
+        expert_add_info_format(pinfo, sti, &ei_alert,
+                               "Encrypted alert ended handshake %u (its description needs "
+                               "the key log)",
+                               v->handshake);
+}
+
+static void add_incomplete_info(packet_info *pinfo, proto_item *sti, const tlsx_verdict *v)
+{
+    if (v->message != TLSX_MSG_NONE)
+        expert_add_info_format(pinfo, sti, &ei_incomplete,
+                               "Handshake %u never completed: the capture holds nothing after "
+                               "this step (the %s was still to come)",
+                               v->handshake, tlsx_sequence_msg_name(v->message));
+    else
+        expert_add_info_format(pinfo, sti, &ei_incomplete,
+                               "Handshake %u never completed: the capture holds nothing after "
+                               "this step",
+                               v->handshake);
+}
+
+static void add_slow_info(packet_info *pinfo, proto_item *sti, const tlsx_verdict *v)
+{
+    char wait[TLSX_TIME_TEXT_SIZE], network[TLSX_TIME_TEXT_SIZE], spent[TLSX_TIME_TEXT_SIZE];
+    expert_add_info_format(pinfo, sti, &ei_slow,
+                           "Slow: %s since the %s's last message, over tlsexplain.slow_ms (%u "
+                           "ms): %s of network round trip and %s the %s spent",
+                           tlsexplain_ms_text(wait, v->wait), peer_name(v->side), v->slow_ms,
+                           tlsexplain_ms_text(network, v->network),
+                           tlsexplain_ms_text(spent, v->processing), side_name(v->side));
+}
+
+/* The group is named as Wireshark names it, read from the hellos. */
+static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec,
+                               const tlsx_verdict *v)
+{
+    if (v->hrr)
         expert_add_info_format(
             pinfo, sti, &ei_extra_rtt,
             "%u round trips where %u would do: the server answered the first Client Hello with a "
             "HelloRetryRequest, since none of the client's key shares was of a group it accepts; "
             "a client that offers %s first saves a round trip",
-            s->rtts, needed, rec->group ? rec->group : "the server's group");
+            v->rtts, v->needed, rec->group ? rec->group : "the server's group");
     else
         expert_add_info_format(pinfo, sti, &ei_extra_rtt,
-                               "%u round trips where this kind of handshake needs %u", s->rtts,
-                               needed);
+                               "%u round trips where this kind of handshake needs %u", v->rtts,
+                               v->needed);
 }
 
-/* Whether the step ended its handshake with an alert. */
-static gboolean alert_ended(const tlsx_step *st)
-{
-    return st->kind == TLSX_STEP_ALERT && st->step && st->ends;
-}
-
-/* Only once the whole capture has been read is it known that nothing came
- * after the step: the last step of a handshake that never ended. */
-static gboolean last_of_unfinished(packet_info *pinfo, const tlsx_frame_step *fst)
-{
-    const tlsx_record *rec = fst->rec;
-    return PINFO_FD_VISITED(pinfo) && !rec->summary_frame && !rec->abandoned && fst->st.step &&
-           fst->st.step == rec->last_step && rec->last_frame == pinfo->num;
-}
-
-/* Whether the summary of the step's handshake is shown with it: at the step
- * that ended the handshake, unless a later one overturned that end. */
-static gboolean shows_summary(packet_info *pinfo, const tlsx_frame_step *fst)
-{
-    return fst->st.ends && fst->rec->has_summary && fst->rec->summary_frame == pinfo->num;
-}
-
-/* Whether a step has something for Expert Information: what
- * add_expert_infos() adds something for. */
-static gboolean has_expert_info(packet_info *pinfo, const tlsx_frame_step *fst)
+/* One verdict as its expert info, word for word. */
+static void add_expert_info(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst,
+                            const tlsx_verdict *v)
 {
     const tlsx_step *st = &fst->st;
-    return st->flags || st->time_backwards || alert_ended(st) || last_of_unfinished(pinfo, fst) ||
-           (shows_summary(pinfo, fst) && has_extra_rtt(fst->rec));
+    switch ((tlsx_verdict_kind)v->kind) {
+    case TLSX_VERDICT_UNEXPECTED:
+        add_unexpected_info(pinfo, sti, st, v);
+        break;
+    case TLSX_VERDICT_MISSING:
+        expert_add_info_format(pinfo, sti, &ei_missing,
+                               "%s came, but the %s this handshake requires before it never came",
+                               tlsx_step_name(st), tlsx_sequence_msg_name(v->message));
+        break;
+    case TLSX_VERDICT_DUPLICATE:
+        expert_add_info_format(pinfo, sti, &ei_duplicate,
+                               "%s repeats a message this handshake already had (retransmission "
+                               "or duplicated frame): not counted as a step",
+                               tlsx_step_name(st));
+        break;
+    case TLSX_VERDICT_MID_CAPTURE:
+        expert_add_info(pinfo, sti, &ei_mid_capture);
+        break;
+    case TLSX_VERDICT_ALERT_ENDED:
+        add_alert_info(pinfo, sti, v);
+        break;
+    case TLSX_VERDICT_INCOMPLETE:
+        add_incomplete_info(pinfo, sti, v);
+        break;
+    case TLSX_VERDICT_TIME_BACKWARDS:
+        expert_add_info(pinfo, sti, &ei_time_backwards);
+        break;
+    case TLSX_VERDICT_SLOW:
+        add_slow_info(pinfo, sti, v);
+        break;
+    case TLSX_VERDICT_EXTRA_RTT:
+        add_extra_rtt_info(pinfo, sti, fst->rec, v);
+        break;
+    }
 }
 
 /* Adds the step's expert infos to sti, or to none when there is no tree:
  * Expert Information and tshark -z expert dissect without one. */
 static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst)
 {
-    const tlsx_step *st = &fst->st;
-    const char *name = tlsx_step_name(st);
+    tlsx_verdict v[TLSX_VERDICTS_MAX];
+    const unsigned n = verdicts_of(pinfo, fst, v);
+    for (unsigned i = 0; i < n; i++)
+        add_expert_info(pinfo, sti, fst, &v[i]);
+}
 
-    if (st->flags & TLSX_FLAG_ABANDONS)
-        expert_add_info_format(pinfo, sti, &ei_unexpected,
-                               "A new Client Hello while handshake %u was still open: that "
-                               "handshake was abandoned and handshake %u starts",
-                               st->handshake - 1, st->handshake);
-    if (st->flags & TLSX_FLAG_WRONG_SIDE)
-        expert_add_info_format(pinfo, sti, &ei_unexpected,
-                               "Unexpected message: %s sent by the %s, which never sends it", name,
-                               st->side == TLSX_CLIENT ? "client" : "server");
-    else if (st->flags & TLSX_FLAG_UNEXPECTED)
-        expert_add_info_format(pinfo, sti, &ei_unexpected,
-                               "Unexpected message: %s does not belong here in this handshake "
-                               "(out of order, or not part of this kind of handshake)",
-                               name);
-    if (st->flags & TLSX_FLAG_MISSING)
-        expert_add_info_format(pinfo, sti, &ei_missing,
-                               "%s came, but the %s this handshake requires before it never came",
-                               name, tlsx_sequence_msg_name(st->missing));
-    if (st->flags & TLSX_FLAG_DUPLICATE)
-        expert_add_info_format(pinfo, sti, &ei_duplicate,
-                               "%s repeats a message this handshake already had (retransmission "
-                               "or duplicated frame): not counted as a step",
-                               name);
-    if (st->flags & TLSX_FLAG_MID_CAPTURE)
-        expert_add_info(pinfo, sti, &ei_mid_capture);
-    if (alert_ended(st)) {
-        const char *alert_name =
-            tlsx_alert_name(st->alert_desc) ? tlsx_alert_name(st->alert_desc) : "Unknown";
-        const char *level = st->alert_level == TLSX_ALERT_FATAL ? "Fatal" : "Warning";
-        if (st->flags & TLSX_FLAG_OVERTURNS)
-            expert_add_info_format(pinfo, sti, &ei_alert,
-                                   "%s alert %s (%u) ended handshake %u: the %s refused the "
-                                   "handshake after the %s's Finished, before sending anything "
-                                   "else",
-                                   level, alert_name, st->alert_desc, st->handshake,
-                                   st->side == TLSX_CLIENT ? "client" : "server",
-                                   st->side == TLSX_CLIENT ? "server" : "client");
-        else if (st->alert_level)
-            expert_add_info_format(pinfo, sti, &ei_alert, "%s alert %s (%u) ended handshake %u",
-                                   level, alert_name, st->alert_desc, st->handshake);
-        else
-            expert_add_info_format(pinfo, sti, &ei_alert,
-                                   "Encrypted alert ended handshake %u (its description needs "
-                                   "the key log)",
-                                   st->handshake);
-    }
-    const tlsx_record *rec = fst->rec;
-    if (last_of_unfinished(pinfo, fst)) {
-        if (rec->waiting_for != TLSX_MSG_NONE)
-            expert_add_info_format(pinfo, sti, &ei_incomplete,
-                                   "Handshake %u never completed: the capture holds nothing after "
-                                   "this step (the %s was still to come)",
-                                   st->handshake, tlsx_sequence_msg_name(rec->waiting_for));
-        else
-            expert_add_info_format(pinfo, sti, &ei_incomplete,
-                                   "Handshake %u never completed: the capture holds nothing after "
-                                   "this step",
-                                   st->handshake);
-    }
-    if (st->time_backwards)
-        expert_add_info(pinfo, sti, &ei_time_backwards);
-    if (st->flags & TLSX_FLAG_SLOW) {
-        char wait[TLSX_TIME_TEXT_SIZE], network[TLSX_TIME_TEXT_SIZE], spent[TLSX_TIME_TEXT_SIZE];
-        expert_add_info_format(pinfo, sti, &ei_slow,
-                               "Slow: %s since the %s's last message, over tlsexplain.slow_ms (%u "
-                               "ms): %s of network round trip and %s the %s spent",
-                               tlsexplain_ms_text(wait, st->since_peer),
-                               st->side == TLSX_CLIENT ? "server" : "client",
-                               tlsexplain_prefs.slow_ms, tlsexplain_ms_text(network, st->network),
-                               tlsexplain_ms_text(spent, st->processing),
-                               st->side == TLSX_CLIENT ? "client" : "server");
-    }
-    if (shows_summary(pinfo, fst))
-        add_extra_rtt_info(pinfo, sti, rec);
+static gboolean shows_summary(packet_info *pinfo, const tlsx_frame_step *fst)
+{
+    return tlsx_shows_summary(&fst->st, &fst->rec->facts, pinfo->num);
 }
 
 static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
@@ -350,12 +357,12 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(
             proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
     }
-    gboolean is_static;
-    const char *zh = explanation(pinfo, fst, TLSX_LANG_ZH, &is_static);
-    add_explanation(t, tvb, hf_explain_zh, zh, is_static,
+    tlsx_explanation e;
+    tlsx_explanation_of(st, fst->rec->transport, tlsexplain_starttls_explain_key(fst->rec->upgrade),
+                        &e);
+    add_explanation(t, tvb, hf_explain_zh, explanation_text(pinfo, &e, TLSX_LANG_ZH), e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
-    const char *en = explanation(pinfo, fst, TLSX_LANG_EN, &is_static);
-    add_explanation(t, tvb, hf_explain_en, en, is_static,
+    add_explanation(t, tvb, hf_explain_en, explanation_text(pinfo, &e, TLSX_LANG_EN), e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
 
     add_time(t, tvb, hf_since_prev, st->since_prev);
@@ -372,9 +379,9 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
                                 tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
     }
     proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
-    if (fst->rec->summary_frame)
+    if (fst->rec->facts.summary_frame)
         proto_item_set_generated(
-            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->summary_frame));
+            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->facts.summary_frame));
 
     add_expert_infos(pinfo, sti, fst);
 }
@@ -407,10 +414,12 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
                     tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
 }
 
+/* Whether a step of the frame has an expert info: a verdict. */
 static gboolean frame_has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
 {
+    tlsx_verdict v[TLSX_VERDICTS_MAX];
     for (guint i = 0; i < fs->count; i++) {
-        if (has_expert_info(pinfo, &fs->steps[i]))
+        if (verdicts_of(pinfo, &fs->steps[i], v))
             return TRUE;
     }
     return FALSE;

@@ -9,6 +9,7 @@
 #include "tlsx_curl.h"
 #include "tlsx_handshake.h"
 #include "tlsx_text.h"
+#include "tlsx_verdict.h"
 
 #define TLSEXPLAIN_PROTO_NAME "TLS Handshake Explainer"
 
@@ -27,27 +28,22 @@ extern tlsexplain_prefs_t tlsexplain_prefs;
  * Every handshake keeps one for the life of the file: ordered to pack. */
 typedef struct {
     guint32 id;
-    guint32 last_frame;                      /* frame of its last counted step */
-    guint32 last_step;                       /* number of its last counted step */
-    guint32 summary_frame;                   /* frame of the step that ended it; 0 while open */
+    guint32 setup_rtts;                      /* TCP's round trip and the handshake's */
+    guint32 upgrade_frame;                   /* the frame of the STARTTLS command */
     const char *sni, *alpn, *cipher, *group; /* names read from its hellos */
     const tlsx_baseline *tcp;                /* the connection's, from its TCP handshake */
     tlsx_time time_to_app_data;              /* Client Hello to the first application data */
     tlsx_time setup_time;                    /* SYN to the message that completed the handshake */
-    guint32 setup_rtts;                      /* TCP's round trip and the handshake's */
-    guint32 upgrade_frame;                   /* the frame of the STARTTLS command */
-    guint16 waiting_for;                     /* while open: the next required message */
     guint8 transport;                        /* tlsx_transport */
     gint8 upgrade;                           /* that command (packet-tlsexplain-starttls.c), -1 */
-    guint has_app_data : 1, has_setup : 1, has_summary : 1;
-    guint abandoned : 1; /* a new Client Hello cut it short: it did not just stop */
-    tlsx_summary ended;  /* when has_summary: see tlsexplain_summary_of() */
+    guint has_app_data : 1, has_setup : 1;
+    tlsx_facts facts; /* what the first pass learnt of it: the core's verdicts rest on them */
 } tlsx_record;
 
 /* The handshake's summary, once it has ended; NULL while it is open. */
 static inline const tlsx_summary *tlsexplain_summary_of(const tlsx_record *rec)
 {
-    return rec->has_summary ? &rec->ended : NULL;
+    return rec->facts.has_summary ? &rec->facts.summary : NULL;
 }
 
 /* A step and the handshake it belongs to. */
