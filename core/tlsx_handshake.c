@@ -570,8 +570,7 @@ static void time_step(tlsx_handshake *hs, const tlsx_event *ev, bool counted, tl
  * than slow_ms since the peer's last message. */
 static void note_slow(tlsx_handshake *hs, tlsx_step *st)
 {
-    const tlsx_time limit = {(int64_t)(hs->slow_ms / 1000),
-                             (int32_t)(hs->slow_ms % 1000) * 1000000};
+    const tlsx_time limit = tlsx_time_from_ms(hs->slow_ms);
     if (!st->has_since_peer || st->time_backwards || hs->slow_flight == st->flight ||
         tlsx_time_cmp(st->since_peer, limit) <= 0)
         return;

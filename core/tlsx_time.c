@@ -128,3 +128,14 @@ tlsx_time tlsx_time_sum(tlsx_time a, tlsx_time b)
     tlsx_time out = {a.secs + b.secs + carry, nsecs};
     return out;
 }
+
+tlsx_time tlsx_time_from_ms(uint32_t ms)
+{
+    const tlsx_time t = {(int64_t)(ms / 1000), (int32_t)(ms % 1000) * 1000000};
+    return t;
+}
+
+double tlsx_time_ms(tlsx_time t)
+{
+    return (double)t.secs * 1e3 + t.nsecs / 1e6;
+}

@@ -44,6 +44,13 @@ tlsx_time tlsx_time_sum(tlsx_time a, tlsx_time b);
  * 999 999 999 ns; a negative distance gives zero. */
 tlsx_time tlsx_time_times(tlsx_time t, uint32_t n);
 
+/* Whole milliseconds as a distance (a threshold such as slow_ms). */
+tlsx_time tlsx_time_from_ms(uint32_t ms);
+
+/* A distance in milliseconds, as a float for averages: only for reports
+ * that round it, never written into a text (tlsx_text_add_ms() is). */
+double tlsx_time_ms(tlsx_time t);
+
 /* -1, 0 or 1 as a is before, equal to or after b. */
 int tlsx_time_cmp(tlsx_time a, tlsx_time b);
 

@@ -68,7 +68,7 @@ static void stats_init(stats_tree *st)
 
 static gfloat ms_of(tlsx_time t)
 {
-    return (gfloat)((double)t.secs * 1e3 + t.nsecs / 1e6);
+    return (gfloat)tlsx_time_ms(t);
 }
 
 /* The alert of a failed handshake, under failed. */
@@ -84,7 +84,7 @@ static void count_failure(stats_tree *st, const tlsx_summary *s)
     tick_stat_node(st, alert, st_failed, FALSE);
 }
 
-static void count_end(stats_tree *st, const tlsx_record *rec)
+static void count_end(stats_tree *st, const tlsexplain_record *rec)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64];
@@ -118,10 +118,10 @@ static void row_name(const tlsx_step *s, char *buf, size_t size)
              s->side == TLSX_CLIENT ? "OUT" : "IN");
 }
 
-static void count_frame(stats_tree *st, packet_info *pinfo, const tlsx_frame *fs)
+static void count_frame(stats_tree *st, packet_info *pinfo, const tlsexplain_frame *fs)
 {
     for (guint i = 0; i < fs->count; i++) {
-        const tlsx_frame_step *f = &fs->steps[i];
+        const tlsexplain_frame_step *f = &fs->steps[i];
         const tlsx_step *s = &f->st;
         char name[80];
         row_name(s, name, sizeof name);
@@ -173,7 +173,7 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     const gboolean burst = prefs.st_enable_burstinfo;
     if (!(ms > -BURST_SAFE_MS && ms < BURST_SAFE_MS))
         prefs.st_enable_burstinfo = FALSE;
-    count_frame(st, pinfo, (const tlsx_frame *)data);
+    count_frame(st, pinfo, (const tlsexplain_frame *)data);
     prefs.st_enable_burstinfo = burst;
     return TAP_PACKET_REDRAW;
 }

@@ -773,6 +773,12 @@ static void test_time_text(void)
     CHECK(p.secs == 25769803765 && p.nsecs == 705032705);
     p = tlsx_time_times((tlsx_time){-5, 0}, 2);
     CHECK(p.secs == 0 && p.nsecs == 0);
+    /* Milliseconds: a threshold in, an average's value out. */
+    p = tlsx_time_from_ms(200);
+    CHECK(p.secs == 0 && p.nsecs == 200000000);
+    p = tlsx_time_from_ms(UINT32_MAX);
+    CHECK(p.secs == 4294967 && p.nsecs == 295000000);
+    CHECK(tlsx_time_ms((tlsx_time){2, 500000}) == 2000.5);
 }
 
 static void test_explanations_complete(void)
