@@ -24,6 +24,7 @@
 #include "tlsx_explain.h"
 #include "tlsx_curl.h"
 #include "tlsx_handshake.h"
+#include "tlsx_verdict.h"
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"
 #include "tlsx_text.h"
@@ -291,16 +292,50 @@ static void check_step(const tlsx_handshake *hs, const tlsx_event *ev, const tls
         REQUIRE(!tlsx_handshake_open(hs));
 }
 
+/* What a reader is told of the step, before and after the whole capture
+ * is read: verdicts within bounds, each naming its step, texts that exist. */
+static void check_verdicts(const tlsx_step *st, const tlsx_facts *f, uint32_t frame, uint32_t slow)
+{
+    for (int read = 0; read < 2; read++) {
+        const tlsx_reading at = {frame, read != 0, slow};
+        tlsx_verdict v[TLSX_VERDICTS_MAX];
+        const unsigned n = tlsx_verdicts(st, f, &at, v);
+        REQUIRE(n <= TLSX_VERDICTS_MAX);
+        for (unsigned i = 0; i < n; i++) {
+            REQUIRE(v[i].kind <= TLSX_VERDICT_EXTRA_RTT);
+            REQUIRE(v[i].handshake == st->handshake && v[i].side == st->side);
+            if (v[i].kind == TLSX_VERDICT_MISSING ||
+                (v[i].kind == TLSX_VERDICT_INCOMPLETE && v[i].message != TLSX_MSG_NONE))
+                check_text(tlsx_sequence_msg_name(v[i].message));
+            if (v[i].kind == TLSX_VERDICT_INCOMPLETE)
+                REQUIRE(read && st->step == f->last_step);
+            if (v[i].kind == TLSX_VERDICT_SLOW)
+                REQUIRE(time_ok(v[i].wait) && time_ok(v[i].network) && time_ok(v[i].processing));
+        }
+    }
+    tlsx_explanation e;
+    tlsx_explanation_of(st, TLSX_TRANSPORT_TCP, st->step == 1 ? TLSX_EX_UPGRADE_SMTP : -1, &e);
+    REQUIRE(e.count >= 1 && e.count <= TLSX_EXPLAIN_PARTS_MAX);
+    for (unsigned i = 0; i < e.count; i++) {
+        if (e.parts[i].kind == TLSX_PART_KEY)
+            check_text(tlsx_explain(TLSX_LANG_ZH, (tlsx_explain_key)e.parts[i].value));
+        else
+            REQUIRE(e.parts[i].kind == TLSX_PART_ALERT);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* Two connections of one capture: handshake ids are shared. */
     tlsx_handshake conns[2];
+    tlsx_facts facts[2]; /* of each connection's current handshake */
     uint32_t last_step[2] = {0, 0}, last_id[2] = {0, 0};
     uint32_t next_id = 0, prev_next_id = 0;
     tlsx_time now = {1700000000, 0};
     memset(conns, 0, sizeof conns);
+    memset(facts, 0, sizeof facts);
     /* The slow threshold, from 0 ms (every wait) on. */
     conns[0].slow_ms = conns[1].slow_ms = size ? data[size - 1] * 10u : 0;
 
@@ -320,6 +355,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)tlsx_handshake_reads_app_data(&conns[c]);
         if (is_step) {
             check_step(&conns[c], &ev, &st, &last_step[c], last_id[c]);
+            if (st.handshake != last_id[c]) {
+                tlsx_facts_note_next(&facts[c], &st);
+                memset(&facts[c], 0, sizeof facts[c]);
+            }
+            tlsx_facts_note_step(&facts[c], &conns[c], &st, (uint32_t)n_event + 1);
+            check_verdicts(&st, &facts[c], (uint32_t)n_event + 1, conns[c].slow_ms);
             last_id[c] = st.handshake;
         }
         if (conns[c].id)
