@@ -13,13 +13,13 @@
 
 #include "packet-tlsexplain-wire.h"
 
-static tlsx_wire_protos protos;
+static tlsexplain_wire_protos protos;
 
 /* Fields of Wireshark's TLS and DTLS dissectors that the plugin reads (TLS's
  * also in QUIC, with two QUIC fields).  All of them are rare (handshake,
  * ChangeCipherSpec and alert records), but tls.app_data, which is needed to
  * see an encrypted TLS 1.3 handshake without keys. */
-static tlsx_wire_fields tls_fields, dtls_fields, quic_fields;
+static tlsexplain_wire_fields tls_fields, dtls_fields, quic_fields;
 
 /* One connection: the model, who the client and server are, and its
  * current handshake. */
@@ -27,7 +27,7 @@ typedef struct {
     tlsx_handshake hs;
     address client;
     struct endpoint *server; /* QUIC only: its client may change addresses */
-    tlsx_record *current;
+    tlsexplain_record *current;
     struct plaintext *plain; /* a protocol that upgrades to TLS ran before the handshake */
     guint32 client_port;
     tlsx_time syn;
@@ -87,7 +87,7 @@ static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transpo
 {
     guint32 number;
     if (transport == TLSX_TRANSPORT_QUIC &&
-        tlsx_wire_quic_connection(&quic_fields, tree, &number)) {
+        tlsexplain_wire_quic_connection(&quic_fields, tree, &number)) {
         gpointer key = GUINT_TO_POINTER(number + 1);
         conn_state *cs = (conn_state *)wmem_map_lookup(quic_conns, key);
         if (!cs && create) {
@@ -182,7 +182,7 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
 }
 
 /* The upgrade command asked for the first handshake after it. */
-static void note_upgraded(conn_state *cs, tlsx_record *rec)
+static void note_upgraded(conn_state *cs, tlsexplain_record *rec)
 {
     struct plaintext *p = cs->plain;
     if (!p)
@@ -197,10 +197,10 @@ static void note_upgraded(conn_state *cs, tlsx_record *rec)
 }
 
 /* The record of the handshake a step belongs to, made at its first step. */
-static tlsx_record *record_of(conn_state *cs, const tlsx_step *st)
+static tlsexplain_record *record_of(conn_state *cs, const tlsx_step *st)
 {
     if (!cs->current || cs->current->id != st->handshake) {
-        tlsx_record *rec = wmem_new0(wmem_file_scope(), tlsx_record);
+        tlsexplain_record *rec = wmem_new0(wmem_file_scope(), tlsexplain_record);
         rec->id = st->handshake;
         rec->tcp = &cs->tcp;
         rec->transport = cs->hs.transport;
@@ -231,7 +231,7 @@ static const char *keep(const char *file_copy, const char *packet_copy)
 /* Names read in this frame belong to the handshake open in it.  The cipher
  * suite's and group's are Wireshark's own value strings, which live as long
  * as the program: no copy. */
-static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
+static void keep_names(tlsexplain_record *rec, const tlsexplain_wire_names *names)
 {
     rec->sni = keep(rec->sni, names->sni);
     rec->alpn = keep(rec->alpn, names->alpn);
@@ -242,7 +242,7 @@ static void keep_names(tlsx_record *rec, const tlsx_wire_names *names)
 }
 
 /* Network and processing times of the step, and the baseline they rest on. */
-static void split_step(conn_state *cs, tlsx_frame_step *fst)
+static void split_step(conn_state *cs, tlsexplain_frame_step *fst)
 {
     tlsx_baseline b;
     tlsx_handshake_split(&cs->hs, &cs->tcp, &fst->st, &b);
@@ -253,7 +253,7 @@ static void split_step(conn_state *cs, tlsx_frame_step *fst)
 
 /* The time from the connection's set-up to the end of the handshake that
  * ended now. */
-static void note_setup(conn_state *cs, tlsx_record *rec)
+static void note_setup(conn_state *cs, tlsexplain_record *rec)
 {
     if (cs->hs.transport != TLSX_TRANSPORT_TCP) {
         /* No connection set-up before the handshake: UDP has none, and
@@ -266,12 +266,12 @@ static void note_setup(conn_state *cs, tlsx_record *rec)
     }
 }
 
-static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
-                      const tlsx_wire_names *names)
+static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step *fst,
+                      const tlsexplain_wire_names *names)
 {
     if (cs->current && cs->current->id != fst->st.handshake)
         tlsx_facts_note_next(&cs->current->facts, &fst->st);
-    tlsx_record *rec = record_of(cs, &fst->st);
+    tlsexplain_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
     keep_names(rec, names);
     split_step(cs, fst);
@@ -283,7 +283,7 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsx_frame_step *fst,
 /* The handshake's time to its first application data, once it is known. */
 static void note_time_to_app_data(conn_state *cs)
 {
-    tlsx_record *rec = cs->current;
+    tlsexplain_record *rec = cs->current;
     if (rec && rec->id == cs->hs.id && cs->hs.app_data_seen && !rec->has_app_data)
         rec->has_app_data =
             tlsx_time_between(cs->hs.start, cs->hs.app_data_at, &rec->time_to_app_data);
@@ -293,10 +293,10 @@ static void note_time_to_app_data(conn_state *cs)
  * when its sender last sent a record (where the other side's next wait
  * starts), so it is fed as one event, without putting records in order.
  * Most frames of a capture are such frames. */
-static void note_late_app_data(conn_state *cs, packet_info *pinfo, const tlsx_wire_fields *fields,
-                               proto_tree *tree)
+static void note_late_app_data(conn_state *cs, packet_info *pinfo,
+                               const tlsexplain_wire_fields *fields, proto_tree *tree)
 {
-    if (!cs->client_known || !tlsx_wire_has_app_data(fields, tree))
+    if (!cs->client_known || !tlsexplain_wire_has_app_data(fields, tree))
         return;
     tlsx_event ev;
     tlsx_step st;
@@ -309,14 +309,14 @@ static void note_late_app_data(conn_state *cs, packet_info *pinfo, const tlsx_wi
 }
 
 /* First pass: the frame's steps, or NULL when it has none. */
-static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
+static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int transport)
 {
     conn_state *cs;
-    const tlsx_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS   ? &dtls_fields
-                                     : transport == TLSX_TRANSPORT_QUIC ? &quic_fields
-                                                                        : &tls_fields;
-    tlsx_wire_records records;
-    if (tlsx_wire_find_records(fields, pinfo, tree, &records)) {
+    const tlsexplain_wire_fields *fields = transport == TLSX_TRANSPORT_DTLS   ? &dtls_fields
+                                           : transport == TLSX_TRANSPORT_QUIC ? &quic_fields
+                                                                              : &tls_fields;
+    tlsexplain_wire_records records;
+    if (tlsexplain_wire_find_records(fields, pinfo, tree, &records)) {
         cs = lookup_conn(pinfo, tree, transport, TRUE);
     } else {
         /* Most TLS frames: application data only. */
@@ -332,8 +332,8 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
     }
 
     guint n;
-    tlsx_wire_names names;
-    tlsx_event *events = tlsx_wire_collect(fields, &records, pinfo, tree, &n, &names);
+    tlsexplain_wire_names names;
+    tlsx_event *events = tlsexplain_wire_collect(fields, &records, pinfo, tree, &n, &names);
     if (n == 0)
         return NULL;
 
@@ -346,7 +346,7 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
             tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
     }
 
-    tlsx_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsx_frame_step, n);
+    tlsexplain_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsexplain_frame_step, n);
     guint count = 0;
     for (guint i = 0; i < n; i++) {
         events[i].side = side;
@@ -364,11 +364,11 @@ static tlsx_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int trans
     if (count == 0)
         return NULL;
 
-    tlsx_frame *fs =
-        (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
+    tlsexplain_frame *fs = (tlsexplain_frame *)wmem_alloc(
+        pinfo->pool, sizeof(tlsexplain_frame) + count * sizeof(tlsexplain_frame_step));
     fs->count = count;
     fs->first_pass = TRUE;
-    memcpy(fs->steps, steps, count * sizeof(tlsx_frame_step));
+    memcpy(fs->steps, steps, count * sizeof(tlsexplain_frame_step));
     tlsexplain_store_frame(pinfo, fs);
     return fs;
 }
@@ -440,7 +440,7 @@ static void note_plaintext(packet_info *pinfo, proto_tree *tree, int proto_index
     p->frame[i] = pinfo->num;
 }
 
-tlsx_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree)
+tlsexplain_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree)
 {
     frame_layers l;
     read_layers(pinfo, &l);
@@ -468,8 +468,8 @@ void tlsexplain_conn_register(void)
 
 GArray *tlsexplain_conn_handoff(void)
 {
-    tlsx_wire_lookup_protos(&protos);
-    GArray *wanted = tlsx_wire_lookup_fields(&tls_fields, &dtls_fields, &quic_fields);
+    tlsexplain_wire_lookup_protos(&protos);
+    GArray *wanted = tlsexplain_wire_lookup_fields(&tls_fields, &dtls_fields, &quic_fields);
     tlsexplain_starttls_lookup();
     int marked[16], n = 0;
     marked[n++] = protos.tls;

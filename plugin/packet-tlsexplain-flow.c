@@ -50,7 +50,7 @@ static void add_column(flow_columns *c, const address *addr)
         g_hash_table_add(c->nodes, g_strdup((const char *)addr->data));
 }
 
-static flow_columns *columns_of(tlsx_seq_info *sainfo)
+static flow_columns *columns_of(tlsexplain_seq_info *sainfo)
 {
     const guint length = g_queue_get_length(sainfo->items);
     flow_columns *c = NULL;
@@ -67,7 +67,7 @@ static flow_columns *columns_of(tlsx_seq_info *sainfo)
     else
         c->nodes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (GList *l = sainfo->items->head; l; l = l->next) {
-        const tlsx_seq_item *sai = (const tlsx_seq_item *)l->data;
+        const tlsexplain_seq_item *sai = (const tlsexplain_seq_item *)l->data;
         if (sai->display) {
             add_column(c, &sai->src_addr);
             add_column(c, &sai->dst_addr);
@@ -137,15 +137,15 @@ static char *comment_of(const tlsx_step *st, const char *client, const char *ser
 static tap_packet_status flow_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
                                      const void *data, tap_flags_t flags _U_)
 {
-    tlsx_seq_info *sainfo = (tlsx_seq_info *)tapdata;
-    const tlsx_frame *fs = (const tlsx_frame *)data;
+    tlsexplain_seq_info *sainfo = (tlsexplain_seq_info *)tapdata;
+    const tlsexplain_frame *fs = (const tlsexplain_frame *)data;
     gboolean added = FALSE;
 
     for (guint i = 0; i < fs->count; i++) {
         const tlsx_step *st = &fs->steps[i].st;
         if (!st->step && (st->flags & TLSX_FLAG_DUPLICATE))
             continue;
-        tlsx_seq_item *sai = sequence_analysis_create_sai_with_addresses(pinfo, sainfo);
+        tlsexplain_seq_item *sai = sequence_analysis_create_sai_with_addresses(pinfo, sainfo);
         if (!sai)
             break;
         flow_columns *c = columns_of(sainfo);

@@ -127,37 +127,39 @@ static void index_add(guint32 frame, guint32 place)
     }
 }
 
-static tlsx_record **record_slot(guint32 id)
+static tlsexplain_record **record_slot(guint32 id)
 {
     const guint block = (id - 1) / RECORD_BLOCK;
     while (records.len <= block)
-        append(&records, wmem_alloc0(wmem_file_scope(), RECORD_BLOCK * sizeof(tlsx_record *)));
-    return (tlsx_record **)records.v[block] + (id - 1) % RECORD_BLOCK;
+        append(&records,
+               wmem_alloc0(wmem_file_scope(), RECORD_BLOCK * sizeof(tlsexplain_record *)));
+    return (tlsexplain_record **)records.v[block] + (id - 1) % RECORD_BLOCK;
 }
 
-void tlsexplain_store_record(tlsx_record *rec)
+void tlsexplain_store_record(tlsexplain_record *rec)
 {
     if (rec->id)
         *record_slot(rec->id) = rec;
 }
 
-static tlsx_record *record_of(guint32 id)
+static tlsexplain_record *record_of(guint32 id)
 {
     const guint block = (id - 1) / RECORD_BLOCK;
     if (id == 0 || block >= records.len)
         return NULL;
-    return ((tlsx_record **)records.v[block])[(id - 1) % RECORD_BLOCK];
+    return ((tlsexplain_record **)records.v[block])[(id - 1) % RECORD_BLOCK];
 }
 
-void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
+void tlsexplain_store_frame(packet_info *pinfo, const tlsexplain_frame *fs)
 {
     /* The frame's records, each once, in order of first use: as many as it
      * has steps at most (one segment can hold dozens of Client Hellos). */
-    const tlsx_record **recs = wmem_alloc_array(pinfo->pool, const tlsx_record *, fs->count);
+    const tlsexplain_record **recs =
+        wmem_alloc_array(pinfo->pool, const tlsexplain_record *, fs->count);
     guint nrec = 0;
     tlsx_pack_step *steps = wmem_alloc_array(pinfo->pool, tlsx_pack_step, fs->count);
     for (guint i = 0; i < fs->count; i++) {
-        const tlsx_frame_step *f = &fs->steps[i];
+        const tlsexplain_frame_step *f = &fs->steps[i];
         guint r = 0;
         while (r < nrec && recs[r] != f->rec)
             r++;
@@ -182,7 +184,7 @@ void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs)
     index_add(pinfo->num, keep(bytes, (gsize)(p - bytes)));
 }
 
-tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
+tlsexplain_frame *tlsexplain_stored_frame(packet_info *pinfo)
 {
     const guint at = position_of(pinfo->num);
     if (at == entries || entry_at(at)->frame != pinfo->num)
@@ -191,7 +193,7 @@ tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
     guint64 n;
     packed = tlsx_unpack_uint(packed, &n);
     const guint nrec = (guint)n;
-    tlsx_record **recs = wmem_alloc_array(pinfo->pool, tlsx_record *, nrec ? nrec : 1);
+    tlsexplain_record **recs = wmem_alloc_array(pinfo->pool, tlsexplain_record *, nrec ? nrec : 1);
     for (guint r = 0; r < nrec; r++) {
         guint64 id;
         packed = tlsx_unpack_uint(packed, &id);
@@ -203,12 +205,12 @@ tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo)
     const guint count = tlsx_unpack_count(packed);
     tlsx_pack_step *steps = wmem_alloc_array(pinfo->pool, tlsx_pack_step, count);
     tlsx_unpack(packed, steps);
-    tlsx_frame *fs =
-        (tlsx_frame *)wmem_alloc(pinfo->pool, sizeof(tlsx_frame) + count * sizeof(tlsx_frame_step));
+    tlsexplain_frame *fs = (tlsexplain_frame *)wmem_alloc(
+        pinfo->pool, sizeof(tlsexplain_frame) + count * sizeof(tlsexplain_frame_step));
     fs->count = count;
     fs->first_pass = FALSE;
     for (guint i = 0; i < count; i++) {
-        tlsx_frame_step *f = &fs->steps[i];
+        tlsexplain_frame_step *f = &fs->steps[i];
         memset(f, 0, sizeof *f);
         f->st = steps[i].st;
         f->rec = recs[steps[i].record < nrec ? steps[i].record : 0];

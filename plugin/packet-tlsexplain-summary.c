@@ -198,7 +198,7 @@ static void add_bool(proto_tree *tree, tvbuff_t *tvb, int hf, gboolean b)
 }
 
 /* The group's name, or the key exchange the suite implies (RSA, DHE). */
-static const char *group_of(const tlsx_record *rec, char *buf, size_t size)
+static const char *group_of(const tlsexplain_record *rec, char *buf, size_t size)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
     if (rec->group)
@@ -224,7 +224,7 @@ const char *tlsexplain_transport_name(guint8 transport)
     }
 }
 
-void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec)
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_record *rec)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64], group[16], cipher[16], curl[128];

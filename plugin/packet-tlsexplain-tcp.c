@@ -17,7 +17,7 @@ gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_ti
     memset(out, 0, sizeof *out);
     conversation_t *conv = find_conversation_pinfo(pinfo, 0);
     nstime_t syn_ts, to_server, to_client, synack, ack;
-    if (!conv || !tlsx_tcp_handshake_times(conv, pinfo, &syn_ts, &to_server, &to_client))
+    if (!conv || !tlsexplain_tcp_handshake_times(conv, pinfo, &syn_ts, &to_server, &to_client))
         return FALSE;
     nstime_sum(&synack, &syn_ts, &to_server);
     nstime_sum(&ack, &synack, &to_client);

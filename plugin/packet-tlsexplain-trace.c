@@ -32,7 +32,7 @@ typedef struct {
 typedef struct {
     guint32 id;
     char *client, *server; /* "addr:port" */
-    const tlsx_record *rec;
+    const tlsexplain_record *rec;
     GArray *steps; /* trace_step */
 } trace_handshake;
 
@@ -74,7 +74,8 @@ gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st)
                           st->version);
 }
 
-static trace_handshake *handshake_of(trace_data *td, packet_info *pinfo, const tlsx_frame_step *f)
+static trace_handshake *handshake_of(trace_data *td, packet_info *pinfo,
+                                     const tlsexplain_frame_step *f)
 {
     for (guint i = td->handshakes->len; i > 0; i--) {
         trace_handshake *h = (trace_handshake *)g_ptr_array_index(td->handshakes, i - 1);
@@ -98,10 +99,10 @@ static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_di
                                       const void *data, tap_flags_t flags _U_)
 {
     trace_data *td = (trace_data *)tapdata;
-    const tlsx_frame *fs = (const tlsx_frame *)data;
+    const tlsexplain_frame *fs = (const tlsexplain_frame *)data;
 
     for (guint i = 0; i < fs->count; i++) {
-        const tlsx_frame_step *f = &fs->steps[i];
+        const tlsexplain_frame_step *f = &fs->steps[i];
         if (!f->st.step && !(f->st.flags & TLSX_FLAG_DUPLICATE))
             continue; /* post-handshake messages are no steps */
         trace_handshake *h = handshake_of(td, pinfo, f);
@@ -166,7 +167,7 @@ static void ssldump_message(GString *out, const tlsx_step *st)
 
 static void append_ending(GString *out, const trace_handshake *h)
 {
-    const tlsx_record *rec = h->rec;
+    const tlsexplain_record *rec = h->rec;
     const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64], secs[TLSX_TIME_TEXT_SIZE], curl[128];
     const trace_step *first = &g_array_index(h->steps, trace_step, 0);
@@ -246,7 +247,7 @@ static void trace_draw(void *tapdata)
     g_string_append_printf(out, "Handshakes: %u\n", order->len);
     for (guint i = 0; i < order->len; i++) {
         const trace_handshake *h = (const trace_handshake *)g_ptr_array_index(order, i);
-        const tlsx_record *rec = h->rec;
+        const tlsexplain_record *rec = h->rec;
         g_string_append_printf(out, "\nHandshake %u: %s -> %s, ", h->id, h->client, h->server);
         if (rec->sni)
             g_string_append_printf(out, "SNI %s\n", rec->sni);
@@ -288,7 +289,7 @@ static void trace_finish(void *tapdata)
     g_free(td);
 }
 
-static TLSX_STAT_TAP_INIT_RESULT trace_init(const char *opt_arg, void *userdata _U_)
+static TLSEXPLAIN_STAT_TAP_INIT_RESULT trace_init(const char *opt_arg, void *userdata _U_)
 {
     trace_data *td = g_new0(trace_data, 1);
     const char *filter = NULL;
@@ -304,9 +305,9 @@ static TLSX_STAT_TAP_INIT_RESULT trace_init(const char *opt_arg, void *userdata 
         fprintf(stderr, "tlsexplain,trace: could not register its tap listener: %s\n", error->str);
         g_string_free(error, TRUE);
         trace_finish(td);
-        TLSX_STAT_TAP_INIT_FAIL();
+        TLSEXPLAIN_STAT_TAP_INIT_FAIL();
     }
-    TLSX_STAT_TAP_INIT_OK();
+    TLSEXPLAIN_STAT_TAP_INIT_OK();
 }
 
 static tap_param trace_params[] = {

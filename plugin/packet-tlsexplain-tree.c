@@ -73,22 +73,6 @@ static const value_string alert_level_vals[] = {
     {0, NULL},
 };
 
-static nstime_t to_nstime(tlsx_time t)
-{
-    nstime_t ns;
-    ns.secs = (time_t)t.secs;
-    ns.nsecs = t.nsecs;
-    return ns;
-}
-
-static proto_item *add_time(proto_tree *tree, tvbuff_t *tvb, int hf, tlsx_time t)
-{
-    nstime_t ns = to_nstime(t);
-    proto_item *pi = proto_tree_add_time(tree, hf, tvb, 0, 0, &ns);
-    proto_item_set_generated(pi);
-    return pi;
-}
-
 static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, gboolean hidden)
 {
     proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, s);
@@ -109,7 +93,7 @@ static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char 
     /* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
      * characters: the full explanation is also given as lines under its
      * field, so that it can be read in the GUI and in tshark -V. */
-    if (!tlsx_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
+    if (!tlsexplain_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
         return;
     tlsexplain_add_lines(proto_item_add_subtree(pi, ett_explanation), tvb, ett_explanation, text,
                          is_static);
@@ -141,7 +125,7 @@ static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *
 /* The verdicts on a step (tlsx_verdicts()).  A frame shown again (tshark's
  * second pass, a click in the GUI) comes after the whole capture was read:
  * only then is it known what never came. */
-static unsigned verdicts_of(packet_info *pinfo, const tlsx_frame_step *fst, tlsx_verdict *out)
+static unsigned verdicts_of(packet_info *pinfo, const tlsexplain_frame_step *fst, tlsx_verdict *out)
 {
     tlsx_reading at;
     at.frame = pinfo->num;
@@ -227,7 +211,7 @@ static void add_slow_info(packet_info *pinfo, proto_item *sti, const tlsx_verdic
 }
 
 /* The group is named as Wireshark names it, read from the hellos. */
-static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_record *rec,
+static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsexplain_record *rec,
                                const tlsx_verdict *v)
 {
     if (v->hrr)
@@ -244,7 +228,7 @@ static void add_extra_rtt_info(packet_info *pinfo, proto_item *sti, const tlsx_r
 }
 
 /* One verdict as its expert info, word for word. */
-static void add_expert_info(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst,
+static void add_expert_info(packet_info *pinfo, proto_item *sti, const tlsexplain_frame_step *fst,
                             const tlsx_verdict *v)
 {
     const tlsx_step *st = &fst->st;
@@ -286,7 +270,7 @@ static void add_expert_info(packet_info *pinfo, proto_item *sti, const tlsx_fram
 
 /* Adds the step's expert infos to sti, or to none when there is no tree:
  * Expert Information and tshark -z expert dissect without one. */
-static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_frame_step *fst)
+static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsexplain_frame_step *fst)
 {
     tlsx_verdict v[TLSX_VERDICTS_MAX];
     const unsigned n = verdicts_of(pinfo, fst, v);
@@ -294,13 +278,13 @@ static void add_expert_infos(packet_info *pinfo, proto_item *sti, const tlsx_fra
         add_expert_info(pinfo, sti, fst, &v[i]);
 }
 
-static gboolean shows_summary(packet_info *pinfo, const tlsx_frame_step *fst)
+static gboolean shows_summary(packet_info *pinfo, const tlsexplain_frame_step *fst)
 {
     return tlsx_shows_summary(&fst->st, &fst->rec->facts, pinfo->num);
 }
 
 static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
-                      const tlsx_frame_step *fst)
+                      const tlsexplain_frame_step *fst)
 {
     const tlsx_step *st = &fst->st;
     const char *name = tlsx_step_name(st);
@@ -365,15 +349,15 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     add_explanation(t, tvb, hf_explain_en, explanation_text(pinfo, &e, TLSX_LANG_EN), e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
 
-    add_time(t, tvb, hf_since_prev, st->since_prev);
+    tlsexplain_add_time(t, tvb, hf_since_prev, st->since_prev);
     if (st->has_since_peer)
-        add_time(t, tvb, hf_since_peer, st->since_peer);
-    add_time(t, tvb, hf_since_start, st->since_start);
+        tlsexplain_add_time(t, tvb, hf_since_peer, st->since_peer);
+    tlsexplain_add_time(t, tvb, hf_since_start, st->since_start);
     if (st->has_split) {
         const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
-        proto_item *pi = add_time(t, tvb, hf_network, st->network);
+        proto_item *pi = tlsexplain_add_time(t, tvb, hf_network, st->network);
         tlsexplain_append_note(pi, note);
-        pi = add_time(t, tvb, hf_processing, st->processing);
+        pi = tlsexplain_add_time(t, tvb, hf_processing, st->processing);
         tlsexplain_append_note(pi, note);
         tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
                                 tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
@@ -409,13 +393,13 @@ static void append_info(packet_info *pinfo, const tlsx_step *st)
         return;
     }
     char wait[TLSX_TIME_TEXT_SIZE];
-    const gboolean ms = st->since_peer.secs != 0 || st->since_peer.nsecs >= 1000000;
+    const gboolean ms = tlsx_time_cmp(st->since_peer, tlsx_time_from_ms(1)) >= 0;
     col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s +%s s]", num, dir, name,
                     tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
 }
 
 /* Whether a step of the frame has an expert info: a verdict. */
-static gboolean frame_has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
+static gboolean frame_has_expert_info(packet_info *pinfo, const tlsexplain_frame *fs)
 {
     tlsx_verdict v[TLSX_VERDICTS_MAX];
     for (guint i = 0; i < fs->count; i++) {
@@ -426,7 +410,7 @@ static gboolean frame_has_expert_info(packet_info *pinfo, const tlsx_frame *fs)
 }
 
 void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-                           const tlsx_frame *fs)
+                           const tlsexplain_frame *fs)
 {
     if (tlsexplain_prefs.info_column && pinfo->cinfo) {
         for (guint i = 0; i < fs->count; i++)

@@ -51,7 +51,7 @@ static GArray *ids(GArray *all, const char *prefix, const char *name)
     GArray *a = g_array_new(FALSE, FALSE, sizeof(int));
     if (prefix) {
         char *abbrev = g_strconcat(prefix, ".", name, NULL);
-        tlsx_append_hfids_by_name(a, abbrev);
+        tlsexplain_append_hfids_by_name(a, abbrev);
         g_free(abbrev);
     }
     g_array_append_vals(all, a->data, a->len);
@@ -61,7 +61,7 @@ static GArray *ids(GArray *all, const char *prefix, const char *name)
 /* TLS's fields or their DTLS twins (the same names under dtls.).  TLS 1.3's
  * fields are TLS's only: Wireshark 4.0 has no DTLS 1.3.  Every wanted field
  * costs a little in every frame, so DTLS asks for no more than it needs. */
-static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
+static void lookup_family(GArray *all, tlsexplain_wire_fields *f, gboolean dtls)
 {
     const char *both = dtls ? "dtls" : "tls";
     const char *tls = dtls ? NULL : "tls";
@@ -92,8 +92,8 @@ static void lookup_family(GArray *all, tlsx_wire_fields *f, gboolean dtls)
     f->quic_short = ids(all, NULL, "short");
 }
 
-GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls,
-                                tlsx_wire_fields *quic)
+GArray *tlsexplain_wire_lookup_fields(tlsexplain_wire_fields *tls, tlsexplain_wire_fields *dtls,
+                                      tlsexplain_wire_fields *quic)
 {
     GArray *all = g_array_new(FALSE, FALSE, sizeof(int));
     lookup_family(all, tls, FALSE);
@@ -106,7 +106,7 @@ GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls,
     return all;
 }
 
-void tlsx_wire_lookup_protos(tlsx_wire_protos *p)
+void tlsexplain_wire_lookup_protos(tlsexplain_wire_protos *p)
 {
     p->tls = proto_get_id_by_filter_name("tls");
     p->dtls = proto_get_id_by_filter_name("dtls");
@@ -116,7 +116,7 @@ void tlsx_wire_lookup_protos(tlsx_wire_protos *p)
 /* Every field_info of the fields in ids.  Most fields have one registration
  * and most frames items of one of them only: those are Wireshark's own array,
  * not copied; others are merged in pinfo->pool. */
-typedef tlsx_wire_items items;
+typedef tlsexplain_wire_items items;
 
 static items finfos(packet_info *pinfo, proto_tree *tree, const GArray *ids)
 {
@@ -146,8 +146,8 @@ static items finfos(packet_info *pinfo, proto_tree *tree, const GArray *ids)
     return out;
 }
 
-gboolean tlsx_wire_find_records(const tlsx_wire_fields *f, packet_info *pinfo, proto_tree *tree,
-                                tlsx_wire_records *r)
+gboolean tlsexplain_wire_find_records(const tlsexplain_wire_fields *f, packet_info *pinfo,
+                                      proto_tree *tree, tlsexplain_wire_records *r)
 {
     r->handshake = finfos(pinfo, tree, f->handshake);
     r->ccs = finfos(pinfo, tree, f->ccs);
@@ -155,7 +155,7 @@ gboolean tlsx_wire_find_records(const tlsx_wire_fields *f, packet_info *pinfo, p
     return r->handshake.len || r->ccs.len || r->alert.len;
 }
 
-gboolean tlsx_wire_has_app_data(const tlsx_wire_fields *f, proto_tree *tree)
+gboolean tlsexplain_wire_has_app_data(const tlsexplain_wire_fields *f, proto_tree *tree)
 {
     for (guint i = 0; i < f->app_data->len; i++) {
         const GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(f->app_data, int, i));
@@ -188,9 +188,9 @@ static source find_source(source *s, guint n, tvbuff_t *tvb)
         if (s[i].tvb != tvb)
             continue;
         if (s[i].kind == SRC_UNKNOWN) {
-            if (tlsx_data_source_has_prefix(s[i].ds, "Decrypted"))
+            if (tlsexplain_data_source_has_prefix(s[i].ds, "Decrypted"))
                 s[i].kind = SRC_DECRYPTED;
-            else if (tlsx_data_source_has_prefix(s[i].ds, "Reassembled TLS"))
+            else if (tlsexplain_data_source_has_prefix(s[i].ds, "Reassembled TLS"))
                 s[i].kind = SRC_HS_REASSEMBLED;
             else
                 s[i].kind = SRC_TCP_REASSEMBLED;
@@ -226,7 +226,7 @@ static gboolean type_at(items types, const field_info *hs, guint8 *type)
     for (guint i = 0; i < types.len; i++) {
         const field_info *t = types.v[i];
         if (t->ds_tvb == hs->ds_tvb && t->start == hs->start) {
-            *type = (guint8)tlsx_finfo_uint(t);
+            *type = (guint8)tlsexplain_finfo_uint(t);
             return TRUE;
         }
     }
@@ -268,7 +268,7 @@ enum {
 };
 
 typedef struct {
-    const tlsx_wire_fields *f;
+    const tlsexplain_wire_fields *f;
     packet_info *pinfo;
     proto_tree *tree;
     guint loaded; /* bit per HF_* */
@@ -305,14 +305,14 @@ static guint16 hello_version(hello_fields *h, const field_info *hs)
     const items supported = hello_field(h, HF_SUPPORTED);
     for (guint i = 0; i < supported.len; i++) {
         const field_info *v = supported.v[i];
-        guint val = tlsx_finfo_uint(v);
+        guint val = tlsexplain_finfo_uint(v);
         if (inside(v, hs) && tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
             best = val;
     }
     if (best)
         return (guint16)best;
     const field_info *v = first_of(h, HF_VERSION, hs);
-    return v ? (guint16)tlsx_finfo_uint(v) : 0;
+    return v ? (guint16)tlsexplain_finfo_uint(v) : 0;
 }
 
 /* RFC 8446 4.1.3: a HelloRetryRequest is a Server Hello with this random. */
@@ -347,7 +347,7 @@ static const char *value_name(const field_info *fi)
     const header_field_info *hfi = fi->hfinfo;
     if (!hfi->strings)
         return NULL;
-    guint32 v = tlsx_finfo_uint(fi);
+    guint32 v = tlsexplain_finfo_uint(fi);
     if (hfi->display & BASE_EXT_STRING)
         return try_val_to_str_ext(v, (value_string_ext *)hfi->strings);
     if ((hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING)) ||
@@ -371,7 +371,7 @@ static const char *string_value(packet_info *pinfo, const field_info *fi)
 /* Reads what the summary needs from a hello or key exchange; other
  * messages need nothing but their type. */
 static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet_info *pinfo,
-                       tlsx_wire_names *names)
+                       tlsexplain_wire_names *names)
 {
     const field_info *v;
     switch (p->ev.hs_type) {
@@ -387,15 +387,15 @@ static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet
         p->ev.hrr = is_hrr(h, hs);
         if (p->ev.hrr) {
             if ((v = first_of(h, HF_SELECTED_GROUP, hs)) != NULL)
-                p->ev.group = (guint16)tlsx_finfo_uint(v);
+                p->ev.group = (guint16)tlsexplain_finfo_uint(v);
             break;
         }
         if ((v = first_of(h, HF_CIPHER, hs)) != NULL) {
-            p->ev.cipher = (guint16)tlsx_finfo_uint(v);
+            p->ev.cipher = (guint16)tlsexplain_finfo_uint(v);
             names->cipher = value_name(v);
         }
         if ((v = first_of(h, HF_GROUP, hs)) != NULL) {
-            p->ev.group = (guint16)tlsx_finfo_uint(v);
+            p->ev.group = (guint16)tlsexplain_finfo_uint(v);
             names->group = value_name(v);
         }
         p->ev.psk = first_of(h, HF_PSK, hs) != NULL;
@@ -404,7 +404,7 @@ static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet
         break;
     case TLSX_HS_SERVER_KEY_EXCHANGE:
         if ((v = first_of(h, HF_NAMED_CURVE, hs)) != NULL) {
-            p->ev.group = (guint16)tlsx_finfo_uint(v);
+            p->ev.group = (guint16)tlsexplain_finfo_uint(v);
             names->group = value_name(v);
         }
         break;
@@ -447,16 +447,16 @@ static void read_dtls(pending *p, const dtls_fields *d, const field_info *hs)
     if (!seq)
         return;
     p->ev.has_seq = true;
-    p->ev.msg_seq = (guint16)tlsx_finfo_uint(seq);
+    p->ev.msg_seq = (guint16)tlsexplain_finfo_uint(seq);
     const field_info *frag_length = first_inside(d->frag_length, hs);
     const field_info *length = first_inside(d->length, hs);
     if (frag_length && length)
-        p->ev.partial = tlsx_finfo_uint(frag_length) < tlsx_finfo_uint(length);
+        p->ev.partial = tlsexplain_finfo_uint(frag_length) < tlsexplain_finfo_uint(length);
 }
 
-static void add_handshakes(pending_list *out, const tlsx_wire_fields *f, proto_tree *tree,
+static void add_handshakes(pending_list *out, const tlsexplain_wire_fields *f, proto_tree *tree,
                            packet_info *pinfo, items list, source *srcs, guint nsrc,
-                           tlsx_wire_names *names)
+                           tlsexplain_wire_names *names)
 {
     hello_fields h;
     memset(&h, 0, sizeof h);
@@ -521,7 +521,7 @@ static void add_records(pending_list *out, items list, tlsx_event_kind kind, sou
 }
 
 /* Alert records: level and description unless the record is encrypted. */
-static void add_alerts(pending_list *out, const tlsx_wire_fields *f, packet_info *pinfo,
+static void add_alerts(pending_list *out, const tlsexplain_wire_fields *f, packet_info *pinfo,
                        proto_tree *tree, items list, source *srcs, guint nsrc)
 {
     const items levels = finfos(pinfo, tree, f->alert_level);
@@ -533,8 +533,8 @@ static void add_alerts(pending_list *out, const tlsx_wire_fields *f, packet_info
         const field_info *level = first_inside(levels, fi);
         const field_info *desc = first_inside(descs, fi);
         if (level && desc) {
-            p->ev.alert_level = (guint8)tlsx_finfo_uint(level);
-            p->ev.alert_desc = (guint8)tlsx_finfo_uint(desc);
+            p->ev.alert_level = (guint8)tlsexplain_finfo_uint(level);
+            p->ev.alert_desc = (guint8)tlsexplain_finfo_uint(desc);
         }
     }
 }
@@ -583,7 +583,7 @@ static void add_quic_packets(pending_list *out, items types, items shorts)
 {
     for (guint i = 0; i < types.len; i++) {
         const field_info *fi = types.v[i];
-        const guint32 type = tlsx_finfo_uint(fi);
+        const guint32 type = tlsexplain_finfo_uint(fi);
         if (type == QUIC_0RTT_PACKET)
             add_quic(out, fi, TLSX_EV_QUIC_0RTT);
         else if (type == QUIC_HANDSHAKE_PACKET)
@@ -593,12 +593,13 @@ static void add_quic_packets(pending_list *out, items types, items shorts)
         add_quic(out, shorts.v[0], TLSX_EV_QUIC_1RTT);
 }
 
-gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *f, proto_tree *tree, guint32 *number)
+gboolean tlsexplain_wire_quic_connection(const tlsexplain_wire_fields *f, proto_tree *tree,
+                                         guint32 *number)
 {
     for (guint i = 0; i < f->quic_connection->len; i++) {
         GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(f->quic_connection, int, i));
         if (a && a->len) {
-            *number = tlsx_finfo_uint((const field_info *)a->pdata[0]);
+            *number = tlsexplain_finfo_uint((const field_info *)a->pdata[0]);
             return TRUE;
         }
     }
@@ -622,9 +623,9 @@ static void sort_pending(pending_list *pend)
     }
 }
 
-tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *f, const tlsx_wire_records *records,
-                              packet_info *pinfo, proto_tree *tree, guint *count,
-                              tlsx_wire_names *names)
+tlsx_event *tlsexplain_wire_collect(const tlsexplain_wire_fields *f,
+                                    const tlsexplain_wire_records *records, packet_info *pinfo,
+                                    proto_tree *tree, guint *count, tlsexplain_wire_names *names)
 {
     *count = 0;
     memset(names, 0, sizeof *names);

@@ -41,7 +41,7 @@ typedef struct {
     GArray *quic_packet_type;  /* quic.long.packet_type: Handshake packets without keys */
     GArray *quic_connection;   /* quic.connection.number */
     GArray *quic_short;        /* quic.short: a 1-RTT (short header) packet */
-} tlsx_wire_fields;
+} tlsexplain_wire_fields;
 
 /* Names found in a frame's hellos, in pinfo->pool; NULL when absent.  The
  * server name and protocol, read from the wire, come escaped
@@ -51,51 +51,51 @@ typedef struct {
     const char *alpn;   /* the protocol the server selected (Server Hello, Encrypted Extensions) */
     const char *cipher; /* Wireshark's (IANA) name of the Server Hello's suite */
     const char *group;  /* Wireshark's name of the key exchange group */
-} tlsx_wire_names;
+} tlsexplain_wire_names;
 
 /* Looks the fields up for TLS over TCP, DTLS and QUIC (TLS's and QUIC's own)
  * at handoff, once every protocol is registered, and returns them all in one
  * array, for set_postdissector_wanted_hfids(). */
-GArray *tlsx_wire_lookup_fields(tlsx_wire_fields *tls, tlsx_wire_fields *dtls,
-                                tlsx_wire_fields *quic);
+GArray *tlsexplain_wire_lookup_fields(tlsexplain_wire_fields *tls, tlsexplain_wire_fields *dtls,
+                                      tlsexplain_wire_fields *quic);
 
 /* The protocols that carry handshakes, looked up at handoff. */
 typedef struct {
     int tls, dtls, quic;
-} tlsx_wire_protos;
+} tlsexplain_wire_protos;
 
-void tlsx_wire_lookup_protos(tlsx_wire_protos *protos);
+void tlsexplain_wire_lookup_protos(tlsexplain_wire_protos *protos);
 
 /* The QUIC connection of the frame, as Wireshark's QUIC dissector numbers
  * them; FALSE when it has none. */
-gboolean tlsx_wire_quic_connection(const tlsx_wire_fields *fields, proto_tree *tree,
-                                   guint32 *number);
+gboolean tlsexplain_wire_quic_connection(const tlsexplain_wire_fields *fields, proto_tree *tree,
+                                         guint32 *number);
 
 /* The items of some fields in a frame: Wireshark's own array when one field
  * has them all, else a merged copy in pinfo->pool. */
 typedef struct {
     const field_info *const *v;
     guint len;
-} tlsx_wire_items;
+} tlsexplain_wire_items;
 
 /* A frame's handshake, ChangeCipherSpec and alert records, looked up once. */
 typedef struct {
-    tlsx_wire_items handshake, ccs, alert;
-} tlsx_wire_records;
+    tlsexplain_wire_items handshake, ccs, alert;
+} tlsexplain_wire_records;
 
 /* Looks those records up; FALSE when the frame has none: then its
  * application data matters only to a TLS 1.3 handshake in progress, or
  * as the time its sender last sent a record. */
-gboolean tlsx_wire_find_records(const tlsx_wire_fields *fields, packet_info *pinfo,
-                                proto_tree *tree, tlsx_wire_records *records);
+gboolean tlsexplain_wire_find_records(const tlsexplain_wire_fields *fields, packet_info *pinfo,
+                                      proto_tree *tree, tlsexplain_wire_records *records);
 
 /* Whether the frame holds an application data record. */
-gboolean tlsx_wire_has_app_data(const tlsx_wire_fields *fields, proto_tree *tree);
+gboolean tlsexplain_wire_has_app_data(const tlsexplain_wire_fields *fields, proto_tree *tree);
 
 /* The frame's events in wire order, allocated in pinfo->pool, or NULL with
  * *count 0.  Sides and time stamps are left for the caller to set. */
-tlsx_event *tlsx_wire_collect(const tlsx_wire_fields *fields, const tlsx_wire_records *records,
-                              packet_info *pinfo, proto_tree *tree, guint *count,
-                              tlsx_wire_names *names);
+tlsx_event *tlsexplain_wire_collect(const tlsexplain_wire_fields *fields,
+                                    const tlsexplain_wire_records *records, packet_info *pinfo,
+                                    proto_tree *tree, guint *count, tlsexplain_wire_names *names);
 
 #endif

@@ -24,7 +24,7 @@ WS_DLL_PUBLIC_DEF const gchar plugin_version[] = VERSION;
 WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 WS_DLL_PUBLIC void plugin_register(void);
-TLSX_PLUGIN_DESCRIBE_DISSECTOR()
+TLSEXPLAIN_PLUGIN_DESCRIBE_DISSECTOR()
 
 int proto_tlsexplain = -1;
 static int tlsexplain_tap = -1;
@@ -69,8 +69,8 @@ static void tlsexplain_init(void)
 
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    tlsx_frame *fs = PINFO_FD_VISITED(pinfo) ? tlsexplain_stored_frame(pinfo)
-                                             : tlsexplain_first_pass(pinfo, tree);
+    tlsexplain_frame *fs = PINFO_FD_VISITED(pinfo) ? tlsexplain_stored_frame(pinfo)
+                                                   : tlsexplain_first_pass(pinfo, tree);
     if (!fs)
         return 0;
     tlsexplain_show_frame(tvb, pinfo, tree, fs);

@@ -16,15 +16,15 @@
 
 #include <stdlib.h>
 
-#define TLSX_WS_AT_LEAST(major, minor)                                                             \
+#define TLSEXPLAIN_WS_AT_LEAST(major, minor)                                                       \
     (WIRESHARK_VERSION_MAJOR > (major) ||                                                          \
      (WIRESHARK_VERSION_MAJOR == (major) && WIRESHARK_VERSION_MINOR >= (minor)))
 
 /* A field's value became a pointer in 4.2; 4.0 reads it through a
  * non-const pointer although it does not change it. */
-static inline guint32 tlsx_finfo_uint(const field_info *fi)
+static inline guint32 tlsexplain_finfo_uint(const field_info *fi)
 {
-#if TLSX_WS_AT_LEAST(4, 2)
+#if TLSEXPLAIN_WS_AT_LEAST(4, 2)
     return fvalue_get_uinteger(fi->value);
 #else
     return fvalue_get_uinteger((fvalue_t *)&fi->value);
@@ -32,15 +32,15 @@ static inline guint32 tlsx_finfo_uint(const field_info *fi)
 }
 
 /* Boolean preferences are bool from 4.4 on. */
-#if TLSX_WS_AT_LEAST(4, 4)
-typedef bool tlsx_pref_bool;
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
+typedef bool tlsexplain_pref_bool;
 #else
-typedef gboolean tlsx_pref_bool;
+typedef gboolean tlsexplain_pref_bool;
 #endif
 
 /* Whether the tree is shown (GUI, tshark -V or PDML), not merely built for
  * filters and wanted fields. */
-static inline gboolean tlsx_tree_visible(proto_tree *tree)
+static inline gboolean tlsexplain_tree_visible(proto_tree *tree)
 {
     return tree && PTREE_DATA(tree)->visible;
 }
@@ -48,10 +48,10 @@ static inline gboolean tlsx_tree_visible(proto_tree *tree)
 /* Whether a data source's name starts with prefix ("Decrypted TLS", ...).
  * 4.6 renamed get_data_source_name, which returns "name (N bytes)" newly
  * allocated, to get_data_source_description. */
-static inline gboolean tlsx_data_source_has_prefix(const struct data_source *src,
-                                                   const char *prefix)
+static inline gboolean tlsexplain_data_source_has_prefix(const struct data_source *src,
+                                                         const char *prefix)
 {
-#if TLSX_WS_AT_LEAST(4, 6)
+#if TLSEXPLAIN_WS_AT_LEAST(4, 6)
     char *name = get_data_source_description(src);
 #else
     char *name = get_data_source_name(src);
@@ -63,7 +63,7 @@ static inline gboolean tlsx_data_source_has_prefix(const struct data_source *src
 
 /* Every field registered under an abbreviation (some, like
  * tls.handshake.version, are registered twice). */
-static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
+static inline void tlsexplain_append_hfids_by_name(GArray *ids, const char *abbrev)
 {
     header_field_info *hfi = proto_registrar_get_byname(abbrev);
     if (!hfi)
@@ -77,16 +77,16 @@ static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
 /* From 4.4 on a plugin says what it is: tshark -G plugins shows its type
  * ("unknown" without it), 4.0 names every epan plugin "dissector".
  * Defines plugin_describe() where the loader asks for it. */
-#if TLSX_WS_AT_LEAST(4, 4)
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
 #include <wsutil/plugins.h>
-#define TLSX_PLUGIN_DESCRIBE_DISSECTOR()                                                           \
+#define TLSEXPLAIN_PLUGIN_DESCRIBE_DISSECTOR()                                                     \
     WS_DLL_PUBLIC uint32_t plugin_describe(void);                                                  \
     uint32_t plugin_describe(void)                                                                 \
     {                                                                                              \
         return WS_PLUGIN_DESC_DISSECTOR;                                                           \
     }
 #else
-#define TLSX_PLUGIN_DESCRIBE_DISSECTOR()
+#define TLSEXPLAIN_PLUGIN_DESCRIBE_DISSECTOR()
 #endif
 
 /* The TCP handshake as TCP's sequence analysis saw it: when the SYN came,
@@ -97,34 +97,35 @@ static inline void tlsx_append_hfids_by_name(GArray *ids, const char *abbrev)
 typedef struct {
     guint32 acked; /* the frame acknowledged; 0 until found */
     nstime_t ts;
-} tlsx_ack;
+} tlsexplain_ack;
 
 /* The first two acknowledgements, in frame order: the SYN/ACK's (of the SYN)
  * and the ACK's (of the SYN/ACK, a later frame). */
-#if TLSX_WS_AT_LEAST(4, 4)
-typedef bool tlsx_foreach_result;
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
+typedef bool tlsexplain_foreach_result;
 #else
-typedef gboolean tlsx_foreach_result;
+typedef gboolean tlsexplain_foreach_result;
 #endif
 
-static inline tlsx_foreach_result tlsx_first_acks(const void *key, void *value, void *data)
+static inline tlsexplain_foreach_result tlsexplain_first_acks(const void *key, void *value,
+                                                              void *data)
 {
     const struct tcp_acked *ta = (const struct tcp_acked *)value;
-    tlsx_ack *acks = (tlsx_ack *)data;
+    tlsexplain_ack *acks = (tlsexplain_ack *)data;
     (void)key;
     if (!ta || ta->frame_acked == 0)
         return FALSE;
-    tlsx_ack *a = acks[0].acked == 0 ? &acks[0] : &acks[1];
+    tlsexplain_ack *a = acks[0].acked == 0 ? &acks[0] : &acks[1];
     a->acked = ta->frame_acked;
     a->ts = ta->ts;
     return a == &acks[1];
 }
 
-static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_info *pinfo,
-                                                nstime_t *syn, nstime_t *to_server,
-                                                nstime_t *to_client)
+static inline gboolean tlsexplain_tcp_handshake_times(conversation_t *conv, packet_info *pinfo,
+                                                      nstime_t *syn, nstime_t *to_server,
+                                                      nstime_t *to_client)
 {
-#if TLSX_WS_AT_LEAST(4, 4)
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
     (void)pinfo;
     struct tcp_analysis *tcpd = get_tcp_conversation_data_idempotent(conv);
 #else
@@ -133,9 +134,9 @@ static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_inf
     if (!tcpd || !tcpd->acked_table || nstime_is_zero(&tcpd->ts_mru_syn) ||
         nstime_is_zero(&tcpd->ts_first_rtt))
         return FALSE;
-    tlsx_ack acks[2];
+    tlsexplain_ack acks[2];
     memset(acks, 0, sizeof acks);
-    wmem_tree_foreach(tcpd->acked_table, tlsx_first_acks, acks);
+    wmem_tree_foreach(tcpd->acked_table, tlsexplain_first_acks, acks);
     if (acks[1].acked <= acks[0].acked)
         return FALSE;
     nstime_t sum;
@@ -157,14 +158,14 @@ static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_inf
  * for a filter that does not compile.  Without it tshark would read the whole
  * capture and end with status 0 and without the report asked for; 4.0 to 4.4
  * offer no other way to fail.  tests/checkapis.sh allows exactly this one. */
-#if TLSX_WS_AT_LEAST(4, 6)
-#define TLSX_STAT_TAP_INIT_RESULT bool
-#define TLSX_STAT_TAP_INIT_OK() return true
-#define TLSX_STAT_TAP_INIT_FAIL() return false
+#if TLSEXPLAIN_WS_AT_LEAST(4, 6)
+#define TLSEXPLAIN_STAT_TAP_INIT_RESULT bool
+#define TLSEXPLAIN_STAT_TAP_INIT_OK() return true
+#define TLSEXPLAIN_STAT_TAP_INIT_FAIL() return false
 #else
-#define TLSX_STAT_TAP_INIT_RESULT void
-#define TLSX_STAT_TAP_INIT_OK() return
-#define TLSX_STAT_TAP_INIT_FAIL() exit(1)
+#define TLSEXPLAIN_STAT_TAP_INIT_RESULT void
+#define TLSEXPLAIN_STAT_TAP_INIT_OK() return
+#define TLSEXPLAIN_STAT_TAP_INIT_FAIL() exit(1)
 #endif
 
 /* Sequence analysis (Statistics -> Flow Graph, tshark -z flow,...):
@@ -175,10 +176,10 @@ static inline gboolean tlsx_tcp_handshake_times(conversation_t *conv, packet_inf
  * 4.4 and 4.6 libraries: sequence_analysis_use_color_filter() stores one
  * byte); everything before them, and the graph's members used here, sit at
  * the same offsets in every version.  Both are allocated by libwireshark. */
-#if TLSX_WS_AT_LEAST(4, 4)
-typedef bool tlsx_seq_bool;
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
+typedef bool tlsexplain_seq_bool;
 #else
-typedef gboolean tlsx_seq_bool;
+typedef gboolean tlsexplain_seq_bool;
 #endif
 
 typedef struct {
@@ -193,26 +194,26 @@ typedef struct {
     guint16 conv_num;
     unsigned fg_color;
     unsigned bg_color;
-    tlsx_seq_bool has_color_filter;
-    tlsx_seq_bool display;
+    tlsexplain_seq_bool has_color_filter;
+    tlsexplain_seq_bool display;
     unsigned src_node;
     unsigned dst_node;
     guint16 line_style;
     /* more members follow */
-} tlsx_seq_item;
+} tlsexplain_seq_item;
 
 typedef struct {
     const char *name;
-    tlsx_seq_bool any_addr;
+    tlsexplain_seq_bool any_addr;
     int nconv;
-    GQueue *items; /* of tlsx_seq_item * */
+    GQueue *items; /* of tlsexplain_seq_item * */
     /* more members follow */
-} tlsx_seq_info;
+} tlsexplain_seq_info;
 
 WS_DLL_PUBLIC void register_seq_analysis(const char *name, const char *ui_name, const int proto_id,
                                          const char *tap_listener, guint tap_flags,
                                          tap_packet_cb tap_func);
-WS_DLL_PUBLIC tlsx_seq_item *sequence_analysis_create_sai_with_addresses(packet_info *pinfo,
-                                                                         tlsx_seq_info *sainfo);
+WS_DLL_PUBLIC tlsexplain_seq_item *
+sequence_analysis_create_sai_with_addresses(packet_info *pinfo, tlsexplain_seq_info *sainfo);
 
 #endif

@@ -18,9 +18,9 @@ extern int proto_tlsexplain;
 
 enum { TLSEXPLAIN_LANG_EN, TLSEXPLAIN_LANG_ZH, TLSEXPLAIN_LANG_BOTH };
 typedef struct {
-    gint language;              /* TLSEXPLAIN_LANG_*: which explanation is shown */
-    tlsx_pref_bool info_column; /* steps appended to the Info column */
-    guint slow_ms;              /* a longer wait for the peer is slow (tlsexplain.slow) */
+    gint language;                    /* TLSEXPLAIN_LANG_*: which explanation is shown */
+    tlsexplain_pref_bool info_column; /* steps appended to the Info column */
+    guint slow_ms;                    /* a longer wait for the peer is slow (tlsexplain.slow) */
 } tlsexplain_prefs_t;
 extern tlsexplain_prefs_t tlsexplain_prefs;
 
@@ -38,10 +38,10 @@ typedef struct {
     gint8 upgrade;                           /* that command (packet-tlsexplain-starttls.c), -1 */
     guint has_app_data : 1, has_setup : 1;
     tlsx_facts facts; /* what the first pass learnt of it: the core's verdicts rest on them */
-} tlsx_record;
+} tlsexplain_record;
 
 /* The handshake's summary, once it has ended; NULL while it is open. */
-static inline const tlsx_summary *tlsexplain_summary_of(const tlsx_record *rec)
+static inline const tlsx_summary *tlsexplain_summary_of(const tlsexplain_record *rec)
 {
     return rec->facts.has_summary ? &rec->facts.summary : NULL;
 }
@@ -49,19 +49,19 @@ static inline const tlsx_summary *tlsexplain_summary_of(const tlsx_record *rec)
 /* A step and the handshake it belongs to. */
 typedef struct {
     tlsx_step st;
-    tlsx_record *rec;
+    tlsexplain_record *rec;
     guint8 point;           /* tlsx_capture_point */
     gboolean rtt_estimated; /* rtt and point from TLS answers: no TCP handshake */
     tlsx_time rtt;          /* the network round trip, when point is known */
-} tlsx_frame_step;
+} tlsexplain_frame_step;
 
 /* What the first pass found in a frame, kept for every later pass; also
  * what the "tlsexplain" tap hands its listeners, once per frame with steps. */
 typedef struct {
     guint count;
     gboolean first_pass; /* computed now, not read back: taps see the frame as it came */
-    tlsx_frame_step steps[];
-} tlsx_frame;
+    tlsexplain_frame_step steps[];
+} tlsexplain_frame;
 
 /* packet-tlsexplain-time.c: the one place where the model's times
  * (tlsx_time) and Wireshark's (nstime_t) meet. */
@@ -85,7 +85,7 @@ const char *tlsexplain_ms_text(char *buf, tlsx_time t);
  * for later passes, or NULL when it has none.  Init forgets the previous
  * file's connections; register makes the maps, handoff looks up the fields
  * and protocols read (and returns the fields to want). */
-tlsx_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree);
+tlsexplain_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree);
 void tlsexplain_conn_init(void);
 void tlsexplain_conn_register(void);
 GArray *tlsexplain_conn_handoff(void);
@@ -94,16 +94,16 @@ GArray *tlsexplain_conn_handoff(void);
  * infos, with or without a tree); register adds the steps' fields, the
  * summary's (tlsexplain_summary_register()) and the expert infos. */
 void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-                           const tlsx_frame *fs);
+                           const tlsexplain_frame *fs);
 void tlsexplain_tree_register(int proto);
 
 /* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
  * for later passes; gives them back unpacked in pinfo->pool, or NULL.  Init
  * forgets the previous file's. */
 void tlsexplain_store_init(void);
-void tlsexplain_store_record(tlsx_record *rec); /* each record, once it has its id */
-void tlsexplain_store_frame(packet_info *pinfo, const tlsx_frame *fs);
-tlsx_frame *tlsexplain_stored_frame(packet_info *pinfo);
+void tlsexplain_store_record(tlsexplain_record *rec); /* each record, once it has its id */
+void tlsexplain_store_frame(packet_info *pinfo, const tlsexplain_frame *fs);
+tlsexplain_frame *tlsexplain_stored_frame(packet_info *pinfo);
 
 /* Wireshark's names of the alert descriptions, filled at registration. */
 extern value_string tlsexplain_alert_vals[256 + 1];
@@ -127,7 +127,7 @@ void tlsexplain_append_note(proto_item *pi, const char *note);
 gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);
 
 /* Adds the summary subtree of a handshake that ended in this frame. */
-void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsx_record *rec);
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_record *rec);
 
 /* "TCP", "UDP (DTLS)", "QUIC" (tlsx_transport). */
 const char *tlsexplain_transport_name(guint8 transport);
