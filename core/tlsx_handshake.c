@@ -205,10 +205,6 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
     case TLSX_HS_CERTIFICATE_REQUEST:
         hs->cert_requested = true;
         break;
-    case TLSX_HS_CERTIFICATE:
-        if (side == TLSX_CLIENT)
-            hs->client_cert = true;
-        break;
     case TLSX_HS_CERTIFICATE_VERIFY:
         if (side == TLSX_CLIENT)
             hs->client_cert_verify = true;

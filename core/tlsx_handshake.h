@@ -116,7 +116,7 @@ typedef struct {
     bool failed;           /* ended by an alert */
     bool has_alert;        /* alert_desc is known */
     bool hrr, psk, resumed, renegotiation, early_data, encrypted_renegotiation;
-    bool cert_requested, client_cert, client_cert_verify;
+    bool cert_requested, client_cert_verify;
     bool mid_capture; /* no Client Hello seen */
     bool client_hello_seen, group_known;
     uint32_t client_hello_length;
