@@ -51,6 +51,24 @@ static inline tlsx_event record_event(tlsx_event_kind kind, tlsx_side side, int6
     return e;
 }
 
+/* The handshake type of a letter of Zeek's ssl_history (either case), from
+ * the message table; 'J', a HelloRetryRequest, is a Server Hello on the
+ * wire.  0xff for a letter no single type has ('Z' is Zeek's "unknown"). */
+static inline uint8_t zeek_type(char c)
+{
+    const char upper = (char)(c & ~0x20);
+    if (upper == 'J')
+        return TLSX_HS_SERVER_HELLO;
+    if (upper == 'Z')
+        return 0xff;
+    for (size_t i = 0; i < tlsx_message_count(); i++) {
+        const tlsx_message_row *r = tlsx_message_row_at(i);
+        if (r->kind == TLSX_STEP_HANDSHAKE && r->letter == upper)
+            return r->type;
+    }
+    return 0xff;
+}
+
 static inline int64_t ms_of(tlsx_time t)
 {
     return t.secs * 1000 + t.nsecs / 1000000;

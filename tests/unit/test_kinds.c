@@ -51,46 +51,6 @@ static bool feed(run *r, tlsx_event ev)
     return is_step;
 }
 
-static uint8_t type_of(char c)
-{
-    switch (c | 0x20) {
-    case 'h':
-        return TLSX_HS_HELLO_REQUEST;
-    case 'c':
-        return TLSX_HS_CLIENT_HELLO;
-    case 's':
-        return TLSX_HS_SERVER_HELLO;
-    case 'j':
-        return TLSX_HS_SERVER_HELLO; /* with the HelloRetryRequest random */
-    case 't':
-        return TLSX_HS_NEW_SESSION_TICKET;
-    case 'e':
-        return TLSX_HS_END_OF_EARLY_DATA;
-    case 'o':
-        return TLSX_HS_ENCRYPTED_EXTENSIONS;
-    case 'x':
-        return TLSX_HS_CERTIFICATE;
-    case 'k':
-        return TLSX_HS_SERVER_KEY_EXCHANGE;
-    case 'r':
-        return TLSX_HS_CERTIFICATE_REQUEST;
-    case 'n':
-        return TLSX_HS_SERVER_HELLO_DONE;
-    case 'y':
-        return TLSX_HS_CERTIFICATE_VERIFY;
-    case 'g':
-        return TLSX_HS_CLIENT_KEY_EXCHANGE;
-    case 'f':
-        return TLSX_HS_FINISHED;
-    case 'p':
-        return TLSX_HS_KEY_UPDATE;
-    case 'v':
-        return TLSX_HS_HELLO_VERIFY_REQUEST;
-    default:
-        return 0xff;
-    }
-}
-
 /* One message: a letter as in Zeek's history, 'I'/'i' a ChangeCipherSpec,
  * '?' an encrypted handshake record (lower case '.' from the server), each
  * 10 ms after the previous one when the side changes. */
@@ -103,7 +63,7 @@ static tlsx_event message(run *r, char c)
     } else if (c == '?' || c == '.') {
         ev = record_event(TLSX_EV_OPAQUE_HANDSHAKE, side, r->ms);
     } else {
-        ev = hs_event(side, type_of(c), r->ms);
+        ev = hs_event(side, zeek_type(c), r->ms);
         if (ev.hs_type == TLSX_HS_CLIENT_HELLO || ev.hs_type == TLSX_HS_SERVER_HELLO)
             ev.version = r->version;
         ev.hrr = c == 'j';

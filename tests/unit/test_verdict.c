@@ -65,42 +65,13 @@ static bool feed(capture *c, tlsx_event ev)
     return true;
 }
 
-static uint8_t type_of(char c)
-{
-    switch (c | 0x20) {
-    case 'c':
-        return TLSX_HS_CLIENT_HELLO;
-    case 's':
-    case 'j': /* with the HelloRetryRequest random */
-        return TLSX_HS_SERVER_HELLO;
-    case 'o':
-        return TLSX_HS_ENCRYPTED_EXTENSIONS;
-    case 'x':
-        return TLSX_HS_CERTIFICATE;
-    case 'k':
-        return TLSX_HS_SERVER_KEY_EXCHANGE;
-    case 'r':
-        return TLSX_HS_CERTIFICATE_REQUEST;
-    case 'n':
-        return TLSX_HS_SERVER_HELLO_DONE;
-    case 'y':
-        return TLSX_HS_CERTIFICATE_VERIFY;
-    case 'g':
-        return TLSX_HS_CLIENT_KEY_EXCHANGE;
-    case 'f':
-        return TLSX_HS_FINISHED;
-    default:
-        return 0xff;
-    }
-}
-
 /* One message: 'I'/'i' a ChangeCipherSpec, else a handshake message. */
 static tlsx_event message(capture *c, char letter)
 {
     const tlsx_side side = letter >= 'a' && letter <= 'z' ? TLSX_SERVER : TLSX_CLIENT;
     if (letter == 'I' || letter == 'i')
         return record_event(TLSX_EV_CCS, side, c->ms);
-    tlsx_event ev = hs_event(side, type_of(letter), c->ms);
+    tlsx_event ev = hs_event(side, zeek_type(letter), c->ms);
     if (ev.hs_type == TLSX_HS_CLIENT_HELLO || ev.hs_type == TLSX_HS_SERVER_HELLO)
         ev.version = c->version;
     ev.hrr = letter == 'j';
