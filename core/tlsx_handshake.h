@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tlsx_hello.h"
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"
 #include "tlsx_time.h"
@@ -55,6 +56,10 @@ typedef struct {
     bool has_seq;
     bool partial;     /* a fragment, not the whole message */
     uint16_t msg_seq; /* message_seq */
+    /* TLSX_EV_HANDSHAKE: what a hello, HelloRetryRequest or Encrypted
+     * Extensions said beyond the fields above (tlsx_hello.h); zero when the
+     * glue could not read it. */
+    tlsx_hello hello;
 } tlsx_event;
 
 /* What is wrong with a step, as expert info shows it. */
