@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tlsx_alert.h"
+#include "tlsx_suite.h"
 
 /* A TLS 1.3 alert record without keys: 2 bytes of alert, 1 of inner content
  * type and a 16-byte AEAD tag.  A Finished is at least 53 bytes. */
@@ -434,7 +435,9 @@ static unsigned current_needs(const tlsx_handshake *hs)
         needs |= TLSX_NEED_CLIENT_CERT;
     if (hs->hrr || hs->cookie)
         needs |= TLSX_NEED_SECOND_HELLO;
-    if (hs->psk)
+    /* A TLS 1.3 PSK, or a TLS 1.2 suite whose server proves itself without a
+     * certificate (PSK, anonymous, SRP). */
+    if (hs->psk || (!is_tls13(hs) && tlsx_suite_no_server_cert(hs->cipher)))
         needs |= TLSX_NEED_NO_SERVER_CERT;
     return needs;
 }

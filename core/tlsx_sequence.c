@@ -11,7 +11,7 @@ typedef enum {
     REQUIRED,
     IF_CLIENT_CERT,  /* required when the server asked for a certificate */
     IF_SECOND_HELLO, /* required after a HelloRetryRequest or HelloVerifyRequest */
-    UNLESS_PSK,      /* required unless a TLS 1.3 PSK was accepted */
+    UNLESS_PSK,      /* required unless the server authenticates without a certificate */
 } need;
 
 typedef struct {
@@ -33,7 +33,7 @@ static const slot tls12_full[] = {
     {S, TLSX_HS_HELLO_VERIFY_REQUEST, OPTIONAL},
     {C, TLSX_MSG_CLIENT_HELLO2, IF_SECOND_HELLO},
     {S, TLSX_HS_SERVER_HELLO, REQUIRED},
-    {S, TLSX_HS_CERTIFICATE, REQUIRED},
+    {S, TLSX_HS_CERTIFICATE, UNLESS_PSK}, /* not with PSK, anonymous or SRP suites */
     {S, TLSX_HS_CERTIFICATE_STATUS, OPTIONAL},
     {S, TLSX_HS_SERVER_KEY_EXCHANGE, OPTIONAL}, /* not with RSA key exchange */
     {S, TLSX_HS_CERTIFICATE_REQUEST, OPTIONAL},

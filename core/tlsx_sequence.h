@@ -34,7 +34,8 @@ typedef enum {
 enum {
     TLSX_NEED_CLIENT_CERT = 1 << 0,    /* a Certificate Request was sent */
     TLSX_NEED_SECOND_HELLO = 1 << 1,   /* a HelloRetryRequest was sent */
-    TLSX_NEED_NO_SERVER_CERT = 1 << 2, /* TLS 1.3 PSK: the server does not authenticate again */
+    TLSX_NEED_NO_SERVER_CERT = 1 << 2, /* no server Certificate: a TLS 1.3 PSK, or a TLS 1.2
+                                          PSK, anonymous or SRP suite (tlsx_suite.h) */
 };
 
 typedef enum {

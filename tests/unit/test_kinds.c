@@ -24,6 +24,7 @@ typedef struct {
     uint32_t ids;
     int64_t ms;
     uint16_t version;
+    uint16_t cipher; /* the Server Hello's suite, 0 unknown */
     tlsx_step last;
     bool dtls;       /* number handshake messages as DTLS does */
     uint16_t seq[2]; /* DTLS: each side's next message_seq */
@@ -67,6 +68,8 @@ static tlsx_event message(run *r, char c)
         if (ev.hs_type == TLSX_HS_CLIENT_HELLO || ev.hs_type == TLSX_HS_SERVER_HELLO)
             ev.version = r->version;
         ev.hrr = c == 'j';
+        if (ev.hs_type == TLSX_HS_SERVER_HELLO && !ev.hrr)
+            ev.cipher = r->cipher;
         ev.length = 100;
         if (r->dtls) {
             ev.has_seq = true;
@@ -125,6 +128,52 @@ static void test_tls12_rsa(void)
 }
 
 /* Resumed by session ID: the Server Hello echoes the client's ID. */
+/* TLS 1.2 suites whose server sends no Certificate (RFC 4279 PSK and
+ * ECDHE_PSK, anonymous DH, SRP): nothing missing, every step in order.  An
+ * RSA suite without the Certificate misses it; a PSK suite that names RSA
+ * (RSA_PSK) needs it too. */
+static void test_tls12_no_server_certificate(void)
+{
+    static const struct {
+        uint16_t cipher;
+        const char *script;
+    } ok[] = {
+        {0x008C, "C sn GIF if"},  /* TLS_PSK_WITH_AES_128_CBC_SHA */
+        {0x008C, "C skn GIF if"}, /* ... with an identity hint */
+        {0xC037, "C skn GIF if"}, /* TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256 */
+        {0x00AA, "C skn GIF if"}, /* TLS_DHE_PSK_WITH_AES_128_GCM_SHA256 */
+        {0x0034, "C skn GIF if"}, /* TLS_DH_anon_WITH_AES_128_CBC_SHA */
+        {0xC01D, "C skn GIF if"}, /* TLS_SRP_SHA_WITH_AES_128_CBC_SHA */
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        run r;
+        start(&r, TLSX_VERSION_TLS12);
+        r.cipher = ok[i].cipher;
+        unsigned flags = 0;
+        for (const char *p = ok[i].script; *p; p++) {
+            if (*p != ' ') {
+                feed(&r, message(&r, *p));
+                flags |= r.last.flags;
+            }
+        }
+        CHECK(flags == 0 && r.hs.complete && r.ended == 1);
+        CHECK(tlsx_handshake_waiting_for(&r.hs) == TLSX_MSG_NONE);
+    }
+
+    static const uint16_t need_cert[] = {0x002F /* TLS_RSA_WITH_AES_128_CBC_SHA */,
+                                         0x0094 /* TLS_RSA_PSK_WITH_AES_128_CBC_SHA */,
+                                         0xC01E /* TLS_SRP_SHA_RSA_WITH_AES_128_CBC_SHA */, 0};
+    for (size_t i = 0; i < sizeof need_cert / sizeof need_cert[0]; i++) {
+        run r;
+        start(&r, TLSX_VERSION_TLS12);
+        r.cipher = need_cert[i];
+        play(&r, "C s");
+        CHECK(tlsx_handshake_waiting_for(&r.hs) == TLSX_HS_CERTIFICATE);
+        play(&r, "n");
+        CHECK(r.last.flags == TLSX_FLAG_MISSING && r.last.missing == TLSX_HS_CERTIFICATE);
+    }
+}
+
 static void test_tls12_resumed_by_id(void)
 {
     run r;
@@ -1013,6 +1062,7 @@ int main(void)
 {
     test_tls12_full();
     test_tls12_rsa();
+    test_tls12_no_server_certificate();
     test_tls12_resumed_by_id();
     test_tls12_resumed_by_ticket();
     test_tls12_full_with_ticket();

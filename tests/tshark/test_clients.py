@@ -1,0 +1,137 @@
+"""Integration tests: what today's clients and servers send that the loopback
+samples do not (issue 17): Client Hellos that reach Wireshark in fragments,
+suites whose server sends no Certificate, lossy and one-sided captures.
+
+Synthetic captures come from pcapgen.py; Wireshark's own test captures are
+read from its source tree when tests/wireshark-source.sh found it (the tests
+that need them skip otherwise; the captures are never copied into the
+project).
+"""
+
+import gzip
+import os
+import unittest
+
+import pcapgen as g
+import tshark_session as ts
+from pcapgen import CLIENT, HANDSHAKE, SERVER, record
+from test_hostile import read, write
+
+
+def wireshark_capture(name, out):
+    """Copies one of Wireshark's test captures next to the samples,
+    unpacked; returns its path as tshark sees it."""
+    src = os.path.join(os.environ["TLSX_WIRESHARK_SOURCE"], "test", "captures", name)
+    cap = ts.sample(out)
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(src, "rb") as f, open(cap, "wb") as dst:
+        dst.write(f.read())
+    os.chmod(cap, 0o644)
+    return cap
+
+
+HAS_WIRESHARK_SOURCE = bool(os.environ.get("TLSX_WIRESHARK_SOURCE"))
+
+
+def psk_server_key_exchange():
+    """ECDHE_PSK's Server Key Exchange: an empty identity hint, then x25519
+    parameters, unsigned (RFC 5489)."""
+    return g.message(12, b"\0\0" + b"\x03\x00\x1d\x20" + g.random_bytes(32, 4))
+
+
+def psk_client_key_exchange(ecdhe):
+    """The client's PSK identity, then for ECDHE_PSK its x25519 share."""
+    identity = b"client1"
+    body = len(identity).to_bytes(2, "big") + identity
+    if ecdhe:
+        body += b"\x20" + g.random_bytes(32, 6)
+    return g.message(16, body)
+
+
+@ts.generated()
+def no_server_certificate():
+    """TLS 1.2 with suites whose server sends no Certificate: plain PSK
+    (RFC 4279) and ECDHE_PSK with its Server Key Exchange; for contrast, an
+    ECDHE_RSA server that leaves its Certificate out."""
+    w = g.Pcap()
+    for port, cipher in ((40000, 0x008C), (40001, 0xC035), (40002, 0xC02F)):
+        if cipher == 0x008C:
+            ske, cke = b"", psk_client_key_exchange(False)
+        elif cipher == 0xC035:
+            ske, cke = psk_server_key_exchange(), psk_client_key_exchange(True)
+        else:
+            ske, cke = g.server_key_exchange(), g.client_key_exchange()
+        c = w.connection(client_port=port)
+        c.handshake()
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello(seed=port)))
+        c.send(SERVER, record(HANDSHAKE, g.server_hello(cipher=cipher) + ske +
+                              g.server_hello_done()))
+        c.send(CLIENT, record(HANDSHAKE, cke) + g.ccs() +
+               record(HANDSHAKE, g.encrypted_finished()))
+        c.send(SERVER, g.ccs() + record(HANDSHAKE, g.encrypted_finished(8)))
+    return write("no-server-certificate.pcap", w)
+
+
+class Clients(unittest.TestCase):
+
+    @unittest.skipUnless(HAS_WIRESHARK_SOURCE,
+                         "Wireshark's source (tests/wireshark-source.sh) not given")
+    def test_quic_client_hello_in_fragments(self):
+        """Wireshark's quic-fragmented-handshakes: Client Hellos whose CRYPTO
+        frames are cut, shuffled and spread over two Initial packets (one
+        Client Hello's second half comes first).  Every Client Hello is
+        annotated where Wireshark shows it whole, each opens its handshake
+        with its server name, and none is taken for a capture that starts
+        mid-handshake."""
+        cap = wireshark_capture("quic-fragmented-handshakes.pcapng.gz",
+                                "ws-quic-fragmented-handshakes.pcapng")
+        fields = ("-Y", "tls.handshake.type == 1", "-T", "fields", "-e", "frame.number",
+                  "-e", "tlsexplain.handshake", "-e", "tlsexplain.step",
+                  "-e", "tlsexplain.message")
+        one = ts.run("-r", cap, *fields)
+        self.assertEqual(one, ts.run("-2", "-r", cap, *fields))
+        rows = [line.split("\t") for line in one.splitlines()]
+        # Frame 5 is the Client Hello that answers the HelloRetryRequest.
+        self.assertEqual(rows, [["1", "1", "1", "Client Hello"], ["5", "1", "3", "Client Hello"]] +
+                         [[str(f), str(h), "1", "Client Hello"]
+                          for f, h in zip([17] + list(range(19, 34)), range(2, 18))])
+        trace = ts.run("-r", cap, "-q", "-z", "tlsexplain,trace").splitlines()
+        self.assertEqual([line for line in trace if line.startswith("Handshake ") and
+                          "->" in line][:4],
+                         ["Handshake 1: 10.9.0.1:36588 -> 10.9.0.2:443, SNI localhost",
+                          "Handshake 2: [::1]:58822 -> [::1]:4443, no SNI",
+                          "Handshake 3: 192.168.154.67:55791 -> 65.150.252.215:443, "
+                          "SNI r2---sn-vh5ouxa-hjuk.googlevideo.com",
+                          "Handshake 4: 44.130.219.244:58624 -> 49.21.102.161:443, "
+                          "SNI icon.techgus.com"])
+        self.assertNotIn("tlsexplain.mid_capture",
+                         ts.run("-r", cap, "-Y", "tlsexplain.mid_capture"))
+
+    def test_suites_without_a_server_certificate(self):
+        """TLS_PSK_WITH_AES_128_CBC_SHA and
+        TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA: the server proves itself by the
+        pre-shared key, sends no Certificate, and nothing is missing.  An
+        ECDHE_RSA server that sends none is warned about."""
+        steps = read(no_server_certificate())
+        self.assertEqual([(s["handshake"], s["step"], s["message"]) for s in steps
+                          if s["handshake"] == 1],
+                         [(1, 1, "Client Hello"), (1, 2, "Server Hello"),
+                          (1, 3, "Server Hello Done"), (1, 4, "Client Key Exchange"),
+                          (1, 5, "Change Cipher Spec"), (1, 6, "Finished"),
+                          (1, 7, "Change Cipher Spec"), (1, 8, "Finished")])
+        self.assertEqual([s["message"] for s in steps if s["handshake"] == 2][:4],
+                         ["Client Hello", "Server Hello", "Server Key Exchange",
+                          "Server Hello Done"])
+        self.assertEqual([(s["handshake"], s["message"], s["expert_messages"])
+                          for s in steps if s["experts"]],
+                         [(3, "Server Key Exchange",
+                           ["Server Key Exchange came, but the Certificate this handshake "
+                            "requires before it never came"])])
+        kinds = ts.run("-r", ts.sample(no_server_certificate()), "-Y", "tlsexplain.summary.kind",
+                       "-T", "fields", "-e", "tlsexplain.summary.kind",
+                       "-e", "tlsexplain.summary.rtts")
+        self.assertEqual(kinds.splitlines(), ["TLS 1.2 full\t2"] * 3)
+
+
+if __name__ == "__main__":
+    unittest.main()
