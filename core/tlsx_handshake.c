@@ -17,7 +17,25 @@
 /* Before the Server Hello the client's offer is all there is to go by. */
 static bool is_tls13(const tlsx_handshake *hs)
 {
+    if (!hs->version && hs->legacy)
+        return false;
     return tlsx_version_is_tls13(hs->version ? hs->version : hs->offered_version);
+}
+
+/* Before any Server Hello (a capture of the client's side only): a
+ * handshake or alert record of its own outer type, encrypted after the
+ * side's ChangeCipherSpec, exists only in TLS <= 1.2, since TLS 1.3 hides
+ * both in application data records.  A client that sent nothing between
+ * its Client Hello and that ChangeCipherSpec resumes a session: a full
+ * handshake has its Client Key Exchange there. */
+static void note_legacy_record(tlsx_handshake *hs, tlsx_side side)
+{
+    if (hs->version || hs->legacy || !hs->ccs[side] || hs->finished[side] ||
+        !tlsx_version_is_tls13(hs->offered_version))
+        return;
+    hs->legacy = true;
+    if (side == TLSX_CLIENT && tlsx_sequence_at_client_hello(&hs->seq))
+        hs->resumed = true;
 }
 
 static bool ended(const tlsx_handshake *hs)
@@ -281,8 +299,16 @@ static bool encrypted_tls13_record(tlsx_handshake *hs, tlsx_side side, tlsx_step
         hs->server_encrypted = true;
         return true;
     }
-    if (!hs->server_encrypted)
-        return false;
+    /* After the Server Hello a client encrypts nothing before it has the
+     * server's Finished: its first encrypted record carries its own
+     * Finished even when the server's encrypted flight is not in the
+     * capture (a segment was lost), which the step tells. */
+    if (!hs->server_encrypted) {
+        if (hs->hrr && !hs->cipher)
+            return false; /* a HelloRetryRequest is no Server Hello */
+        st->flags |= TLSX_FLAG_MISSING;
+        st->missing = TLSX_HS_ENCRYPTED_EXTENSIONS;
+    }
     hs->complete = true;
     return true;
 }
@@ -315,8 +341,7 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             return true;
         }
         st->kind = TLSX_STEP_CCS;
-        if (!is_tls13(hs))
-            hs->ccs[side] = true;
+        hs->ccs[side] = true;
         return true;
     case TLSX_EV_OPAQUE_HANDSHAKE:
         if (post_handshake) {
@@ -343,6 +368,7 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             st->flags |= TLSX_FLAG_DUPLICATE;
             return true;
         }
+        note_legacy_record(hs, side);
         if (is_tls13(hs) || !hs->ccs[side] || hs->finished[side])
             return false;
         st->hs_type = TLSX_HS_FINISHED;
@@ -401,6 +427,8 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             st->encrypted = ev->alert_level == 0;
             return true;
         }
+        if (ev->alert_level == 0)
+            note_legacy_record(hs, side);
         note_alert(hs, ev->alert_level, ev->alert_desc, st);
         return true;
     }
@@ -674,12 +702,20 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
 
     const bool counted = !post_handshake && !(st->flags & TLSX_FLAG_DUPLICATE);
     if (counted) {
+        /* A TLS 1.3 client may send its compatibility ChangeCipherSpec as
+         * soon as it has the Server Hello, before the server's encrypted
+         * flight: a flight of its own that the server does not answer. */
+        const bool compat_ccs =
+            st->kind == TLSX_STEP_CCS && ev->side == TLSX_CLIENT && is_tls13(hs) && hs->version;
         st->step = ++hs->steps;
         if (hs->last_side != (int8_t)ev->side) {
             hs->flights++;
-            if (hs->last_side == TLSX_CLIENT)
+            if (hs->last_side == TLSX_CLIENT && !hs->compat_flight)
                 hs->rtts++;
             hs->last_side = (int8_t)ev->side;
+            hs->compat_flight = compat_ccs;
+        } else if (!compat_ccs) {
+            hs->compat_flight = false;
         }
         st->flight = hs->flights;
         add_history(hs, st);
@@ -688,7 +724,10 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     }
 
     /* Only hellos carry a version of their own (see tlsx_event). */
-    st->version = ev->version ? ev->version : hs->version ? hs->version : hs->offered_version;
+    st->version = ev->version   ? ev->version
+                  : hs->version ? hs->version
+                  : hs->legacy  ? 0
+                                : hs->offered_version;
     st->explain = explain_key(hs, st);
     time_step(hs, ev, counted, st);
     if (counted)
@@ -724,7 +763,9 @@ void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
 {
     memset(out, 0, sizeof *out);
     out->handshake = hs->id;
-    out->version = hs->version ? hs->version : hs->offered_version;
+    /* Only a Server Hello tells the version; without one, the client's
+     * offer, unless a record showed it was not TLS 1.3 (note_legacy_record()). */
+    out->version = hs->version ? hs->version : hs->legacy ? 0 : hs->offered_version;
     out->cipher = hs->cipher;
     out->group = hs->group;
     out->group_known = hs->group_known;

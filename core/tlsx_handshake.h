@@ -113,7 +113,8 @@ typedef struct {
     uint8_t history_len;
     char history[TLSX_HISTORY_MAX + 1];
     bool has_last[2];
-    bool ccs[2];           /* the side has switched to encryption (TLS 1.2) */
+    bool ccs[2];           /* the side sent a ChangeCipherSpec (TLS 1.2: it switched to
+                              encryption) */
     bool finished[2];      /* the side's Finished was seen */
     bool decrypted;        /* some message of this handshake was decrypted */
     bool server_encrypted; /* TLS 1.3 without keys: server's encrypted flight seen */
@@ -139,6 +140,10 @@ typedef struct {
     bool answered;        /* after that, the other side sent something: it took the Finished */
     uint32_t abandoned;   /* the handshake this one's first step cut short (ids are the
                              capture's: not always id - 1), 0 none */
+    bool legacy;          /* no Server Hello, but a record only TLS <= 1.2 has (the client's
+                             offer of TLS 1.3 is no version) */
+    bool compat_flight;   /* TLS 1.3: the client's last flight is only a compatibility CCS,
+                             which waits for nothing: no round trip */
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a

@@ -72,6 +72,82 @@ def no_server_certificate():
     return write("no-server-certificate.pcap", w)
 
 
+def tls13_client_hello(seed=1, sni="lossy.test"):
+    """A TLS 1.3 Client Hello: supported_versions 1.3 and 1.2, an x25519
+    key share."""
+    name = sni.encode()
+    entry = b"\0" + len(name).to_bytes(2, "big") + name
+    exts = (g._ext(0, len(entry).to_bytes(2, "big") + entry) +
+            g._ext(10, b"\x00\x02\x00\x1d") + g._ext(13, b"\x00\x02\x08\x04") +
+            g._ext(43, b"\x04\x03\x04\x03\x03") +
+            g._ext(51, b"\x00\x24\x00\x1d\x00\x20" + g.random_bytes(32, seed)))
+    suites = b"\x13\x01"
+    body = (b"\x03\x03" + g.random_bytes(32, seed) + b"\x20" + g.random_bytes(32, seed + 1) +
+            len(suites).to_bytes(2, "big") + suites + b"\x01\x00" +
+            len(exts).to_bytes(2, "big") + exts)
+    return g.message(1, body)
+
+
+def tls13_server_hello(seed=2):
+    exts = g._ext(43, b"\x03\x04") + g._ext(51, b"\x00\x1d\x00\x20" + g.random_bytes(32, seed))
+    body = (b"\x03\x03" + g.random_bytes(32, seed) + b"\x20" + g.random_bytes(32, 2) +
+            b"\x13\x01\x00" + len(exts).to_bytes(2, "big") + exts)
+    return g.message(2, body)
+
+
+def encrypted(size, seed):
+    """A TLS 1.3 record as it is on the wire without keys."""
+    return record(g.APP_DATA, g.random_bytes(size, seed))
+
+
+@ts.generated()
+def tls13_lossy():
+    """TLS 1.3 without keys.  Connection 1: the client sends its
+    compatibility ChangeCipherSpec as soon as the Server Hello comes, before
+    the server's encrypted flight (as an LDAP StartTLS client did).
+    Connection 2: the segment with the server's encrypted flight was not
+    captured; the client's Finished, its request and the server's answer
+    were."""
+    w = g.Pcap()
+    c = w.connection(client_port=40000)
+    c.handshake()
+    c.send(CLIENT, record(HANDSHAKE, tls13_client_hello()))
+    c.send(SERVER, record(HANDSHAKE, tls13_server_hello()))
+    c.send(CLIENT, g.ccs())
+    c.send(SERVER, g.ccs() + encrypted(40, 1) + encrypted(300, 2) + encrypted(100, 3) +
+           encrypted(60, 4))
+    c.send(CLIENT, encrypted(60, 5))
+    c.send(CLIENT, encrypted(90, 6))
+    c.send(SERVER, encrypted(200, 7))
+
+    c = w.connection(client_port=40001)
+    c.handshake()
+    c.send(CLIENT, record(HANDSHAKE, tls13_client_hello(seed=3)))
+    c.send(SERVER, record(HANDSHAKE, tls13_server_hello(seed=4)) + g.ccs())
+    lost = encrypted(40, 1) + encrypted(300, 2) + encrypted(100, 3) + encrypted(60, 4)
+    c.seq[SERVER] += len(lost)
+    c.send(CLIENT, g.ccs() + encrypted(60, 5))
+    c.send(CLIENT, encrypted(90, 6))
+    c.send(SERVER, encrypted(200, 7))
+    return write("tls13-lossy.pcap", w)
+
+
+@ts.generated()
+def client_side_only():
+    """What a capture on one side sees of a resumed TLS 1.2 session when the
+    server's segments are missing: the Client Hello (offering TLS 1.3 and
+    1.2), the client's ChangeCipherSpec and encrypted Finished, its request
+    and its encrypted close_notify."""
+    w = g.Pcap()
+    c = w.connection()
+    c.handshake()
+    c.send(CLIENT, record(HANDSHAKE, tls13_client_hello(seed=5)))
+    c.send(CLIENT, g.ccs() + record(HANDSHAKE, g.encrypted_finished()))
+    c.send(CLIENT, encrypted(120, 8))
+    c.send(CLIENT, record(g.ALERT, g.random_bytes(26, 9)))
+    return write("client-side-only.pcap", w)
+
+
 class Clients(unittest.TestCase):
 
     @unittest.skipUnless(HAS_WIRESHARK_SOURCE,
@@ -131,6 +207,57 @@ class Clients(unittest.TestCase):
                        "-T", "fields", "-e", "tlsexplain.summary.kind",
                        "-e", "tlsexplain.summary.rtts")
         self.assertEqual(kinds.splitlines(), ["TLS 1.2 full\t2"] * 3)
+
+    def test_tls13_without_keys_lossy(self):
+        """TLS 1.3 without keys.  The client's compatibility ChangeCipherSpec
+        sent before the server's encrypted flight is a step but no round
+        trip: 1 RTT, no extra_rtt.  With the server's encrypted flight lost,
+        the client's first encrypted record is still its Finished, which
+        completes the handshake in 1 RTT and says what the capture misses;
+        the request and the answer after it are no steps."""
+        cap = tls13_lossy()
+        steps = read(cap)
+        self.assertEqual([(s["frame"], s["step"], s["direction"], s["message"]) for s in steps],
+                         [(4, 1, "OUT", "Client Hello"), (5, 2, "IN", "Server Hello"),
+                          (6, 3, "OUT", "Change Cipher Spec")] +
+                         [(7, i, "IN", m) for i, m in
+                          enumerate(["Change Cipher Spec"] +
+                                    ["Encrypted handshake message"] * 4, 4)] +
+                         [(8, 9, "OUT", "Encrypted handshake message"),
+                          (14, 1, "OUT", "Client Hello"), (15, 2, "IN", "Server Hello"),
+                          (15, 3, "IN", "Change Cipher Spec"),
+                          (16, 4, "OUT", "Change Cipher Spec"),
+                          (16, 5, "OUT", "Encrypted handshake message")])
+        self.assertEqual([(s["frame"], s["expert_messages"]) for s in steps if s["experts"]],
+                         [(16, ["Encrypted handshake message came, but the Encrypted Extensions "
+                                "this handshake requires before it never came"])])
+        trace = ts.run("-r", ts.sample(cap), "-q", "-z", "tlsexplain,trace").splitlines()
+        self.assertEqual([line for line in trace if " complete: " in line],
+                         ["Handshake 1 complete: TLS 1.3 full, 1 RTT, 0.0040 s (frames 4-8)",
+                          "Handshake 2 complete: TLS 1.3 full, 1 RTT, 0.0020 s (frames 14-16)"])
+
+    def test_client_side_only(self):
+        """One side only: after a Client Hello offering TLS 1.3, an encrypted
+        record of the handshake's own type after the client's
+        ChangeCipherSpec, which only TLS <= 1.2 has: the client's Finished
+        of a resumed session, not TLS 1.3 early data, and no version is
+        claimed; its close_notify fails nothing.  What the capture misses
+        is said: the Server Hello."""
+        cap = client_side_only()
+        steps = read(cap)
+        self.assertEqual([(s["frame"], s["step"], s["message"]) for s in steps],
+                         [(4, 1, "Client Hello"), (5, 2, "Change Cipher Spec"),
+                          (5, 3, "Finished"), (7, 4, "Encrypted Alert")])
+        trace = ts.run("-r", ts.sample(cap), "-q", "-z", "tlsexplain,trace").splitlines()
+        self.assertEqual(trace[-3:-1],
+                         ["1 4  0.0030 (0.0020)  C>S  Alert (encrypted)",
+                          "Handshake 1 incomplete: nothing of it follows in the capture, "
+                          "0.0030 s after its first step (frames 4-7)"])
+        self.assertEqual([(s["frame"], s["expert_messages"]) for s in steps if s["experts"]],
+                         [(5, ["Finished came, but the Server Hello this handshake requires "
+                               "before it never came"]),
+                          (7, ["Handshake 1 never completed: the capture holds nothing after "
+                               "this step"])])
 
 
 if __name__ == "__main__":

@@ -837,6 +837,77 @@ static void test_dtls_fragments(void)
     CHECK(r.ended == 1 && r.hs.steps == 10 && r.last.flags == 0);
 }
 
+/* TLS 1.3 without keys, as lossy captures and clients in a hurry leave it. */
+static void test_tls13_without_keys_lossy(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+
+    /* The client's compatibility CCS, sent as soon as the Server Hello came
+     * and before the server's encrypted flight: a flight of its own, but no
+     * round trip, since the server answers nothing with its flight. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C s I");
+    CHECK(r.last.kind == TLSX_STEP_CCS && r.last.flight == 3 && r.last.flags == 0);
+    for (int i = 0; i < 3; i++)
+        CHECK(feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 30)) && r.last.flight == 4);
+    CHECK(feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 40)));
+    CHECK(r.last.kind == TLSX_STEP_ENCRYPTED_RECORD && r.last.flight == 5 && r.last.flags == 0);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 full");
+    CHECK(s.complete && s.rtts == 1 && r.ended == 1);
+
+    /* The segments of the server's encrypted flight were not captured: the
+     * client's first encrypted record after the Server Hello still carries
+     * its Finished (a client encrypts nothing before it has the server's),
+     * and tells what is missing; the server's later records are no steps. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C s I");
+    CHECK(feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 20)));
+    CHECK(r.last.kind == TLSX_STEP_ENCRYPTED_RECORD && r.last.step == 4 && r.last.ends);
+    CHECK(r.last.flags == TLSX_FLAG_MISSING && r.last.missing == TLSX_HS_ENCRYPTED_EXTENSIONS);
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_SERVER, 30)));
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 40)));
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.complete && s.rtts == 1 && r.hs.steps == 4 && ms_of(s.duration) == 20);
+
+    /* After a HelloRetryRequest the client has no Server Hello yet. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C j");
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 20)));
+    CHECK(tlsx_handshake_open(&r.hs));
+}
+
+/* A capture of the client's side only: its Client Hello offers TLS 1.3 to
+ * 1.0, no Server Hello comes, and then a ChangeCipherSpec and an encrypted
+ * record of the handshake's own type, which only TLS <= 1.2 sends: the
+ * client's Finished of a resumed session.  No version is claimed, no early
+ * data, and its close_notify fails nothing. */
+static void test_client_side_only(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C I?");
+    CHECK(r.last.kind == TLSX_STEP_HANDSHAKE && r.last.hs_type == TLSX_HS_FINISHED &&
+          r.last.encrypted && r.last.step == 3 && r.last.version == 0);
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 20)));
+    CHECK(feed(&r, alert_event(TLSX_CLIENT, 30, 0, 0)));
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS resumed");
+    CHECK(s.version == 0 && !s.complete && !r.hs.failed && !r.hs.early_data);
+    CHECK_STR(s.history, "CIFL");
+
+    /* The same alert record before any ChangeCipherSpec tells nothing. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C");
+    CHECK(!feed(&r, record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 10)));
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK_STR(kind, "TLS 1.3 0-RTT");
+}
+
 /* QUIC without keys: the hellos in Initial packets, then Handshake packets. */
 static void test_quic_without_keys(void)
 {
@@ -1079,6 +1150,8 @@ int main(void)
     test_dtls_cookie();
     test_dtls_retransmissions();
     test_dtls_fragments();
+    test_tls13_without_keys_lossy();
+    test_client_side_only();
     test_quic_without_keys();
     test_refused_after_the_last_finished();
     test_both_finished_complete();
