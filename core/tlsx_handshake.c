@@ -113,8 +113,11 @@ static void start_handshake(tlsx_handshake *hs, uint32_t *next_id, const tlsx_ev
         hs->encrypted_renegotiation = true;
         hs->version = version;
     }
-    if (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type != TLSX_HS_CLIENT_HELLO &&
-        ev->hs_type != TLSX_HS_HELLO_REQUEST)
+    /* A ChangeCipherSpec opens a handshake only when it is the first thing
+     * the capture shows of the connection. */
+    if (ev->kind == TLSX_EV_CCS ||
+        (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type != TLSX_HS_CLIENT_HELLO &&
+         ev->hs_type != TLSX_HS_HELLO_REQUEST))
         hs->mid_capture = true;
 }
 
@@ -124,7 +127,7 @@ static bool opens_handshake(const tlsx_handshake *hs, const tlsx_event *ev, bool
 {
     *abandons = false;
     if (hs->id == 0)
-        return ev->kind == TLSX_EV_HANDSHAKE;
+        return ev->kind == TLSX_EV_HANDSHAKE || ev->kind == TLSX_EV_CCS;
     if (ev->kind == TLSX_EV_OPAQUE_HANDSHAKE)
         return hs->complete && !is_tls13(hs) && !hs->repeated_ccs[ev->side];
     if (ev->kind != TLSX_EV_HANDSHAKE)

@@ -148,6 +148,15 @@ static tlsx_side sender_of(const conn_state *cs, packet_info *pinfo)
                : TLSX_SERVER;
 }
 
+static gboolean has_ccs(const tlsx_event *events, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (events[i].kind == TLSX_EV_CCS)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The sender of this frame, learnt from a Client Hello or, in a capture that
  * starts mid-handshake, from a message only one side sends: the frame's
  * first message with a type, since a frame may start with the end of a
@@ -174,6 +183,18 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
             set_client(cs, pinfo, TRUE);
         else if (sender == TLSX_SERVER)
             set_client(cs, pinfo, FALSE);
+    }
+    /* A frame with no message only one side sends, but a ChangeCipherSpec
+     * (the capture starts after the hellos): TCP knows the server's port
+     * when the connection's SYN or SYN/ACK was captured. */
+    if (!cs->client_known && cs->hs.transport == TLSX_TRANSPORT_TCP && has_ccs(events, n) &&
+        pinfo->srcport != pinfo->destport) {
+        conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+        const guint16 server = conv ? tlsexplain_tcp_server_port(conv, pinfo) : 0;
+        if (server && server == pinfo->srcport)
+            set_client(cs, pinfo, FALSE);
+        else if (server && server == pinfo->destport)
+            set_client(cs, pinfo, TRUE);
     }
     if (!cs->client_known)
         return FALSE;

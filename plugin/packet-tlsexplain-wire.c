@@ -562,6 +562,29 @@ static void place_renegotiation_ccs(pending_list *pend)
     }
 }
 
+/* A renegotiation seen with the keys of the old epoch only: its records up
+ * to the ChangeCipherSpec are decrypted, and the ChangeCipherSpec and the
+ * Finished after it stay on the frame's own bytes, since the new keys are
+ * unknown.  Those came after everything that was decrypted: an encrypted
+ * ChangeCipherSpec or an undecrypted handshake record on the frame's bytes
+ * goes after the frame's decrypted records, in its order. */
+static void place_after_decrypted(pending_list *pend)
+{
+    gboolean decrypted = FALSE;
+    for (guint i = 0; i < pend->len && !decrypted; i++)
+        decrypted = pend->v[i].key.kind == SRC_DECRYPTED;
+    if (!decrypted)
+        return;
+    for (guint i = 0; i < pend->len; i++) {
+        pending *p = &pend->v[i];
+        if (p->key.kind == SRC_FRAME && (p->ev.kind == TLSX_EV_OPAQUE_HANDSHAKE ||
+                                         (p->ev.kind == TLSX_EV_CCS && p->ev.length > 1))) {
+            p->key.kind = SRC_DECRYPTED;
+            p->key.pos = G_MAXINT;
+        }
+    }
+}
+
 /* QUIC's 0-RTT packets (early data), the Handshake packets that Wireshark
  * could not decrypt (no key log) and the first 1-RTT packet of a datagram:
  * they follow the Initial packets of their datagram (1-RTT packets come
@@ -654,6 +677,7 @@ tlsx_event *tlsexplain_wire_collect(const tlsexplain_wire_fields *f,
         return NULL;
 
     place_renegotiation_ccs(&pend);
+    place_after_decrypted(&pend);
     sort_pending(&pend);
 
     tlsx_event *ev = wmem_alloc_array(pinfo->pool, tlsx_event, pend.len);

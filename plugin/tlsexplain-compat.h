@@ -148,6 +148,19 @@ static inline gboolean tlsexplain_tcp_handshake_times(conversation_t *conv, pack
     *to_client = acks[1].ts;
     return TRUE;
 }
+/* The server's port as TCP learnt it from the connection's SYN or SYN/ACK;
+ * 0 when neither is in the capture. */
+static inline guint16 tlsexplain_tcp_server_port(conversation_t *conv, packet_info *pinfo)
+{
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
+    (void)pinfo;
+    struct tcp_analysis *tcpd = get_tcp_conversation_data_idempotent(conv);
+#else
+    struct tcp_analysis *tcpd = get_tcp_conversation_data(conv, pinfo);
+#endif
+    return tcpd ? tcpd->server_port : 0;
+}
+
 /* A stat_tap_ui's init callback (tshark -z NAME,...) returns nothing up to
  * 4.4 and whether it could start from 4.6 on.  Before 4.6 a tap that cannot
  * start ends tshark, as Wireshark's own command-line taps do.

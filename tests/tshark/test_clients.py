@@ -148,6 +148,23 @@ def client_side_only():
     return write("client-side-only.pcap", w)
 
 
+@ts.generated()
+def starts_at_ccs():
+    """Captures that start after the hellos, at a ChangeCipherSpec.
+    Connection 1: the TCP handshake was captured, then the client's
+    ChangeCipherSpec and Finished (its Client Key Exchange's segment was
+    not), then the server's.  Connection 2: no SYN either."""
+    w = g.Pcap()
+    for port, syn in ((40000, True), (40001, False)):
+        c = w.connection(client_port=port)
+        if syn:
+            c.handshake()
+        c.send(CLIENT, g.ccs() + record(HANDSHAKE, g.encrypted_finished()))
+        c.send(SERVER, g.ccs() + record(HANDSHAKE, g.encrypted_finished(8)))
+        c.send(CLIENT, record(g.APP_DATA, g.random_bytes(80, 1)))
+    return write("starts-at-ccs.pcap", w)
+
+
 class Clients(unittest.TestCase):
 
     @unittest.skipUnless(HAS_WIRESHARK_SOURCE,
@@ -258,6 +275,45 @@ class Clients(unittest.TestCase):
                                "before it never came"]),
                           (7, ["Handshake 1 never completed: the capture holds nothing after "
                                "this step"])])
+
+    def test_capture_starts_at_a_change_cipher_spec(self):
+        """A ChangeCipherSpec that opens what the capture shows of a
+        connection opens a handshake flagged as starting mid-capture, as any
+        message does, when TCP's SYN tells who the client is.  Without the
+        SYN nothing tells which side sent it: no step."""
+        steps = read(starts_at_ccs())
+        self.assertEqual([(s["frame"], s["handshake"], s["step"], s["direction"], s["message"])
+                          for s in steps],
+                         [(4, 1, 1, "OUT", "Change Cipher Spec"), (4, 1, 2, "OUT", "Finished"),
+                          (5, 1, 3, "IN", "Change Cipher Spec"), (5, 1, 4, "IN", "Finished")])
+        self.assertEqual([(s["frame"], s["expert_messages"]) for s in steps if s["experts"]],
+                         [(4, ["The capture starts mid-handshake: no Client Hello seen, steps "
+                               "are numbered from the first message seen"])])
+
+    @unittest.skipUnless(HAS_WIRESHARK_SOURCE,
+                         "Wireshark's source (tests/wireshark-source.sh) not given")
+    def test_renegotiation_with_the_old_keys_only(self):
+        """Wireshark's tls-renegotiation capture with a key log that holds
+        the first session's master secret only: the renegotiation's records
+        up to each ChangeCipherSpec are decrypted, the Finished after it is
+        not.  Each frame's messages still come in wire order (Client Key
+        Exchange, Change Cipher Spec, Finished), with no warning."""
+        cap = wireshark_capture("tls-renegotiation.pcap", "ws-tls-renegotiation.pcap")
+        keylog = ts.sample("ws-tls-renegotiation-first.keys")
+        with open(keylog, "w") as f:
+            f.write("CLIENT_RANDOM "
+                    "cdbb85c3708e58c00796a8bb6950c30e2db403ca7d51102220c02a52073d8e87 "
+                    "fb5beaf3e357c3dc4b83f65e9b9a9c208500e0db5675c46fc38a2e8b6dfcd57b"
+                    "e653ad27ed33eee720dbf21631f04151\n")
+        os.chmod(keylog, 0o644)
+        opts = ("-o", "tls.keylog_file:" + keylog, "-d", "tcp.port==4433,tls")
+        steps = read("ws-tls-renegotiation.pcap", *opts)
+        self.assertEqual([(s["step"], s["message"]) for s in steps
+                          if s["handshake"] == 2 and s["frame"] in (17, 18)],
+                         [(5, "Client Key Exchange"), (6, "Change Cipher Spec"),
+                          (7, "Finished"), (8, "New Session Ticket"),
+                          (9, "Change Cipher Spec"), (10, "Finished")])
+        self.assertEqual([s for s in steps if s["experts"]], [])
 
 
 if __name__ == "__main__":

@@ -322,18 +322,27 @@ static void test_resumption_and_ids(void)
     CHECK(st.handshake == 3 && st.step == 1);
 }
 
-/* A capture that starts mid-handshake numbers what it sees, from a message;
- * a lone record before that is ignored. */
+/* A capture that starts mid-handshake numbers what it sees, from a message
+ * or a ChangeCipherSpec; a lone record before that is ignored. */
 static void test_starts_mid_handshake(void)
 {
     uint32_t ids = 0;
     tlsx_handshake hs = {0};
     tlsx_step st;
-    tlsx_event ccs = record_event(TLSX_EV_CCS, TLSX_CLIENT, 0);
-    CHECK(!tlsx_handshake_feed(&hs, &ids, &ccs, &st));
+    tlsx_event app = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 0);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &app, &st));
+    tlsx_event alert = record_event(TLSX_EV_ALERT, TLSX_CLIENT, 1);
+    CHECK(!tlsx_handshake_feed(&hs, &ids, &alert, &st));
     tlsx_event cert = hs_event(TLSX_SERVER, TLSX_HS_CERTIFICATE, 5);
     CHECK(tlsx_handshake_feed(&hs, &ids, &cert, &st));
     CHECK(st.handshake == 1 && st.step == 1 && !st.has_since_peer);
+    CHECK(st.flags == TLSX_FLAG_MID_CAPTURE);
+
+    tlsx_handshake other = {0};
+    tlsx_event ccs = record_event(TLSX_EV_CCS, TLSX_CLIENT, 6);
+    CHECK(tlsx_handshake_feed(&other, &ids, &ccs, &st));
+    CHECK(st.handshake == 2 && st.step == 1 && st.kind == TLSX_STEP_CCS);
+    CHECK(st.flags == TLSX_FLAG_MID_CAPTURE);
 }
 
 /* Versions as a Client Hello offers them: GREASE ignored, drafts below the

@@ -737,6 +737,21 @@ static void test_mid_capture(void)
     CHECK(r.last.flags == TLSX_FLAG_MID_CAPTURE && r.last.step == 1);
     play(&r, "k");
     CHECK(r.last.flags == 0);
+
+    /* The capture starts at the server's ChangeCipherSpec: it opens the
+     * handshake, which is flagged as starting mid-capture like any other. */
+    start(&r, 0);
+    play(&r, "i.");
+    CHECK(r.last.handshake == 1 && r.last.step == 2 && r.last.hs_type == TLSX_HS_FINISHED &&
+          r.last.encrypted && r.hs.mid_capture);
+    CHECK(r.hs.steps == 2 && r.steps == 2);
+    play(&r, " I?");
+    CHECK(r.ended == 1 && r.hs.steps == 4);
+    CHECK_STR(r.hs.history, "ifIF");
+    /* ... and its first step has the flag. */
+    start(&r, 0);
+    play(&r, "i");
+    CHECK(r.last.kind == TLSX_STEP_CCS && r.last.flags == TLSX_FLAG_MID_CAPTURE);
 }
 
 /* A history longer than its room ends in '+'. */
