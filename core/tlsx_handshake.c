@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tlsx_alert.h"
+#include "tlsx_group.h"
 #include "tlsx_suite.h"
 
 /* A TLS 1.3 alert record without keys: 2 bytes of alert, 1 of inner content
@@ -176,6 +177,15 @@ static void note_late_record(tlsx_handshake *hs, const tlsx_event *ev)
         hs->answered = true;
 }
 
+/* The group the server chose; a GREASE value is no choice (RFC 8701). */
+static void note_group(tlsx_handshake *hs, uint16_t group)
+{
+    if (group && !tlsx_group_is_grease(group)) {
+        hs->group = group;
+        hs->group_known = true;
+    }
+}
+
 static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
 {
     const tlsx_side side = ev->side;
@@ -191,6 +201,8 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
         if (hs->cookie)
             hs->last_seq[TLSX_SERVER] = -1;
         if (!hs->client_hello_seen) {
+            if (ev->hello.ech == TLSX_ECH_OUTER)
+                hs->ech = TLSX_ECH_OFFERED;
             hs->offered_version = ev->version;
             hs->client_session_id = ev->session_id;
             hs->client_hello_seen = true;
@@ -203,26 +215,30 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
         if (ev->hrr) {
             hs->hrr = true;
             st->hrr = true;
+            /* A HelloRetryRequest's encrypted_client_hello confirms that
+             * the server took the inner hello. */
+            if (hs->ech && ev->hello.ech == TLSX_ECH_SERVER)
+                hs->ech = TLSX_ECH_ACCEPTED;
             break;
         }
         hs->cipher = ev->cipher;
         hs->psk = ev->psk;
         if (!is_tls13(hs) && ev->session_id && ev->session_id == hs->client_session_id)
             hs->resumed = true;
-        if (ev->group) {
-            hs->group = ev->group;
-            hs->group_known = true;
-        }
+        note_group(hs, ev->group);
+        break;
+    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+        /* Retry configurations: the server did not use the inner hello
+         * (it could not decrypt it, or it was GREASE). */
+        if (side == TLSX_SERVER && hs->ech == TLSX_ECH_OFFERED && ev->hello.ech == TLSX_ECH_SERVER)
+            hs->ech = TLSX_ECH_RETRY_CONFIGS;
         break;
     case TLSX_HS_HELLO_VERIFY_REQUEST:
         if (side == TLSX_SERVER && !is_tls13(hs))
             hs->cookie = true;
         break;
     case TLSX_HS_SERVER_KEY_EXCHANGE:
-        if (ev->group) {
-            hs->group = ev->group;
-            hs->group_known = true;
-        }
+        note_group(hs, ev->group);
         break;
     case TLSX_HS_CERTIFICATE_REQUEST:
         hs->cert_requested = true;
@@ -778,6 +794,7 @@ void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
     out->complete = hs->complete;
     out->has_alert = hs->has_alert;
     out->alert = hs->alert_desc;
+    out->ech = hs->ech;
     out->encrypted = hs->encrypted_renegotiation || (is_tls13(hs) && !hs->decrypted);
     out->cookie = hs->cookie;
     out->transport = hs->transport;

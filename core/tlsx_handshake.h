@@ -140,11 +140,25 @@ typedef struct {
     bool answered;        /* after that, the other side sent something: it took the Finished */
     uint32_t abandoned;   /* the handshake this one's first step cut short (ids are the
                              capture's: not always id - 1), 0 none */
+    uint8_t ech;          /* tlsx_ech_outcome */
     bool legacy;          /* no Server Hello, but a record only TLS <= 1.2 has (the client's
                              offer of TLS 1.3 is no version) */
     bool compat_flight;   /* TLS 1.3: the client's last flight is only a compatibility CCS,
                              which waits for nothing: no round trip */
 } tlsx_handshake;
+
+/* Encrypted Client Hello (draft-ietf-tls-esni), as far as the capture can
+ * tell: an outer Client Hello looks the same whether its ECH is real or
+ * GREASE, and its server name is then the public name of the ECH
+ * configuration, not the name the client wants. */
+typedef enum {
+    TLSX_ECH_NOT_OFFERED = 0,
+    TLSX_ECH_OFFERED,       /* the Client Hello carried encrypted_client_hello (real or GREASE);
+                               no answer that tells more was seen */
+    TLSX_ECH_RETRY_CONFIGS, /* the server answered with retry configurations (in its Encrypted
+                               Extensions): it did not use the inner hello, real or GREASE */
+    TLSX_ECH_ACCEPTED,      /* the HelloRetryRequest confirmed ECH: the inner hello is used */
+} tlsx_ech_outcome;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a
  * post-handshake message, or a duplicate); false when it is no part of a
@@ -202,6 +216,7 @@ typedef struct {
     bool cookie;       /* DTLS HelloVerifyRequest: a round trip to prove the client's address */
     uint8_t transport; /* tlsx_transport */
     uint8_t alert;
+    uint8_t ech; /* tlsx_ech_outcome */
     uint32_t rtts;
     tlsx_time duration;
     char history[TLSX_HISTORY_MAX + 1];

@@ -12,6 +12,7 @@
 #include <epan/conversation.h>
 
 #include "packet-tlsexplain-wire.h"
+#include "tlsx_group.h"
 
 static tlsexplain_wire_protos protos;
 
@@ -295,6 +296,9 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     tlsexplain_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
     keep_names(rec, names);
+    /* A group Wireshark does not name (4.0: the post-quantum ones). */
+    if (!rec->group && cs->hs.group_known)
+        rec->group = tlsx_group_name(cs->hs.group);
     split_step(cs, fst);
     tlsx_facts_note_step(&rec->facts, &cs->hs, &fst->st, pinfo->num);
     if (fst->st.ends)

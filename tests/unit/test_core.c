@@ -10,6 +10,7 @@
 
 #include "tlsx_explain.h"
 #include "tlsx_curl.h"
+#include "tlsx_group.h"
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 #include "tlsx_pack.h"
@@ -284,6 +285,46 @@ static void test_compressed_certificate(void)
     tlsx_handshake bare = {0};
     CHECK(tls13_flags(&bare, none, 3, &missing) == TLSX_FLAG_MISSING);
     CHECK(missing == TLSX_HS_CERTIFICATE);
+}
+
+/* Group names: the classical ones as Wireshark spells them, the
+ * post-quantum and hybrid ones Wireshark 4.0 prints as numbers, GREASE. */
+static void test_group_names(void)
+{
+    CHECK_STR(tlsx_group_name(0x001d), "x25519");
+    CHECK_STR(tlsx_group_name(0x0017), "secp256r1");
+    CHECK_STR(tlsx_group_name(0x0100), "ffdhe2048");
+    CHECK_STR(tlsx_group_name(0x11ec), "X25519MLKEM768");
+    CHECK_STR(tlsx_group_name(0x11eb), "SecP256r1MLKEM768");
+    CHECK_STR(tlsx_group_name(0x11ed), "SecP384r1MLKEM1024");
+    CHECK_STR(tlsx_group_name(0x6399), "X25519Kyber768Draft00");
+    CHECK_STR(tlsx_group_name(0x0200), "MLKEM512");
+    CHECK_STR(tlsx_group_name(0x0201), "MLKEM768");
+    CHECK_STR(tlsx_group_name(0x0202), "MLKEM1024");
+    CHECK_STR(tlsx_group_name(0x4a4a), "GREASE");
+    CHECK(tlsx_group_name(0x0203) == NULL && tlsx_group_name(0) == NULL);
+    CHECK(tlsx_group_is_post_quantum(0x11ec) && tlsx_group_is_post_quantum(0x0201));
+    CHECK(!tlsx_group_is_post_quantum(0x001d) && !tlsx_group_is_post_quantum(0x4a4a));
+    unsigned grease = 0;
+    for (unsigned g = 0; g <= 0xffff; g++)
+        grease += tlsx_group_is_grease((uint16_t)g);
+    CHECK(grease == 16 && tlsx_group_is_grease(0x0a0a) && tlsx_group_is_grease(0xfafa));
+    CHECK(!tlsx_group_is_grease(0x0a1a));
+
+    /* A GREASE group is never the one chosen: the summary has none. */
+    tlsx_handshake hs = {0};
+    uint32_t ids = 0;
+    tlsx_step st;
+    tlsx_event ch = hs_event(TLSX_CLIENT, TLSX_HS_CLIENT_HELLO, 0);
+    tlsx_event sh = hs_event(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 1);
+    sh.version = TLSX_VERSION_TLS13;
+    sh.group = 0x2a2a;
+    CHECK(tlsx_handshake_feed(&hs, &ids, &ch, &st) && tlsx_handshake_feed(&hs, &ids, &sh, &st));
+    CHECK(!hs.group_known && hs.group == 0);
+    tlsx_handshake pq = {0};
+    sh.group = 0x11ec;
+    CHECK(tlsx_handshake_feed(&pq, &ids, &ch, &st) && tlsx_handshake_feed(&pq, &ids, &sh, &st));
+    CHECK(pq.group_known && pq.group == 0x11ec);
 }
 
 /* Two connections share the capture-wide handshake counter; a resumed TLS
@@ -923,6 +964,7 @@ int main(void)
     test_tls13_without_keys();
     test_tls13_with_keys();
     test_compressed_certificate();
+    test_group_names();
     test_resumption_and_ids();
     test_starts_mid_handshake();
     test_versions();

@@ -923,6 +923,45 @@ static void test_client_side_only(void)
     CHECK_STR(kind, "TLS 1.3 0-RTT");
 }
 
+/* Encrypted Client Hello, as far as a capture tells: offered (real or
+ * GREASE alike), answered with retry configurations, or confirmed by a
+ * HelloRetryRequest. */
+static void test_ech(void)
+{
+    run r;
+    tlsx_summary s;
+    char kind[64];
+
+    start(&r, TLSX_VERSION_TLS13);
+    tlsx_event ch = message(&r, 'C');
+    ch.hello.ech = TLSX_ECH_OUTER;
+    feed(&r, ch);
+    play(&r, " s");
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.ech == TLSX_ECH_OFFERED);
+    tlsx_event ee = message(&r, 'o');
+    ee.decrypted = true;
+    ee.hello.ech = TLSX_ECH_SERVER;
+    feed(&r, ee);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.ech == TLSX_ECH_RETRY_CONFIGS && r.last.flags == 0);
+
+    start(&r, TLSX_VERSION_TLS13);
+    feed(&r, ch);
+    tlsx_event hrr = message(&r, 'j');
+    hrr.hello.ech = TLSX_ECH_SERVER;
+    feed(&r, hrr);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.ech == TLSX_ECH_ACCEPTED);
+
+    /* No ECH offered: the server's extension changes nothing. */
+    start(&r, TLSX_VERSION_TLS13);
+    play(&r, "C s");
+    feed(&r, ee);
+    summarize(&r, &s, kind, sizeof kind);
+    CHECK(s.ech == TLSX_ECH_NOT_OFFERED);
+}
+
 /* QUIC without keys: the hellos in Initial packets, then Handshake packets. */
 static void test_quic_without_keys(void)
 {
@@ -1167,6 +1206,7 @@ int main(void)
     test_dtls_fragments();
     test_tls13_without_keys_lossy();
     test_client_side_only();
+    test_ech();
     test_quic_without_keys();
     test_refused_after_the_last_finished();
     test_both_finished_complete();
