@@ -1,7 +1,7 @@
 /* packet-tlsexplain-starttls.c: the plaintext command that upgraded a
  * connection to TLS (STARTTLS and its kin).
  *
- * Mail and directory protocols start in plaintext and switch to TLS on the
+ * Mail, directory, chat and database protocols start in plaintext and switch to TLS on the
  * same TCP connection when the client asks and the server agrees; Wireshark's
  * dissectors then hand the connection to TLS.  Each protocol has one command
  * for it, and the client sends nothing else before its Client Hello: its
@@ -25,6 +25,9 @@ static const upgrade_command commands[] = {
     {"pop", "POP3 STLS", TLSX_EX_UPGRADE_POP3},
     {"ftp", "FTP AUTH TLS", TLSX_EX_UPGRADE_FTP},
     {"ldap", "LDAP StartTLS", TLSX_EX_UPGRADE_LDAP},
+    {"xmpp", "XMPP STARTTLS", TLSX_EX_UPGRADE_XMPP},
+    {"pgsql", "PostgreSQL SSLRequest", TLSX_EX_UPGRADE_PGSQL},
+    {"mysql", "MySQL SSL request", TLSX_EX_UPGRADE_MYSQL},
 };
 
 #define N_COMMANDS ((int)G_N_ELEMENTS(commands))

@@ -273,6 +273,19 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                              "StartTLS extended request, the server agreed, and this Client Hello "
                              "starts TLS on the same TCP connection; what follows, binds and "
                              "searches, is protected.",
+    [TLSX_EX_UPGRADE_XMPP] = "The connection began as a plaintext XMPP stream: the client sent "
+                             "<starttls/>, the server agreed (<proceed/>), and this Client Hello "
+                             "starts TLS on the same TCP connection; what follows, "
+                             "authentication and messages, is protected.",
+    [TLSX_EX_UPGRADE_PGSQL] = "The connection began as plaintext PostgreSQL: the client sent an "
+                              "SSLRequest, the server agreed (S), and this Client Hello starts "
+                              "TLS on the same TCP connection; what follows, the startup "
+                              "message, authentication and queries, is protected.",
+    [TLSX_EX_UPGRADE_MYSQL] = "The connection began as plaintext MySQL: after the server's "
+                              "greeting the client sent an SSL request (its capabilities with "
+                              "CLIENT_SSL, without its login), and this Client Hello starts TLS "
+                              "on the same TCP connection; what follows, login and queries, is "
+                              "protected.",
     [TLSX_EX_CERTIFICATE_URL] = "Certificate URL: instead of its certificate the client sends "
                                 "the URLs and hashes of its certificate (chain) for the "
                                 "server to fetch, which suits constrained clients (RFC 6066 "

@@ -209,6 +209,17 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
         "这条连接以明文 LDAP 开始：客户端发出 StartTLS 扩展请求，服务器端同意，"
         "本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的绑定和查询都受"
         "保护。",
+    [TLSX_EX_UPGRADE_XMPP] = "这条连接以明文 XMPP 流开始：客户端发出 <starttls/>，服务器端同意"
+                             "（<proceed/>），本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的"
+                             "认证和消息都受保护。",
+    [TLSX_EX_UPGRADE_PGSQL] =
+        "这条连接以明文 PostgreSQL 开始：客户端发出 SSLRequest，服务器端同意"
+        "（S），本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的启动消息、"
+        "认证和查询都受保护。",
+    [TLSX_EX_UPGRADE_MYSQL] =
+        "这条连接以明文 MySQL 开始：收到服务器端的问候后，客户端发出 SSL 请求"
+        "（带 CLIENT_SSL 的能力标志，不含登录信息），本 Client Hello 就在同一条 "
+        "TCP 连接上开始 TLS；之后的登录和查询都受保护。",
     [TLSX_EX_CERTIFICATE_URL] = "Certificate URL，客户端不直接发送证书，而是发送证书（链）的 URL "
                                 "和哈希，由服务器端自行下载，适合带宽受限的客户端（RFC 6066 的 "
                                 "client_certificate_url 扩展）。",

@@ -76,6 +76,9 @@ typedef enum {
     TLSX_EX_UPGRADE_POP3,
     TLSX_EX_UPGRADE_FTP,
     TLSX_EX_UPGRADE_LDAP,
+    TLSX_EX_UPGRADE_XMPP,
+    TLSX_EX_UPGRADE_PGSQL,
+    TLSX_EX_UPGRADE_MYSQL,
 
     /* Rare or legacy messages Wireshark still names. */
     TLSX_EX_CERTIFICATE_URL,

@@ -72,15 +72,15 @@ def no_server_certificate():
     return write("no-server-certificate.pcap", w)
 
 
-def tls13_client_hello(seed=1, sni="lossy.test"):
+def tls13_client_hello(seed=1, sni="lossy.test", extra=b""):
     """A TLS 1.3 Client Hello: supported_versions 1.3 and 1.2, an x25519
-    key share."""
+    key share; extra: more extensions, at the end."""
     name = sni.encode()
     entry = b"\0" + len(name).to_bytes(2, "big") + name
     exts = (g._ext(0, len(entry).to_bytes(2, "big") + entry) +
             g._ext(10, b"\x00\x02\x00\x1d") + g._ext(13, b"\x00\x02\x08\x04") +
             g._ext(43, b"\x04\x03\x04\x03\x03") +
-            g._ext(51, b"\x00\x24\x00\x1d\x00\x20" + g.random_bytes(32, seed)))
+            g._ext(51, b"\x00\x24\x00\x1d\x00\x20" + g.random_bytes(32, seed)) + extra)
     suites = b"\x13\x01"
     body = (b"\x03\x03" + g.random_bytes(32, seed) + b"\x20" + g.random_bytes(32, seed + 1) +
             len(suites).to_bytes(2, "big") + suites + b"\x01\x00" +
@@ -163,6 +163,74 @@ def starts_at_ccs():
         c.send(SERVER, g.ccs() + record(HANDSHAKE, g.encrypted_finished(8)))
         c.send(CLIENT, record(g.APP_DATA, g.random_bytes(80, 1)))
     return write("starts-at-ccs.pcap", w)
+
+
+def mysql_packet(seq, body):
+    return len(body).to_bytes(3, "little") + bytes([seq]) + body
+
+
+@ts.generated()
+def database_and_chat_upgrades():
+    """Three protocols that upgrade their connection to TLS, each followed by
+    a TLS 1.2 handshake: PostgreSQL's SSLRequest (port 5432) answered 'S';
+    XMPP's <starttls/> answered <proceed/> (5222); MySQL's SSL request, the
+    short handshake response with CLIENT_SSL, after the server's greeting
+    (3306)."""
+    w = g.Pcap()
+    c = w.connection(client_port=40000, server_port=5432)
+    c.handshake()
+    c.send(CLIENT, b"\x00\x00\x00\x08\x04\xd2\x16\x2f")
+    c.send(SERVER, b"S")
+    g.tls12_full(c, sni="db.test")
+
+    c = w.connection(client_port=40001, server_port=5222)
+    c.handshake()
+    c.send(CLIENT, b"<?xml version='1.0'?><stream:stream to='chat.test' version='1.0' "
+           b"xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>")
+    c.send(SERVER, b"<?xml version='1.0'?><stream:stream from='chat.test' id='1' "
+           b"version='1.0' xmlns='jabber:client' "
+           b"xmlns:stream='http://etherx.jabber.org/streams'><stream:features>"
+           b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"
+           b"</stream:features>")
+    c.send(CLIENT, b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
+    c.send(SERVER, b"<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
+    g.tls12_full(c, sni="chat.test")
+
+    c = w.connection(client_port=40002, server_port=3306)
+    c.handshake()
+    caps = 0xf7ff  # CLIENT_SSL (0x0800) among them
+    greeting = (b"\x0a" + b"8.0.36\x00" + (7).to_bytes(4, "little") + b"abcdefgh\x00" +
+                caps.to_bytes(2, "little") + b"\xff" + (2).to_bytes(2, "little") +
+                (0xdfff).to_bytes(2, "little") + b"\x15" + b"\x00" * 10 + b"ijklmnopqrst\x00" +
+                b"caching_sha2_password\x00")
+    c.send(SERVER, mysql_packet(0, greeting))
+    ssl_request = ((0x01ffaa85 | 0x0800).to_bytes(4, "little") + (16777216).to_bytes(4, "little") +
+                   b"\xff" + b"\x00" * 23)
+    c.send(CLIENT, mysql_packet(1, ssl_request))
+    g.tls12_full(c, sni="mysql.test")
+    return write("upgrades.pcap", w)
+
+
+@ts.generated()
+def client_hello_in_records():
+    """A TLS 1.3 Client Hello of about 1.4 KB cut over two TLS records (as a
+    post-quantum key share makes it), in one segment (connection 1) and in
+    two (connection 2), each the first thing of its connection."""
+    # A padding extension (21) of 1,200 bytes stands for the size of an
+    # X25519MLKEM768 key share.
+    pad = g._ext(21, b"\0" * 1200)
+    msg = tls13_client_hello(seed=7, sni="split.test", extra=pad)
+    w = g.Pcap()
+    c = w.connection(client_port=40000)
+    c.handshake()
+    c.send(CLIENT, record(HANDSHAKE, msg[:700]) + record(HANDSHAKE, msg[700:]))
+    c.send(SERVER, record(HANDSHAKE, tls13_server_hello()))
+    c = w.connection(client_port=40001)
+    c.handshake()
+    c.send(CLIENT, record(HANDSHAKE, msg[:700]))
+    c.send(CLIENT, record(HANDSHAKE, msg[700:]))
+    c.send(SERVER, record(HANDSHAKE, tls13_server_hello()))
+    return write("client-hello-in-records.pcap", w)
 
 
 class Clients(unittest.TestCase):
@@ -314,6 +382,45 @@ class Clients(unittest.TestCase):
                           (7, "Finished"), (8, "New Session Ticket"),
                           (9, "Change Cipher Spec"), (10, "Finished")])
         self.assertEqual([s for s in steps if s["experts"]], [])
+
+    def test_database_and_chat_upgrades(self):
+        """PostgreSQL's SSLRequest, XMPP's <starttls/> and MySQL's SSL
+        request are named on the first step of the handshake after them,
+        with the frame of the command and an explanation in both
+        languages."""
+        cap = ts.sample(database_and_chat_upgrades())
+        out = ts.run("-2", "-r", cap, "-Y", "tlsexplain.starttls", "-T", "fields",
+                     "-e", "frame.number", "-e", "tlsexplain.step", "-e", "tlsexplain.starttls",
+                     "-e", "tlsexplain.starttls.frame", "-e", "tlsexplain.explain.en",
+                     "-e", "tlsexplain.explain.zh")
+        rows = [line.split("\t") for line in out.splitlines()]
+        self.assertEqual([r[:4] for r in rows],
+                         [["6", "1", "PostgreSQL SSLRequest", "4"],
+                          ["17", "1", "XMPP STARTTLS", "15"],
+                          ["26", "1", "MySQL SSL request", "25"]])
+        for r, (en, zh) in zip(rows, [("SSLRequest, the server agreed (S)", "SSLRequest"),
+                                       ("<starttls/>, the server agreed (<proceed/>)",
+                                        "<starttls/>"),
+                                       ("SSL request (its capabilities with CLIENT_SSL",
+                                        "CLIENT_SSL")]):
+            self.assertIn(en, r[4])
+            self.assertIn(zh, r[5])
+
+    def test_client_hello_over_two_records(self):
+        """A Client Hello of 1.4 KB cut over two TLS records, in one segment
+        or two, as the first thing of its connection: the frame that
+        completes it opens the handshake with its server name, and the
+        Server Hello is step 2, not a capture that starts mid-handshake."""
+        cap = client_hello_in_records()
+        steps = read(cap)
+        self.assertEqual([(s["frame"], s["handshake"], s["step"], s["message"]) for s in steps],
+                         [(4, 1, 1, "Client Hello"), (5, 1, 2, "Server Hello"),
+                          (10, 2, 1, "Client Hello"), (11, 2, 2, "Server Hello")])
+        self.assertEqual([s for s in steps if s["experts"] - {"tlsexplain.incomplete"}], [])
+        trace = ts.run("-r", ts.sample(cap), "-q", "-z", "tlsexplain,trace").splitlines()
+        self.assertEqual([line for line in trace if line.startswith("Handshake ") and "->" in line],
+                         ["Handshake 1: 10.0.0.1:40000 -> 10.0.0.2:443, SNI split.test",
+                          "Handshake 2: 10.0.0.1:40001 -> 10.0.0.2:443, SNI split.test"])
 
 
 if __name__ == "__main__":
