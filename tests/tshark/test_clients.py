@@ -422,6 +422,25 @@ class Clients(unittest.TestCase):
                          ["Handshake 1: 10.0.0.1:40000 -> 10.0.0.2:443, SNI split.test",
                           "Handshake 2: 10.0.0.1:40001 -> 10.0.0.2:443, SNI split.test"])
 
+    @unittest.skipUnless(HAS_WIRESHARK_SOURCE,
+                         "Wireshark's source (tests/wireshark-source.sh) not given")
+    def test_wiresharks_psk_capture(self):
+        """Wireshark's tls12-aes128ccm: TLS_PSK_WITH_AES_128_CCM, decrypted
+        with its pre-shared key.  The server sends no Certificate, and
+        nothing is said to be missing; the closing alert comes after."""
+        cap = wireshark_capture("tls12-aes128ccm.pcap", "ws-tls12-aes128ccm.pcap")
+        steps = read("ws-tls12-aes128ccm.pcap", "-o", "tls.psk:ca19e028a8a372ad2d325f950fcaceed")
+        self.assertEqual([(s["frame"], s["step"], s["message"]) for s in steps],
+                         [(1, 1, "Client Hello"), (2, 2, "Server Hello"),
+                          (2, 3, "Server Hello Done"), (3, 4, "Client Key Exchange"),
+                          (3, 5, "Change Cipher Spec"), (3, 6, "Finished"),
+                          (4, 7, "Change Cipher Spec"), (4, 8, "Finished"),
+                          (9, None, "Alert")])
+        self.assertEqual([s for s in steps if s["experts"]], [])
+        trace = ts.run("-r", cap, "-o", "tls.psk:ca19e028a8a372ad2d325f950fcaceed", "-q", "-z",
+                       "tlsexplain,trace").splitlines()
+        self.assertIn("Handshake 1 complete: TLS 1.2 full, 2 RTTs, 0.0004 s (frames 1-4)", trace)
+
 
 if __name__ == "__main__":
     unittest.main()
