@@ -85,6 +85,32 @@ typedef enum {
     TLSX_EX_MESSAGE_HASH,
     TLSX_EX_UNKNOWN,
 
+    /* Texts chosen by what the handshake told (tlsx_step's keyx and told),
+     * and parts added to a message's text: each says one fact. */
+    TLSX_EX_CLIENT_HELLO_TLS13,             /* offers TLS 1.3: supported_versions, key_share */
+    TLSX_EX_PART_TICKET_OFFERED,            /* Client Hello: a TLS 1.2 session ticket */
+    TLSX_EX_PART_PSK_OFFERED,               /* Client Hello: pre_shared_key */
+    TLSX_EX_PART_EARLY_OFFERED,             /* Client Hello: early_data, 0-RTT */
+    TLSX_EX_PART_HYBRID_OFFERED,            /* Client Hello: a hybrid post-quantum key share */
+    TLSX_EX_PART_HYBRID_CHOSEN,             /* TLS 1.3 Server Hello: a hybrid group */
+    TLSX_EX_SERVER_KEY_EXCHANGE_DHE,        /* finite-field DHE parameters */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE,      /* the document's text told apart: */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_DHE,        /* each followed by how the master */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_RSA,        /* secret is derived */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER,      /* PSK suites, unknown suites */
+    TLSX_EX_PART_MASTER_FROM_RANDOMS,       /* no extended master secret */
+    TLSX_EX_PART_MASTER_FROM_SESSION_HASH,  /* extended master secret, RFC 7627 */
+    TLSX_EX_SERVER_FINISHED_COOKIE,         /* DTLS full handshake after a cookie exchange */
+    TLSX_EX_CLIENT_FINISHED_RESUMED_COOKIE, /* DTLS abbreviated one after a cookie exchange */
+    TLSX_EX_CLIENT_FINISHED_TLS13_HRR,      /* TLS 1.3 after a HelloRetryRequest */
+    TLSX_EX_HELLO_RETRY_REQUEST_COOKIE,     /* a cookie, no key_share group asked for */
+    TLSX_EX_HELLO_RETRY_REQUEST_UNKNOWN,    /* its extensions were not read */
+    TLSX_EX_PART_HRR_COOKIE_TOO,            /* a key_share group asked for, and a cookie */
+    TLSX_EX_CLIENT_HELLO_RETRY_COOKIE,      /* answers a HelloRetryRequest with a cookie only */
+    TLSX_EX_PART_PSK_DHE_KE,                /* TLS 1.3 PSK with a fresh key_share */
+    TLSX_EX_PART_PSK_KE,                    /* TLS 1.3 PSK alone */
+    TLSX_EX_PART_EARLY_ACCEPTED,            /* Encrypted Extensions: early_data */
+
     TLSX_EX_COUNT
 } tlsx_explain_key;
 
