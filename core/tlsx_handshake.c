@@ -618,6 +618,9 @@ bool tlsx_explain_uses_facts(uint8_t key)
     case TLSX_EX_CLIENT_KEY_EXCHANGE_RSA:
     case TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER:
     case TLSX_EX_ENCRYPTED_EXTENSIONS:
+    case TLSX_EX_SERVER_FINISHED:
+    case TLSX_EX_CLIENT_FINISHED_RESUMED:
+    case TLSX_EX_CLIENT_FINISHED_TLS13:
         return true;
     default:
         return false;
@@ -625,7 +628,7 @@ bool tlsx_explain_uses_facts(uint8_t key)
 }
 
 /* A HelloRetryRequest by what it asked for. */
-static uint8_t hrr_key(uint16_t told)
+static uint8_t hrr_key(uint32_t told)
 {
     if (told & TLSX_TOLD_HRR_KEY_SHARE)
         return TLSX_EX_HELLO_RETRY_REQUEST; /* tlsx_explanation_of() adds a cookie */
@@ -658,7 +661,7 @@ static uint8_t client_key_exchange_key(const tlsx_handshake *hs)
 static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
 {
     const bool client = st->side == TLSX_CLIENT;
-    const uint16_t told = hs->told;
+    const uint32_t told = hs->told;
 
     if (st->kind == TLSX_STEP_ALERT) {
         /* An alert that ended nothing in an open handshake: see note_alert(). */
@@ -706,16 +709,8 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
                 return client_key_exchange_key(hs);
             break;
         case TLSX_HS_FINISHED:
-            if (!is_tls13(hs) && hs->resumed) {
-                if (!client)
-                    return TLSX_EX_SERVER_FINISHED_RESUMED;
-                return (told & TLSX_TOLD_DTLS_COOKIE) ? TLSX_EX_CLIENT_FINISHED_RESUMED_COOKIE
-                                                      : TLSX_EX_CLIENT_FINISHED_RESUMED;
-            }
-            if (!is_tls13(hs) && !client && !hs->renegotiation && (told & TLSX_TOLD_DTLS_COOKIE))
-                return TLSX_EX_SERVER_FINISHED_COOKIE;
-            if (is_tls13(hs) && client && hs->hrr)
-                return TLSX_EX_CLIENT_FINISHED_TLS13_HRR;
+            if (!is_tls13(hs) && hs->resumed)
+                return client ? TLSX_EX_CLIENT_FINISHED_RESUMED : TLSX_EX_SERVER_FINISHED_RESUMED;
             break;
         default:
             break;
@@ -876,8 +871,10 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     st->version = ev->version ? ev->version : hs->version ? hs->version : hs->offered_version;
     st->explain = explain_key(hs, st);
     if (tlsx_explain_uses_facts(st->explain)) {
+        static const uint32_t rtts[] = {0, TLSX_TOLD_RTTS_ONE, TLSX_TOLD_RTTS_TWO,
+                                        TLSX_TOLD_RTTS_THREE};
         st->keyx = hs->keyx;
-        st->told = hs->told;
+        st->told = hs->told | (hs->rtts < 4 ? rtts[hs->rtts] : 0);
     }
     time_step(hs, ev, counted, st);
     if (counted)

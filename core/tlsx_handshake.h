@@ -106,6 +106,11 @@ enum {
     TLSX_TOLD_HRR = 1u << 13,            /* TLS 1.3: a HelloRetryRequest came */
     TLSX_TOLD_SERVER_CERT = 1u << 14,    /* the server sent a Certificate */
     TLSX_TOLD_CLIENT_AUTH = 1u << 15,    /* the client sent a Certificate Verify */
+    /* Set on a step only, not on the handshake: its round trips so far,
+     * when one, two or three. */
+    TLSX_TOLD_RTTS_ONE = 1u << 16,
+    TLSX_TOLD_RTTS_TWO = 1u << 17,
+    TLSX_TOLD_RTTS_THREE = 1u << 18,
 };
 
 /* Whether a named group is a hybrid post-quantum one (ECDH with ML-KEM, or
@@ -134,7 +139,7 @@ typedef struct {
     /* When the explanation is composed with them (tlsx_explain_uses_facts()),
      * else 0: */
     uint8_t keyx;                    /* tlsx_keyx: the key exchange as far as known at this step */
-    uint16_t told;                   /* TLSX_TOLD_*: what the handshake had told by this step */
+    uint32_t told;                   /* TLSX_TOLD_*: what the handshake had told by this step */
     uint8_t flags;                   /* TLSX_FLAG_* */
     uint8_t alert_level, alert_desc; /* TLSX_STEP_ALERT */
     bool hrr;                        /* a Server Hello that is a HelloRetryRequest */
@@ -190,7 +195,7 @@ typedef struct {
     uint32_t abandoned;   /* the handshake this one's first step cut short (ids are the
                              capture's: not always id - 1), 0 none */
     uint8_t keyx;         /* tlsx_keyx, as far as the messages so far show it */
-    uint16_t told;        /* TLSX_TOLD_*, from the messages so far */
+    uint32_t told;        /* TLSX_TOLD_*, from the messages so far */
 } tlsx_handshake;
 
 /* Feeds one event.  Returns true and fills *step when the event is a step (or a
@@ -251,7 +256,7 @@ typedef struct {
     uint8_t alert;
     uint32_t rtts;
     uint8_t keyx;  /* tlsx_keyx */
-    uint16_t told; /* TLSX_TOLD_* */
+    uint32_t told; /* TLSX_TOLD_* */
     tlsx_time duration;
     char history[TLSX_HISTORY_MAX + 1];
 } tlsx_summary;

@@ -233,7 +233,7 @@ void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
         if (*p++ & KEY_FACTS) {
             st->keyx = *p++;
             p = tlsx_unpack_uint(p, &v);
-            st->told = (uint16_t)v;
+            st->told = (uint32_t)v;
         }
         st->hrr = (a & A_HRR) != 0;
         st->encrypted = (a & A_ENCRYPTED) != 0;

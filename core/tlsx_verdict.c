@@ -162,7 +162,8 @@ static void add_part(tlsx_explanation *e, tlsx_part_kind kind, unsigned value)
  * the master secret is derived, what a HelloRetryRequest also asked for. */
 static void add_fact_parts(tlsx_explanation *out, const tlsx_step *st)
 {
-    const uint16_t told = st->told;
+    const uint32_t told = st->told;
+    const bool cookie = (told & TLSX_TOLD_DTLS_COOKIE) != 0;
     switch (st->explain) {
     case TLSX_EX_CLIENT_HELLO:
     case TLSX_EX_CLIENT_HELLO_TLS13:
@@ -199,6 +200,29 @@ static void add_fact_parts(tlsx_explanation *out, const tlsx_step *st)
         if (told & TLSX_TOLD_EARLY_ACCEPTED)
             add_part(out, TLSX_PART_KEY, TLSX_EX_PART_EARLY_ACCEPTED);
         break;
+    /* A Finished that completes a handshake counts its round trips only
+     * when they are those its kind takes, or one more for a cookie
+     * exchange or a HelloRetryRequest, which it then names. */
+    case TLSX_EX_SERVER_FINISHED:
+        add_part(out, TLSX_PART_KEY,
+                 cookie && (told & TLSX_TOLD_RTTS_THREE)  ? TLSX_EX_PART_END_FULL_COOKIE
+                 : !cookie && (told & TLSX_TOLD_RTTS_TWO) ? TLSX_EX_PART_END_FULL_TWO
+                                                          : TLSX_EX_PART_END_FULL);
+        break;
+    case TLSX_EX_CLIENT_FINISHED_RESUMED:
+        add_part(out, TLSX_PART_KEY,
+                 cookie && (told & TLSX_TOLD_RTTS_TWO)    ? TLSX_EX_PART_END_RESUMED_COOKIE
+                 : !cookie && (told & TLSX_TOLD_RTTS_ONE) ? TLSX_EX_PART_END_RESUMED_ONE
+                                                          : TLSX_EX_PART_END_RESUMED);
+        break;
+    case TLSX_EX_CLIENT_FINISHED_TLS13: {
+        const bool hrr = (told & TLSX_TOLD_HRR) != 0;
+        add_part(out, TLSX_PART_KEY,
+                 hrr && (told & TLSX_TOLD_RTTS_TWO)    ? TLSX_EX_PART_END_TLS13_HRR
+                 : !hrr && (told & TLSX_TOLD_RTTS_ONE) ? TLSX_EX_PART_END_TLS13_ONE
+                                                       : TLSX_EX_PART_END_TLS13);
+        break;
+    }
     default:
         break;
     }

@@ -45,12 +45,10 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
     [TLSX_EX_SERVER_CCS] = "Change Cipher Spec: the server tells the client that the "
                            "messages that follow will be encrypted by the TLS record "
                            "layer with the negotiated keys.",
-    [TLSX_EX_SERVER_FINISHED] = "Finished: the server's first encrypted message, an integrity "
-                                "check. Its verify_data is a hash (PRF) keyed with the master "
-                                "secret over all handshake messages so far, with which the "
-                                "client verifies that the handshake was not tampered with. This "
-                                "completes the full handshake, after two round trips (RTT); "
-                                "encrypted application data follows.",
+    [TLSX_EX_SERVER_FINISHED] =
+        "Finished: the server's first encrypted message, an integrity check. Its verify_data is a "
+        "hash (PRF) keyed with the master secret over all handshake messages so far, with which "
+        "the client verifies that the handshake was not tampered with.",
     [TLSX_EX_HELLO_REQUEST] = "Hello Request: the server asks the client to start a new handshake "
                               "(renegotiation); the client answers with a new Client Hello, or "
                               "may ignore it or refuse with a no_renegotiation alert.",
@@ -95,12 +93,9 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                         "handshake messages so far, with which the client "
                                         "verifies that the handshake was not tampered with and "
                                         "that the server holds the saved master secret.",
-    [TLSX_EX_CLIENT_FINISHED_RESUMED] = "Finished (resumed): the client answers the server's "
-                                        "Finished with its own Change Cipher Spec and this "
-                                        "Finished, with which the server verifies the handshake "
-                                        "in turn. This completes the abbreviated handshake, after "
-                                        "one round trip (RTT) instead of the full handshake's "
-                                        "two; encrypted application data follows.",
+    [TLSX_EX_CLIENT_FINISHED_RESUMED] =
+        "Finished (resumed): the client answers the server's Finished with its own Change Cipher "
+        "Spec and this Finished, with which the server verifies the handshake in turn.",
     [TLSX_EX_CLIENT_HELLO_RENEGOTIATION] = "Client Hello (renegotiation): the client starts a new "
                                            "handshake inside the established connection, "
                                            "encrypted with its current keys, on its own or "
@@ -160,11 +155,9 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                       "handshake messages so far, with which the client verifies "
                                       "that the handshake was not tampered with; the server may "
                                       "send application data from now on.",
-    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished: the client sends an HMAC (verify_data) over all "
-                                      "handshake messages so far, with which the server verifies "
-                                      "that the handshake was not tampered with. This completes "
-                                      "the TLS 1.3 handshake, after one RTT; both sides switch to "
-                                      "the application traffic keys.",
+    [TLSX_EX_CLIENT_FINISHED_TLS13] =
+        "Finished: the client sends an HMAC (verify_data) over all handshake messages so far, with "
+        "which the server verifies that the handshake was not tampered with.",
     [TLSX_EX_END_OF_EARLY_DATA] = "End Of Early Data: the client tells the server that its "
                                   "0-RTT early data is over; what follows is encrypted "
                                   "with the handshake keys.",
@@ -331,10 +324,12 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                         "ephemeral public value, signed with the certificate's "
                                         "private key.",
     [TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE] = "Client Key Exchange: the client sends the server its "
-                                          "ephemeral ECDH public key; from its own private key "
-                                          "and the other's public key each side computes the "
-                                          "same pre-master secret, which never crosses the "
-                                          "network.",
+                                          "key exchange parameters. With ECDHE it sends its ECDH "
+                                          "public key and both sides compute the pre-master "
+                                          "secret; with RSA key exchange the client encrypts a "
+                                          "random pre-master secret with the server's public key. "
+                                          "The pre-master secret never crosses the network in the "
+                                          "clear, so it is safe.",
     [TLSX_EX_CLIENT_KEY_EXCHANGE_DHE] = "Client Key Exchange: the client sends the server its "
                                         "ephemeral Diffie-Hellman public value, for the p and g "
                                         "of the Server Key Exchange; from its own private value "
@@ -362,26 +357,6 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
         "numbers: the master secret belongs to this handshake alone, which defeats the triple "
         "handshake attack. The keys for symmetric encryption are then derived from it and the "
         "two random numbers.",
-    [TLSX_EX_SERVER_FINISHED_COOKIE] = "Finished: the server's first encrypted message, an "
-                                       "integrity check. Its verify_data is a hash (PRF) keyed "
-                                       "with the master secret over all handshake messages so "
-                                       "far, with which the client verifies that the handshake "
-                                       "was not tampered with. This completes the full "
-                                       "handshake, after three round trips (RTT), one of them "
-                                       "the cookie exchange; encrypted application data "
-                                       "follows.",
-    [TLSX_EX_CLIENT_FINISHED_RESUMED_COOKIE] =
-        "Finished (resumed): the client answers the server's Finished with its own Change Cipher "
-        "Spec and this Finished, with which the server verifies the handshake in turn. This "
-        "completes the abbreviated handshake, after two round trips (RTT), one of them the "
-        "cookie exchange, instead of the full handshake's three; encrypted application data "
-        "follows.",
-    [TLSX_EX_CLIENT_FINISHED_TLS13_HRR] = "Finished: the client sends an HMAC (verify_data) over "
-                                          "all handshake messages so far, with which the server "
-                                          "verifies that the handshake was not tampered with. "
-                                          "This completes the TLS 1.3 handshake, after two RTTs, "
-                                          "one of them the Hello Retry Request's; both sides "
-                                          "switch to the application traffic keys.",
     [TLSX_EX_HELLO_RETRY_REQUEST_COOKIE] =
         "Hello Retry Request: a Server Hello whose random is a special value (the SHA-256 of "
         "\"HelloRetryRequest\"): the server asks for no other group but sends a cookie that the "
@@ -406,4 +381,27 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                             "decrypt a recorded connection.",
     [TLSX_EX_PART_EARLY_ACCEPTED] = "It carries the early_data extension: the server accepted "
                                     "the client's 0-RTT data.",
+    [TLSX_EX_PART_END_FULL_TWO] = "This completes the full handshake, after two round trips (RTT); "
+                                  "encrypted application data follows.",
+    [TLSX_EX_PART_END_FULL_COOKIE] =
+        "This completes the full handshake, after three round trips (RTT), one of them the cookie "
+        "exchange; encrypted application data follows.",
+    [TLSX_EX_PART_END_FULL] =
+        "This completes the full handshake; encrypted application data follows.",
+    [TLSX_EX_PART_END_RESUMED_ONE] =
+        "This completes the abbreviated handshake, after one round trip (RTT) instead of the full "
+        "handshake's two; encrypted application data follows.",
+    [TLSX_EX_PART_END_RESUMED_COOKIE] =
+        "This completes the abbreviated handshake, after two round trips (RTT), one of them the "
+        "cookie exchange, instead of the full handshake's three; encrypted application data "
+        "follows.",
+    [TLSX_EX_PART_END_RESUMED] =
+        "This completes the abbreviated handshake; encrypted application data follows.",
+    [TLSX_EX_PART_END_TLS13_ONE] = "This completes the TLS 1.3 handshake, after one RTT; both "
+                                   "sides switch to the application traffic keys.",
+    [TLSX_EX_PART_END_TLS13_HRR] =
+        "This completes the TLS 1.3 handshake, after two RTTs, one of them the Hello Retry "
+        "Request's; both sides switch to the application traffic keys.",
+    [TLSX_EX_PART_END_TLS13] =
+        "This completes the TLS 1.3 handshake; both sides switch to the application traffic keys.",
 };

@@ -37,10 +37,9 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                 "服务器端据此验证握手过程未被篡改。",
     [TLSX_EX_SERVER_CCS] = "Change Cipher Spec，服务器端告知客户端，以后的消息将由 TLS "
                            "记录层协议用协商出的密钥加密。",
-    [TLSX_EX_SERVER_FINISHED] = "Finished，服务器端发送第一条加密的消息并做完整性验证：其中的 "
-                                "verify_data 是用主密钥对此前所有握手消息计算的哈希（PRF），"
-                                "客户端据此验证握手过程未被篡改。至此完整握手结束，共耗费两个 "
-                                "RTT，之后开始传输加密的应用数据。",
+    [TLSX_EX_SERVER_FINISHED] =
+        "Finished，服务器端发送第一条加密的消息并做完整性验证：其中的 verify_data "
+        "是用主密钥对此前所有握手消息计算的哈希（PRF），客户端据此验证握手过程未被篡改。",
     [TLSX_EX_HELLO_REQUEST] = "Hello Request，服务器端请求客户端重新发起一次握手（重协商），"
                               "客户端应回复新的 Client Hello，也可以忽略它或以 "
                               "no_renegotiation 告警拒绝。",
@@ -75,9 +74,7 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                         "前所有握手消息计算的哈希（PRF），客户端据此验证握手过程未"
                                         "被篡改，且服务器端确实持有保存的主密钥。",
     [TLSX_EX_CLIENT_FINISHED_RESUMED] = "Finished（复用 Session），客户端回以自己的 Change Cipher "
-                                        "Spec 和这条 Finished，服务器端据此同样验证握手过程。至此"
-                                        "简短握手结束，只耗费一个 RTT（完整握手需两个），之后开始"
-                                        "传输加密的应用数据。",
+                                        "Spec 和这条 Finished，服务器端据此同样验证握手过程。",
     [TLSX_EX_CLIENT_HELLO_RENEGOTIATION] = "Client Hello（重协商），客户端在已建立的连接中发起一次"
                                            "新的握手，消息用当前的密钥加密；它可以自行发起，也可以"
                                            "是应服务器端的 Hello Request；通常是为了更改参数，或服"
@@ -122,9 +119,8 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_SERVER_FINISHED_TLS13] = "Finished，服务器端发送对此前所有握手消息计算的 "
                                       "HMAC（verify_data），客户端据此验证握手过程未被篡改；"
                                       "此后服务器端即可发送应用数据。",
-    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished，客户端发送对此前所有握手消息计算的 HMAC"
-                                      "（verify_data），服务器端据此验证握手过程未被篡改。至此 "
-                                      "TLS 1.3 握手完成，共耗费一个 RTT，双方改用应用数据密钥。",
+    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished，客户端发送对此前所有握手消息计算的 "
+                                      "HMAC（verify_data），服务器端据此验证握手过程未被篡改。",
     [TLSX_EX_END_OF_EARLY_DATA] = "End Of Early Data，客户端告知服务器端 0-RTT "
                                   "早期数据（early data）已发送完毕，此后改用握手密钥加密。",
     [TLSX_EX_NEW_SESSION_TICKET_TLS13] = "New Session Ticket，握手完成后服务器端发送的消息，"
@@ -250,9 +246,12 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_SERVER_KEY_EXCHANGE_DHE] = "Server Key Exchange，服务器端给客户端发送有限域 "
                                         "Diffie-Hellman（DHE）的参数：素数模 p、生成元 g 和服务器"
                                         "端的临时公钥，并用证书私钥签名。",
-    [TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE] = "Client Key Exchange，客户端给服务器端发送它的临时 ECDH "
-                                          "公钥；双方各用自己的私钥和对方的公钥算出同一个预备主"
-                                          "密钥（pre-master secret），它从不在网络上传输。",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE] = "Client Key Exchange，客户端给服务器端发送密钥交换"
+                                          "算法的一些参数：ECDHE 时发送客户端的 ECDH 公钥，"
+                                          "双方各自算出预备主密钥（pre-master secret）；RSA "
+                                          "密钥交换时客户端生成随机的预备主密钥，用服务器端的"
+                                          "公钥加密后发送。预备主密钥不会以明文出现在网络上，"
+                                          "是安全的。",
     [TLSX_EX_CLIENT_KEY_EXCHANGE_DHE] = "Client Key Exchange，客户端给服务器端发送它的临时 "
                                         "Diffie-Hellman 公钥（基于 Server Key Exchange 中的 p 和 "
                                         "g）；双方各用自己的私钥和对方的公钥算出同一个预备主密钥"
@@ -273,19 +272,6 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
         "不是由两个随机数，而是由预备主密钥和 session hash（从 Client Hello 到这条消息为止所有握手"
         "消息的哈希）生成：主密钥只属于这一次握手，可以抵御三次握手攻击（triple handshake "
         "attack）。对称加密中的密钥再由主密钥和两个随机数导出。",
-    [TLSX_EX_SERVER_FINISHED_COOKIE] = "Finished，服务器端发送第一条加密的消息并做完整性验证：其中"
-                                       "的 verify_data 是用主密钥对此前所有握手消息计算的哈希"
-                                       "（PRF），客户端据此验证握手过程未被篡改。至此完整握手结束，"
-                                       "共耗费三个 RTT，其中一个用于 cookie 交换，之后开始传输加密"
-                                       "的应用数据。",
-    [TLSX_EX_CLIENT_FINISHED_RESUMED_COOKIE] =
-        "Finished（复用 Session），客户端回以自己的 Change Cipher Spec 和这条 Finished，服务器端据"
-        "此同样验证握手过程。至此简短握手结束，耗费两个 RTT，其中一个用于 cookie 交换（完整握手需"
-        "三个），之后开始传输加密的应用数据。",
-    [TLSX_EX_CLIENT_FINISHED_TLS13_HRR] = "Finished，客户端发送对此前所有握手消息计算的 HMAC"
-                                          "（verify_data），服务器端据此验证握手过程未被篡改。至此 "
-                                          "TLS 1.3 握手完成，共耗费两个 RTT，其中一个是 Hello "
-                                          "Retry Request 多出来的，双方改用应用数据密钥。",
     [TLSX_EX_HELLO_RETRY_REQUEST_COOKIE] =
         "Hello Retry Request，形式上是一条 Server Hello，但 random 是特殊值（“HelloRetryRequest” "
         "的 SHA-256）：服务器端没有要求换 group，而是给出一个 cookie，客户端须在第二个 Client "
@@ -305,4 +291,17 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_PART_PSK_KE] = "它没有发送 key_share（psk_ke 模式）：密钥只由 PSK 导出，没有前向安全"
                             "性，谁得到了这个 PSK 就能解密录下的连接。",
     [TLSX_EX_PART_EARLY_ACCEPTED] = "它带有 early_data 扩展：服务器端接受了客户端的 0-RTT 数据。",
+    [TLSX_EX_PART_END_FULL_TWO] = "至此完整握手结束，共耗费两个 RTT，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_FULL_COOKIE] =
+        "至此完整握手结束，共耗费三个 RTT，其中一个用于 cookie 交换，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_FULL] = "至此完整握手结束，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_RESUMED_ONE] =
+        "至此简短握手结束，只耗费一个 RTT（完整握手需两个），之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_RESUMED_COOKIE] = "至此简短握手结束，耗费两个 RTT，其中一个用于 cookie "
+                                        "交换（完整握手需三个），之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_RESUMED] = "至此简短握手结束，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_TLS13_ONE] = "至此 TLS 1.3 握手完成，共耗费一个 RTT，双方改用应用数据密钥。",
+    [TLSX_EX_PART_END_TLS13_HRR] = "至此 TLS 1.3 握手完成，共耗费两个 RTT，其中一个是 Hello Retry "
+                                   "Request 多出来的，双方改用应用数据密钥。",
+    [TLSX_EX_PART_END_TLS13] = "至此 TLS 1.3 握手完成，双方改用应用数据密钥。",
 };
