@@ -114,5 +114,39 @@ class Consistent(unittest.TestCase):
             self.assertIn(sentence, last["en"], name)
 
 
+class ChineseLabels(unittest.TestCase):
+    """With tlsexplain.language set to zh the labels are Chinese; the values
+    users filter on (message names, directions, kinds) stay as they are, and
+    both languages keep English labels."""
+
+    CAP = "tls12-doc.pcapng"
+
+    def labels(self, language):
+        out = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:" + language, "-V",
+                     "-O", "tlsexplain", "-Y", "frame.number == 6 or tlsexplain.summary.kind")
+        return [line.strip() for line in out.split("\n")
+                if line.startswith("    ") and not line.startswith("     ")]
+
+    def test_chinese(self):
+        got = self.labels("zh")
+        self.assertIn("第 2 步：Server Hello [IN]", got)
+        self.assertIn("第 5 步：Server Hello Done [IN]", got)
+        self.assertTrue(any(re.fullmatch(r"第 1 次握手总结：TLS 1\.2 full，完成，2 个 RTT，"
+                                         r"0\.\d+ 秒", line) for line in got), got)
+        self.assertFalse(any(line.startswith(("Step ", "Handshake ")) for line in got), got)
+        # The values stay: filters work the same in every language.
+        hit = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:zh",
+                     "-Y", 'tlsexplain.message == "Server Hello" && tlsexplain.direction == "IN"',
+                     "-T", "fields", "-e", "tlsexplain.step", "-e", "tlsexplain.summary.kind")
+        self.assertEqual(hit.split("\t")[0].split(",")[0], "2")
+
+    def test_both_and_english(self):
+        for language in ("both", "en"):
+            got = self.labels(language)
+            self.assertIn("Step 2: Server Hello [IN]", got, language)
+            self.assertTrue(any(re.fullmatch(r"Handshake 1 summary: TLS 1\.2 full, complete, "
+                                             r"2 RTTs, 0\.\d+ s", line) for line in got), got)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -10,6 +10,7 @@
 #include "check.h"
 
 #include "tlsx_explain.h"
+#include "tlsx_label.h"
 #include "tlsx_pack.h"
 #include "tlsx_verdict.h"
 
@@ -527,8 +528,20 @@ static void test_pack_facts(void)
     CHECK(tlsx_pack(in, 2, buf) == with - 4); /* keyx, and told in 3 bytes */
 }
 
+/* Every label and every explanation has its words in both languages. */
+static void test_tables_complete(void)
+{
+    for (int k = 0; k < TLSX_LABEL_COUNT; k++)
+        CHECK(tlsx_label(TLSX_LANG_EN, (tlsx_label_key)k)[0] &&
+              tlsx_label(TLSX_LANG_ZH, (tlsx_label_key)k)[0]);
+    for (int k = 0; k < TLSX_EX_COUNT; k++)
+        CHECK(tlsx_explain_en[k] && tlsx_explain_zh[k]);
+    CHECK_STR(tlsx_label(TLSX_LANG_ZH, TLSX_LABEL_STEP_AFTER), " 步：");
+}
+
 int main(void)
 {
+    test_tables_complete();
     test_document_case();
     test_ecdhe_with_ems();
     test_rsa();
