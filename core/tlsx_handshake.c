@@ -186,6 +186,106 @@ static void note_group(tlsx_handshake *hs, uint16_t group)
     }
 }
 
+bool tlsx_group_is_hybrid(uint16_t group)
+{
+    /* X25519MLKEM768, SecP256r1MLKEM768, SecP384r1MLKEM1024; the drafts
+     * X25519Kyber768Draft00 and SecP256r1Kyber768Draft00. */
+    return (group >= 0x11eb && group <= 0x11ed) || group == 0x6399 || group == 0x639a;
+}
+
+bool tlsx_group_is_ffdhe(uint16_t group)
+{
+    return group >= 0x0100 && group <= 0x01ff;
+}
+
+const char *tlsx_keyx_name(uint8_t keyx)
+{
+    static const char *const names[] = {
+        [TLSX_KEYX_UNKNOWN] = "unknown",
+        [TLSX_KEYX_RSA] = "RSA",
+        [TLSX_KEYX_DHE] = "DHE",
+        [TLSX_KEYX_ECDHE] = "ECDHE",
+        [TLSX_KEYX_HYBRID] = "hybrid PQ",
+        [TLSX_KEYX_PSK] = "PSK",
+        [TLSX_KEYX_PSK_DHE] = "PSK with (EC)DHE",
+    };
+    return keyx < sizeof names / sizeof names[0] ? names[keyx] : names[0];
+}
+
+/* A TLS 1.3 key share's group as a key exchange. */
+static uint8_t keyx_of_group(uint16_t group)
+{
+    if (!group)
+        return TLSX_KEYX_UNKNOWN;
+    if (tlsx_group_is_hybrid(group))
+        return TLSX_KEYX_HYBRID;
+    if (tlsx_group_is_post_quantum(group))
+        return TLSX_KEYX_UNKNOWN; /* ML-KEM alone: no text of its own yet */
+    return tlsx_group_is_ffdhe(group) ? TLSX_KEYX_DHE : TLSX_KEYX_ECDHE;
+}
+
+/* A TLS 1.2 suite's key exchange, in the kinds explanations tell apart. */
+static uint8_t keyx_of_suite(uint16_t suite)
+{
+    tlsx_suite_info info;
+    if (!tlsx_suite_info_of(suite, &info))
+        return TLSX_KEYX_UNKNOWN;
+    switch (info.kx) {
+    case TLSX_KX_RSA:
+        return TLSX_KEYX_RSA;
+    case TLSX_KX_DHE:
+        return TLSX_KEYX_DHE;
+    case TLSX_KX_ECDHE:
+        return TLSX_KEYX_ECDHE;
+    case TLSX_KX_PSK:
+        return TLSX_KEYX_PSK;
+    case TLSX_KX_DHE_PSK:
+    case TLSX_KX_ECDHE_PSK:
+        return TLSX_KEYX_PSK_DHE;
+    default:
+        return TLSX_KEYX_UNKNOWN;
+    }
+}
+
+/* What a first Client Hello offered. */
+static void note_offer(tlsx_handshake *hs, const tlsx_event *ev)
+{
+    const tlsx_hello *h = &ev->hello;
+    if (tlsx_version_is_tls13(ev->version))
+        hs->told |= TLSX_TOLD_TLS13_OFFERED;
+    for (unsigned i = 0; i < h->key_share_count && i < TLSX_HELLO_GROUPS_MAX; i++)
+        if (tlsx_group_is_hybrid(h->key_share[i]))
+            hs->told |= TLSX_TOLD_HYBRID_OFFERED;
+    if (h->psk_identities || (h->extensions & TLSX_EXT_PRE_SHARED_KEY))
+        hs->told |= TLSX_TOLD_PSK_OFFERED;
+    if (h->extensions & TLSX_EXT_EARLY_DATA)
+        hs->told |= TLSX_TOLD_EARLY_OFFERED;
+    if (h->session_ticket_data)
+        hs->told |= TLSX_TOLD_TICKET;
+}
+
+/* What a Server Hello (not a HelloRetryRequest) chose. */
+static void note_choice(tlsx_handshake *hs, const tlsx_event *ev)
+{
+    if (is_tls13(hs)) {
+        const uint16_t group = ev->group                   ? ev->group
+                               : ev->hello.key_share_count ? ev->hello.key_share[0]
+                                                           : 0;
+        if (ev->psk) {
+            hs->told |= TLSX_TOLD_PSK;
+            hs->keyx = group ? TLSX_KEYX_PSK_DHE : TLSX_KEYX_PSK;
+        } else {
+            hs->keyx = keyx_of_group(group);
+        }
+        return;
+    }
+    hs->keyx = keyx_of_suite(ev->cipher);
+    if (ev->hello.extensions & TLSX_EXT_EXTENDED_MASTER_SECRET)
+        hs->told |= TLSX_TOLD_EMS;
+    if (hs->resumed)
+        hs->told |= (hs->told & TLSX_TOLD_TICKET) ? TLSX_TOLD_RESUMED_TICKET : TLSX_TOLD_RESUMED_ID;
+}
+
 static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
 {
     const tlsx_side side = ev->side;
@@ -203,6 +303,7 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
         if (!hs->client_hello_seen) {
             if (ev->hello.ech == TLSX_ECH_OUTER)
                 hs->ech = TLSX_ECH_OFFERED;
+            note_offer(hs, ev);
             hs->offered_version = ev->version;
             hs->client_session_id = ev->session_id;
             hs->client_hello_seen = true;
@@ -219,6 +320,11 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
              * the server took the inner hello. */
             if (hs->ech && ev->hello.ech == TLSX_ECH_SERVER)
                 hs->ech = TLSX_ECH_ACCEPTED;
+            hs->told |= TLSX_TOLD_HRR;
+            if (ev->group || ev->hello.key_share_count)
+                hs->told |= TLSX_TOLD_HRR_KEY_SHARE;
+            if (ev->hello.extensions & TLSX_EXT_COOKIE)
+                hs->told |= TLSX_TOLD_HRR_COOKIE;
             break;
         }
         hs->cipher = ev->cipher;
@@ -226,16 +332,25 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
         if (!is_tls13(hs) && ev->session_id && ev->session_id == hs->client_session_id)
             hs->resumed = true;
         note_group(hs, ev->group);
+        note_choice(hs, ev);
         break;
     case TLSX_HS_ENCRYPTED_EXTENSIONS:
         /* Retry configurations: the server did not use the inner hello
          * (it could not decrypt it, or it was GREASE). */
         if (side == TLSX_SERVER && hs->ech == TLSX_ECH_OFFERED && ev->hello.ech == TLSX_ECH_SERVER)
             hs->ech = TLSX_ECH_RETRY_CONFIGS;
+        if (side == TLSX_SERVER && (ev->hello.extensions & TLSX_EXT_EARLY_DATA))
+            hs->told |= TLSX_TOLD_EARLY_ACCEPTED;
         break;
     case TLSX_HS_HELLO_VERIFY_REQUEST:
-        if (side == TLSX_SERVER && !is_tls13(hs))
+        if (side == TLSX_SERVER && !is_tls13(hs)) {
             hs->cookie = true;
+            hs->told |= TLSX_TOLD_DTLS_COOKIE;
+        }
+        break;
+    case TLSX_HS_CERTIFICATE:
+        if (side == TLSX_SERVER)
+            hs->told |= TLSX_TOLD_SERVER_CERT;
         break;
     case TLSX_HS_SERVER_KEY_EXCHANGE:
         note_group(hs, ev->group);
@@ -244,8 +359,10 @@ static void note_handshake(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *
         hs->cert_requested = true;
         break;
     case TLSX_HS_CERTIFICATE_VERIFY:
-        if (side == TLSX_CLIENT)
+        if (side == TLSX_CLIENT) {
             hs->client_cert_verify = true;
+            hs->told |= TLSX_TOLD_CLIENT_AUTH;
+        }
         break;
     case TLSX_HS_END_OF_EARLY_DATA:
         hs->early_data = true;
@@ -537,10 +654,63 @@ static void check_sequence(tlsx_handshake *hs, tlsx_step *st)
     }
 }
 
+bool tlsx_explain_uses_facts(uint8_t key)
+{
+    switch (key) {
+    case TLSX_EX_CLIENT_HELLO:
+    case TLSX_EX_CLIENT_HELLO_TLS13:
+    case TLSX_EX_SERVER_HELLO_TLS13:
+    case TLSX_EX_SERVER_HELLO_PSK:
+    case TLSX_EX_HELLO_RETRY_REQUEST:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_DHE:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_RSA:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER:
+    case TLSX_EX_ENCRYPTED_EXTENSIONS:
+    case TLSX_EX_SERVER_FINISHED:
+    case TLSX_EX_CLIENT_FINISHED_RESUMED:
+    case TLSX_EX_CLIENT_FINISHED_TLS13:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A HelloRetryRequest by what it asked for. */
+static uint8_t hrr_key(uint32_t told)
+{
+    if (told & TLSX_TOLD_HRR_KEY_SHARE)
+        return TLSX_EX_HELLO_RETRY_REQUEST; /* tlsx_explanation_of() adds a cookie */
+    if (told & TLSX_TOLD_HRR_COOKIE)
+        return TLSX_EX_HELLO_RETRY_REQUEST_COOKIE;
+    return TLSX_EX_HELLO_RETRY_REQUEST_UNKNOWN;
+}
+
+/* The document's text for an ECDHE exchange (or one not known) whose master
+ * secret comes from the randoms; else the exchange's own text, followed by
+ * how the master secret is derived (tlsx_explanation_of()). */
+static uint8_t client_key_exchange_key(const tlsx_handshake *hs)
+{
+    const bool ems = (hs->told & TLSX_TOLD_EMS) != 0;
+    switch (hs->keyx) {
+    case TLSX_KEYX_RSA:
+        return TLSX_EX_CLIENT_KEY_EXCHANGE_RSA;
+    case TLSX_KEYX_DHE:
+        return TLSX_EX_CLIENT_KEY_EXCHANGE_DHE;
+    case TLSX_KEYX_ECDHE:
+        return ems ? TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE : TLSX_EX_CLIENT_KEY_EXCHANGE;
+    case TLSX_KEYX_UNKNOWN:
+        return ems ? TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER : TLSX_EX_CLIENT_KEY_EXCHANGE;
+    default:
+        return TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER;
+    }
+}
+
 /* The explanation that fits the message in this handshake. */
 static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
 {
     const bool client = st->side == TLSX_CLIENT;
+    const uint32_t told = hs->told;
 
     if (st->kind == TLSX_STEP_ALERT) {
         /* An alert that ended nothing in an open handshake: see note_alert(). */
@@ -561,19 +731,31 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
             if (!client)
                 break;
             if (hs->hrr)
-                return TLSX_EX_CLIENT_HELLO_RETRY;
+                return (told & TLSX_TOLD_HRR_COOKIE) && !(told & TLSX_TOLD_HRR_KEY_SHARE)
+                           ? TLSX_EX_CLIENT_HELLO_RETRY_COOKIE
+                           : TLSX_EX_CLIENT_HELLO_RETRY;
             if (hs->cookie)
                 return TLSX_EX_CLIENT_HELLO_COOKIE;
             if (hs->renegotiation)
                 return TLSX_EX_CLIENT_HELLO_RENEGOTIATION;
+            if (told & TLSX_TOLD_TLS13_OFFERED)
+                return TLSX_EX_CLIENT_HELLO_TLS13;
             break;
         case TLSX_HS_SERVER_HELLO:
             if (st->hrr)
-                return TLSX_EX_HELLO_RETRY_REQUEST;
+                return hrr_key(told);
             if (is_tls13(hs) && hs->psk)
                 return TLSX_EX_SERVER_HELLO_PSK;
             if (!is_tls13(hs) && hs->resumed)
                 return TLSX_EX_SERVER_HELLO_RESUMED;
+            break;
+        case TLSX_HS_SERVER_KEY_EXCHANGE:
+            if (!client && hs->keyx == TLSX_KEYX_DHE)
+                return TLSX_EX_SERVER_KEY_EXCHANGE_DHE;
+            break;
+        case TLSX_HS_CLIENT_KEY_EXCHANGE:
+            if (client)
+                return client_key_exchange_key(hs);
             break;
         case TLSX_HS_FINISHED:
             if (!is_tls13(hs) && hs->resumed)
@@ -748,6 +930,12 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
                   : hs->legacy  ? 0
                                 : hs->offered_version;
     st->explain = explain_key(hs, st);
+    if (tlsx_explain_uses_facts(st->explain)) {
+        static const uint32_t rtts[] = {0, TLSX_TOLD_RTTS_ONE, TLSX_TOLD_RTTS_TWO,
+                                        TLSX_TOLD_RTTS_THREE};
+        st->keyx = hs->keyx;
+        st->told = hs->told | (hs->rtts < 4 ? rtts[hs->rtts] : 0);
+    }
     time_step(hs, ev, counted, st);
     if (counted)
         note_slow(hs, st);
@@ -799,6 +987,8 @@ void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
     out->cookie = hs->cookie;
     out->transport = hs->transport;
     out->rtts = hs->rtts;
+    out->keyx = hs->keyx;
+    out->told = hs->told;
     tlsx_time_between(hs->start, ended(hs) ? hs->end : hs->prev, &out->duration);
     memcpy(out->history, hs->history, sizeof out->history);
 

@@ -74,6 +74,57 @@ enum {
     TLSX_FLAG_OVERTURNS = 1 << 7,   /* a fatal alert that fails a handshake thought complete */
 };
 
+/* The key exchange of a handshake, as far as its messages have shown it
+ * (the suite's finer kinds are in tlsx_suite.h). */
+typedef enum {
+    TLSX_KEYX_UNKNOWN,
+    TLSX_KEYX_RSA,     /* TLS 1.2: the client encrypts the pre-master secret to the certificate */
+    TLSX_KEYX_DHE,     /* finite-field Diffie-Hellman (TLS 1.2 DHE, TLS 1.3 ffdhe groups) */
+    TLSX_KEYX_ECDHE,   /* elliptic-curve Diffie-Hellman */
+    TLSX_KEYX_HYBRID,  /* TLS 1.3: a hybrid post-quantum group (ECDH with ML-KEM) */
+    TLSX_KEYX_PSK,     /* a pre-shared key alone (TLS 1.3 psk_ke, TLS 1.2 PSK suites) */
+    TLSX_KEYX_PSK_DHE, /* a pre-shared key with a fresh (EC)DHE share (psk_dhe_ke, DHE_PSK) */
+} tlsx_keyx;
+
+/* What the handshake's messages had told by a step, that its explanation
+ * is composed from (tlsx_explanation_of()).  Each bit is set only when a
+ * message said it: no bit is no knowledge, not the contrary. */
+enum {
+    TLSX_TOLD_TLS13_OFFERED = 1u << 0,   /* the Client Hello offered TLS 1.3 */
+    TLSX_TOLD_HYBRID_OFFERED = 1u << 1,  /* ... with a key share of a hybrid PQ group */
+    TLSX_TOLD_PSK_OFFERED = 1u << 2,     /* ... offered pre_shared_key identities */
+    TLSX_TOLD_EARLY_OFFERED = 1u << 3,   /* ... carried early_data: 0-RTT data follows */
+    TLSX_TOLD_TICKET = 1u << 4,          /* ... carried a session ticket (RFC 5077) */
+    TLSX_TOLD_EMS = 1u << 5,             /* TLS 1.2 Server Hello: extended_master_secret */
+    TLSX_TOLD_HRR_KEY_SHARE = 1u << 6,   /* the HelloRetryRequest asked for a key_share group */
+    TLSX_TOLD_HRR_COOKIE = 1u << 7,      /* the HelloRetryRequest carried a cookie */
+    TLSX_TOLD_EARLY_ACCEPTED = 1u << 8,  /* Encrypted Extensions carried early_data */
+    TLSX_TOLD_DTLS_COOKIE = 1u << 9,     /* DTLS: a HelloVerifyRequest came */
+    TLSX_TOLD_RESUMED_ID = 1u << 10,     /* TLS 1.2: the server resumed the client's session ID */
+    TLSX_TOLD_RESUMED_TICKET = 1u << 11, /* TLS 1.2: ... the session of the client's ticket */
+    TLSX_TOLD_PSK = 1u << 12,            /* TLS 1.3: the server accepted a pre-shared key */
+    TLSX_TOLD_HRR = 1u << 13,            /* TLS 1.3: a HelloRetryRequest came */
+    TLSX_TOLD_SERVER_CERT = 1u << 14,    /* the server sent a Certificate */
+    TLSX_TOLD_CLIENT_AUTH = 1u << 15,    /* the client sent a Certificate Verify */
+    /* Set on a step only, not on the handshake: its round trips so far,
+     * when one, two or three. */
+    TLSX_TOLD_RTTS_ONE = 1u << 16,
+    TLSX_TOLD_RTTS_TWO = 1u << 17,
+    TLSX_TOLD_RTTS_THREE = 1u << 18,
+};
+
+/* Whether a named group is a hybrid post-quantum one (ECDH with ML-KEM, or
+ * its Kyber drafts), or a finite-field one (RFC 7919). */
+bool tlsx_group_is_hybrid(uint16_t group);
+bool tlsx_group_is_ffdhe(uint16_t group);
+
+/* Whether the explanation a key names is composed with the facts above
+ * (tlsx_explanation_of()): only its steps keep keyx and told. */
+bool tlsx_explain_uses_facts(uint8_t key);
+
+/* Names for the facts: "ECDHE", "PSK with (EC)DHE", "unknown". */
+const char *tlsx_keyx_name(uint8_t keyx);
+
 /* One annotated message. */
 typedef struct {
     uint32_t handshake; /* capture-wide id, from 1 */
@@ -85,7 +136,11 @@ typedef struct {
     uint8_t kind;       /* tlsx_step_kind */
     uint8_t hs_type;    /* TLSX_STEP_HANDSHAKE only */
     uint8_t explain;    /* tlsx_explain_key */
-    uint8_t flags;      /* TLSX_FLAG_* */
+    /* When the explanation is composed with them (tlsx_explain_uses_facts()),
+     * else 0: */
+    uint8_t keyx;                    /* tlsx_keyx: the key exchange as far as known at this step */
+    uint32_t told;                   /* TLSX_TOLD_*: what the handshake had told by this step */
+    uint8_t flags;                   /* TLSX_FLAG_* */
     uint8_t alert_level, alert_desc; /* TLSX_STEP_ALERT */
     bool hrr;                        /* a Server Hello that is a HelloRetryRequest */
     bool encrypted;                  /* seen only as an encrypted record */
@@ -145,6 +200,8 @@ typedef struct {
                              offer of TLS 1.3 is no version) */
     bool compat_flight;   /* TLS 1.3: the client's last flight is only a compatibility CCS,
                              which waits for nothing: no round trip */
+    uint8_t keyx;         /* tlsx_keyx, as far as the messages so far show it */
+    uint32_t told;        /* TLSX_TOLD_*, from the messages so far */
 } tlsx_handshake;
 
 /* Encrypted Client Hello (draft-ietf-tls-esni), as far as the capture can
@@ -218,6 +275,8 @@ typedef struct {
     uint8_t alert;
     uint8_t ech; /* tlsx_ech_outcome */
     uint32_t rtts;
+    uint8_t keyx;  /* tlsx_keyx */
+    uint32_t told; /* TLSX_TOLD_* */
     tlsx_time duration;
     char history[TLSX_HISTORY_MAX + 1];
 } tlsx_summary;

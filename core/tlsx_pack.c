@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#include "tlsx_explain.h"
+
 enum {
     A_SAME_TIMES = 1 << 0, /* the previous step's waits, since_prev 0 */
     A_HRR = 1 << 1,
@@ -35,6 +37,10 @@ enum {
     B_SAME_VERSION = 1 << 7,
 };
 
+/* The explanation key's high bit: the step's keyx and told follow. */
+#define KEY_FACTS 0x80u
+_Static_assert(TLSX_EX_COUNT <= KEY_FACTS, "explanation keys fit in 7 bits");
+
 #define VARINT_MAX 10
 #define TIME_MAX (2 * VARINT_MAX + 5) /* code, seconds, nanoseconds */
 
@@ -44,8 +50,9 @@ enum {
 
 size_t tlsx_pack_bound(unsigned count)
 {
-    /* bits, type, key, record, step, flight, version, rare fields, 5 times */
-    return VARINT_MAX + (size_t)count * (4 + 1 + 5 + 5 + 3 + 1 + 3 + 2 + 5 * TIME_MAX);
+    /* bits, type, key, key exchange, told, record, step, flight, version, rare fields,
+     * 5 times */
+    return VARINT_MAX + (size_t)count * (4 + 1 + 3 + 5 + 5 + 3 + 1 + 3 + 2 + 5 * TIME_MAX);
 }
 
 uint8_t *tlsx_pack_uint(uint8_t *p, uint64_t v)
@@ -173,7 +180,14 @@ size_t tlsx_pack(const tlsx_pack_step *steps, unsigned count, uint8_t *out)
                       (st->side == TLSX_SERVER ? B_SERVER : 0) | ((st->kind & 3u) << B_KIND_SHIFT) |
                       ((s->point & 3u) << B_POINT_SHIFT) | (version ? 0 : B_SAME_VERSION));
         *p++ = st->hs_type;
-        *p++ = st->explain;
+        /* The facts an explanation is composed from follow the key only
+         * when there are any (explanation keys are under 128). */
+        const bool facts = st->keyx || st->told;
+        *p++ = (uint8_t)(st->explain | (facts ? KEY_FACTS : 0));
+        if (facts) {
+            *p++ = st->keyx;
+            p = tlsx_pack_uint(p, st->told);
+        }
         p = tlsx_pack_uint(p, s->record);
         p = tlsx_pack_uint(p, st->step);
         p = tlsx_pack_uint(p, st->flight);
@@ -215,7 +229,12 @@ void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
         memset(s, 0, sizeof *s);
         const uint8_t a = *p++, b = *p++;
         st->hs_type = *p++;
-        st->explain = *p++;
+        st->explain = *p & (uint8_t)~KEY_FACTS;
+        if (*p++ & KEY_FACTS) {
+            st->keyx = *p++;
+            p = tlsx_unpack_uint(p, &v);
+            st->told = (uint32_t)v;
+        }
         st->hrr = (a & A_HRR) != 0;
         st->encrypted = (a & A_ENCRYPTED) != 0;
         st->has_since_peer = (a & A_SINCE_PEER) != 0;

@@ -157,6 +157,77 @@ static void add_part(tlsx_explanation *e, tlsx_part_kind kind, unsigned value)
     e->count++;
 }
 
+/* The parts that say what this handshake told beyond its message's text:
+ * what a Client Hello offered, which key exchange a Server Hello chose, how
+ * the master secret is derived, what a HelloRetryRequest also asked for. */
+static void add_fact_parts(tlsx_explanation *out, const tlsx_step *st)
+{
+    const uint32_t told = st->told;
+    const bool cookie = (told & TLSX_TOLD_DTLS_COOKIE) != 0;
+    switch (st->explain) {
+    case TLSX_EX_CLIENT_HELLO:
+    case TLSX_EX_CLIENT_HELLO_TLS13:
+        if (told & TLSX_TOLD_TICKET)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_TICKET_OFFERED);
+        if (told & TLSX_TOLD_HYBRID_OFFERED)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_HYBRID_OFFERED);
+        if (told & TLSX_TOLD_PSK_OFFERED)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_PSK_OFFERED);
+        if (told & TLSX_TOLD_EARLY_OFFERED)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_EARLY_OFFERED);
+        break;
+    case TLSX_EX_SERVER_HELLO_TLS13:
+        if (st->keyx == TLSX_KEYX_HYBRID)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_HYBRID_CHOSEN);
+        break;
+    case TLSX_EX_SERVER_HELLO_PSK:
+        add_part(out, TLSX_PART_KEY,
+                 st->keyx == TLSX_KEYX_PSK ? TLSX_EX_PART_PSK_KE : TLSX_EX_PART_PSK_DHE_KE);
+        break;
+    case TLSX_EX_HELLO_RETRY_REQUEST:
+        if (told & TLSX_TOLD_HRR_COOKIE)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_HRR_COOKIE_TOO);
+        break;
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_DHE:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_RSA:
+    case TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER:
+        add_part(out, TLSX_PART_KEY,
+                 (told & TLSX_TOLD_EMS) ? TLSX_EX_PART_MASTER_FROM_SESSION_HASH
+                                        : TLSX_EX_PART_MASTER_FROM_RANDOMS);
+        break;
+    case TLSX_EX_ENCRYPTED_EXTENSIONS:
+        if (told & TLSX_TOLD_EARLY_ACCEPTED)
+            add_part(out, TLSX_PART_KEY, TLSX_EX_PART_EARLY_ACCEPTED);
+        break;
+    /* A Finished that completes a handshake counts its round trips only
+     * when they are those its kind takes, or one more for a cookie
+     * exchange or a HelloRetryRequest, which it then names. */
+    case TLSX_EX_SERVER_FINISHED:
+        add_part(out, TLSX_PART_KEY,
+                 cookie && (told & TLSX_TOLD_RTTS_THREE)  ? TLSX_EX_PART_END_FULL_COOKIE
+                 : !cookie && (told & TLSX_TOLD_RTTS_TWO) ? TLSX_EX_PART_END_FULL_TWO
+                                                          : TLSX_EX_PART_END_FULL);
+        break;
+    case TLSX_EX_CLIENT_FINISHED_RESUMED:
+        add_part(out, TLSX_PART_KEY,
+                 cookie && (told & TLSX_TOLD_RTTS_TWO)    ? TLSX_EX_PART_END_RESUMED_COOKIE
+                 : !cookie && (told & TLSX_TOLD_RTTS_ONE) ? TLSX_EX_PART_END_RESUMED_ONE
+                                                          : TLSX_EX_PART_END_RESUMED);
+        break;
+    case TLSX_EX_CLIENT_FINISHED_TLS13: {
+        const bool hrr = (told & TLSX_TOLD_HRR) != 0;
+        add_part(out, TLSX_PART_KEY,
+                 hrr && (told & TLSX_TOLD_RTTS_TWO)    ? TLSX_EX_PART_END_TLS13_HRR
+                 : !hrr && (told & TLSX_TOLD_RTTS_ONE) ? TLSX_EX_PART_END_TLS13_ONE
+                                                       : TLSX_EX_PART_END_TLS13);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 void tlsx_explanation_of(const tlsx_step *st, uint8_t transport, int upgrade_key,
                          tlsx_explanation *out)
 {
@@ -167,6 +238,7 @@ void tlsx_explanation_of(const tlsx_step *st, uint8_t transport, int upgrade_key
     if (first && upgrade_key >= 0)
         add_part(out, TLSX_PART_KEY, (unsigned)upgrade_key);
     add_part(out, TLSX_PART_KEY, st->explain);
+    add_fact_parts(out, st);
     /* An alert's key says what an alert of its level does; its description
      * what went wrong (none is known of an encrypted one). */
     if (st->kind == TLSX_STEP_ALERT && st->alert_level)

@@ -104,7 +104,9 @@ unsigned tlsx_verdicts(const tlsx_step *st, const tlsx_facts *f, const tlsx_read
 
 /* What a step's explanation is made of, in order: the command that upgraded
  * the connection to TLS (first step), the message's text, an alert's
- * description, what carries the handshake (first step, DTLS and QUIC). */
+ * description, what this handshake told beyond the message's text (what a
+ * hello offered or chose, how the master secret is derived), what carries
+ * the handshake (first step, DTLS and QUIC). */
 typedef enum {
     TLSX_PART_KEY,   /* value is a tlsx_explain_key: tlsx_explain() */
     TLSX_PART_ALERT, /* value is an alert description: tlsx_alert_explain() */
@@ -115,7 +117,7 @@ typedef struct {
     uint8_t value;
 } tlsx_explain_part;
 
-#define TLSX_EXPLAIN_PARTS_MAX 4
+#define TLSX_EXPLAIN_PARTS_MAX 8
 typedef struct {
     unsigned count;
     tlsx_explain_part parts[TLSX_EXPLAIN_PARTS_MAX];

@@ -12,6 +12,7 @@
 
 #include "tlsx_alert.h"
 #include "tlsx_cipher.h"
+#include "tlsx_label.h"
 
 static int hf_summary_kind = -1;
 static int hf_summary_version = -1;
@@ -232,10 +233,26 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_r
     tlsx_summary_kind(s, kind, sizeof kind);
     char secs[TLSX_TIME_TEXT_SIZE];
     tlsexplain_time_text(secs, s->duration, 0, 6);
-    proto_tree *t = proto_tree_add_subtree_format(
-        tree, tvb, 0, 0, ett_summary, NULL, "Handshake %u summary: %s, %s, %u RTT%s, %s s",
-        s->handshake, kind, s->complete ? "complete" : "failed", s->rtts,
-        plurality(s->rtts, "", "s"), secs);
+    /* "Handshake 1 summary: TLS 1.2 full, complete, 2 RTTs, 0.009696 s", its
+     * words in the label language; the kind is a value, the same in all. */
+    const tlsx_lang lang = tlsexplain_label_lang();
+    const char *sep = tlsx_label(lang, TLSX_LABEL_SEPARATOR);
+    char label[160];
+    tlsx_text text;
+    tlsx_text_init(&text, label, sizeof label);
+    tlsx_text_add(&text, tlsx_label(lang, TLSX_LABEL_SUMMARY_BEFORE));
+    tlsx_text_add_uint(&text, s->handshake);
+    tlsx_text_add(&text, tlsx_label(lang, TLSX_LABEL_SUMMARY_AFTER));
+    tlsx_text_add(&text, kind);
+    tlsx_text_add(&text, sep);
+    tlsx_text_add(&text, tlsx_label(lang, s->complete ? TLSX_LABEL_COMPLETE : TLSX_LABEL_FAILED));
+    tlsx_text_add(&text, sep);
+    tlsx_text_add_uint(&text, s->rtts);
+    tlsx_text_add(&text, tlsx_label(lang, s->rtts == 1 ? TLSX_LABEL_RTT_ONE : TLSX_LABEL_RTT_MANY));
+    tlsx_text_add(&text, sep);
+    tlsx_text_add(&text, secs);
+    tlsx_text_add(&text, tlsx_label(lang, TLSX_LABEL_SECONDS));
+    proto_tree *t = proto_tree_add_subtree(tree, tvb, 0, 0, ett_summary, NULL, label);
 
     add_string(t, tvb, hf_summary_kind, kind);
     add_string(t, tvb, hf_summary_version, tlsx_version_name(s->version));

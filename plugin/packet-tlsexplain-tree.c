@@ -14,6 +14,7 @@
 
 #include "tlsx_alert.h"
 #include "tlsx_explain.h"
+#include "tlsx_label.h"
 
 static int hf_handshake = -1;
 static int hf_step = -1;
@@ -291,16 +292,20 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     proto_item *sti;
     proto_tree *t;
 
-    /* "Step 2: Server Hello [IN]", put together without a format. */
+    /* "Step 2: Server Hello [IN]" ("第 2 步：Server Hello [IN]" in Chinese),
+     * put together without a format. */
+    const tlsx_lang lang = tlsexplain_label_lang();
     char label[96];
     tlsx_text text;
     tlsx_text_init(&text, label, sizeof label);
     if (st->step) {
-        tlsx_text_add(&text, "Step ");
+        tlsx_text_add(&text, tlsx_label(lang, TLSX_LABEL_STEP_BEFORE));
         tlsx_text_add_uint(&text, st->step);
-        tlsx_text_add(&text, ": ");
+        tlsx_text_add(&text, tlsx_label(lang, TLSX_LABEL_STEP_AFTER));
     } else {
-        tlsx_text_add(&text, st->flags & TLSX_FLAG_DUPLICATE ? "Repeated: " : "Post-handshake: ");
+        tlsx_text_add(&text, tlsx_label(lang, st->flags & TLSX_FLAG_DUPLICATE
+                                                  ? TLSX_LABEL_REPEATED
+                                                  : TLSX_LABEL_POST_HANDSHAKE));
     }
     tlsx_text_add(&text, name);
     tlsx_text_add(&text, st->side == TLSX_CLIENT ? " [OUT]" : " [IN]");

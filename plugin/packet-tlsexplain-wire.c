@@ -15,6 +15,7 @@
  */
 #include "packet-tlsexplain-wire.h"
 
+#include "tlsx_parse.h"
 #include "tlsx_text.h"
 
 enum {
@@ -66,6 +67,7 @@ static void lookup_family(GArray *all, tlsexplain_wire_fields *f, gboolean dtls)
     const char *both = dtls ? "dtls" : "tls";
     const char *tls = dtls ? NULL : "tls";
     const char *only_dtls = dtls ? "dtls" : NULL;
+    f->dtls = dtls;
     f->handshake = ids(all, both, "handshake");
     f->handshake_type = ids(all, both, "handshake.type");
     f->ccs = ids(all, both, "change_cipher_spec");
@@ -417,6 +419,35 @@ static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet
     }
 }
 
+/* The message's bytes, as Wireshark assembled (and decrypted) them, read
+ * by the core's parser; FALSE when they are not all there or not of the
+ * type Wireshark showed. */
+static gboolean parse_item(const field_info *hs, gboolean dtls, guint8 type, tlsx_parsed *out)
+{
+    if (hs->length <= 0 || !tvb_bytes_exist(hs->ds_tvb, hs->start, hs->length))
+        return FALSE;
+    tlsx_parse_message(tvb_get_ptr(hs->ds_tvb, hs->start, hs->length), (size_t)hs->length, dtls,
+                       out);
+    return out->read && out->hs_type == type;
+}
+
+/* What a hello, HelloRetryRequest or Encrypted Extensions said beyond
+ * the fields above. */
+static void read_hello_facts(pending *p, const field_info *hs, gboolean dtls)
+{
+    tlsx_parsed m;
+    switch (p->ev.hs_type) {
+    case TLSX_HS_CLIENT_HELLO:
+    case TLSX_HS_SERVER_HELLO:
+    case TLSX_HS_ENCRYPTED_EXTENSIONS:
+        if (parse_item(hs, dtls, p->ev.hs_type, &m))
+            p->ev.hello = m.hello;
+        break;
+    default:
+        break;
+    }
+}
+
 /* The frame's events, before they are put in wire order. */
 typedef struct {
     pending *v;
@@ -495,6 +526,7 @@ static void add_handshakes(pending_list *out, const tlsexplain_wire_fields *f, p
             if (d.seq.len)
                 read_dtls(p, &d, fi);
             read_hello(p, &h, fi, pinfo, names);
+            read_hello_facts(p, fi, f->dtls);
         }
     }
 }

@@ -17,6 +17,7 @@
 /* The fields of one protocol: TLS (also in QUIC) or DTLS, whose dissector
  * registers the same names under dtls. (empty arrays for those it lacks). */
 typedef struct {
+    gboolean dtls;             /* DTLS's: handshake headers of 12 bytes */
     GArray *handshake;         /* tls.handshake: one per message, fragment or encrypted record */
     GArray *handshake_type;    /* tls.handshake.type */
     GArray *ccs;               /* tls.change_cipher_spec */

@@ -7,6 +7,7 @@
 
 #include "tlsexplain-compat.h"
 #include "tlsx_curl.h"
+#include "tlsx_explain.h"
 #include "tlsx_handshake.h"
 #include "tlsx_text.h"
 #include "tlsx_verdict.h"
@@ -23,6 +24,13 @@ typedef struct {
     guint slow_ms;                    /* a longer wait for the peer is slow (tlsexplain.slow) */
 } tlsexplain_prefs_t;
 extern tlsexplain_prefs_t tlsexplain_prefs;
+
+/* The language of the labels (tlsx_label.h): Chinese only when the
+ * preference is zh; both languages keep English labels. */
+static inline tlsx_lang tlsexplain_label_lang(void)
+{
+    return tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? TLSX_LANG_ZH : TLSX_LANG_EN;
+}
 
 /* One handshake, in file scope: what the steps of every frame link to.
  * Every handshake keeps one for the life of the file: ordered to pack. */

@@ -45,12 +45,10 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
     [TLSX_EX_SERVER_CCS] = "Change Cipher Spec: the server tells the client that the "
                            "messages that follow will be encrypted by the TLS record "
                            "layer with the negotiated keys.",
-    [TLSX_EX_SERVER_FINISHED] = "Finished: the server's first encrypted message, an integrity "
-                                "check. Its verify_data is a hash (PRF) keyed with the master "
-                                "secret over all handshake messages so far, with which the "
-                                "client verifies that the handshake was not tampered with. This "
-                                "completes the full handshake, after two round trips (RTT); "
-                                "encrypted application data follows.",
+    [TLSX_EX_SERVER_FINISHED] =
+        "Finished: the server's first encrypted message, an integrity check. Its verify_data is a "
+        "hash (PRF) keyed with the master secret over all handshake messages so far, with which "
+        "the client verifies that the handshake was not tampered with.",
     [TLSX_EX_HELLO_REQUEST] = "Hello Request: the server asks the client to start a new handshake "
                               "(renegotiation); the client answers with a new Client Hello, or "
                               "may ignore it or refuse with a no_renegotiation alert.",
@@ -95,12 +93,9 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                         "handshake messages so far, with which the client "
                                         "verifies that the handshake was not tampered with and "
                                         "that the server holds the saved master secret.",
-    [TLSX_EX_CLIENT_FINISHED_RESUMED] = "Finished (resumed): the client answers the server's "
-                                        "Finished with its own Change Cipher Spec and this "
-                                        "Finished, with which the server verifies the handshake "
-                                        "in turn. This completes the abbreviated handshake, after "
-                                        "one round trip (RTT) instead of the full handshake's "
-                                        "two; encrypted application data follows.",
+    [TLSX_EX_CLIENT_FINISHED_RESUMED] =
+        "Finished (resumed): the client answers the server's Finished with its own Change Cipher "
+        "Spec and this Finished, with which the server verifies the handshake in turn.",
     [TLSX_EX_CLIENT_HELLO_RENEGOTIATION] = "Client Hello (renegotiation): the client starts a new "
                                            "handshake inside the established connection, "
                                            "encrypted with its current keys, on its own or "
@@ -125,8 +120,7 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                    "supported_versions extension) and a cipher suite, and sends "
                                    "a random number (server random) and its key_share (and, "
                                    "when resuming, the chosen PSK). Both sides then derive the "
-                                   "handshake keys and the rest of the handshake is encrypted; a "
-                                   "full TLS 1.3 handshake costs one RTT.",
+                                   "handshake keys and the rest of the handshake is encrypted.",
     [TLSX_EX_HELLO_RETRY_REQUEST] = "Hello Retry Request: a Server Hello whose random is a "
                                     "special value (the SHA-256 of \"HelloRetryRequest\"): the "
                                     "client's key_share held no group the server accepts, so the "
@@ -143,8 +137,7 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                  "extension, usually a ticket from a New Session Ticket of an "
                                  "earlier connection: the session is resumed, and as the PSK "
                                  "already authenticates the server it sends no Certificate or "
-                                 "Certificate Verify. It usually sends a fresh key_share too "
-                                 "(psk_dhe_ke mode), so the new keys are forward secret.",
+                                 "Certificate Verify.",
     [TLSX_EX_ENCRYPTED_EXTENSIONS] = "Encrypted Extensions: the server's first encrypted "
                                      "handshake message, carrying the extensions not needed for "
                                      "the key exchange (such as the protocol chosen by ALPN), "
@@ -162,11 +155,9 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                       "handshake messages so far, with which the client verifies "
                                       "that the handshake was not tampered with; the server may "
                                       "send application data from now on.",
-    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished: the client sends an HMAC (verify_data) over all "
-                                      "handshake messages so far, with which the server verifies "
-                                      "that the handshake was not tampered with. This completes "
-                                      "the TLS 1.3 handshake, after one RTT; both sides switch to "
-                                      "the application traffic keys.",
+    [TLSX_EX_CLIENT_FINISHED_TLS13] =
+        "Finished: the client sends an HMAC (verify_data) over all handshake messages so far, with "
+        "which the server verifies that the handshake was not tampered with.",
     [TLSX_EX_END_OF_EARLY_DATA] = "End Of Early Data: the client tells the server that its "
                                   "0-RTT early data is over; what follows is encrypted "
                                   "with the handshake keys.",
@@ -251,11 +242,15 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                              "in one datagram; a side that hears nothing back sends its whole "
                              "last flight again after a timeout.",
     [TLSX_EX_CONTEXT_QUIC] = "This handshake runs inside QUIC: its messages travel in CRYPTO "
-                             "frames, the Client Hello and Server Hello in Initial packets, the "
-                             "rest in encrypted Handshake packets, with no TLS records and no "
-                             "Change Cipher Spec. QUIC has no handshake of its own: this one sets "
-                             "up the connection and its keys at the same time, one round trip "
-                             "where TCP and TLS 1.3 need two.",
+                             "frames, with no TLS records and no Change Cipher Spec: the Client "
+                             "Hello and Server Hello in Initial packets, protected with keys "
+                             "derived from the client's first Destination Connection ID, which "
+                             "anyone who sees the packet can derive (RFC 9001 5.2); the rest of "
+                             "the handshake in Handshake packets, protected with the handshake "
+                             "keys; a New Session Ticket after the handshake in 1-RTT packets. "
+                             "QUIC has no handshake of its own: this one sets up the connection "
+                             "and its keys at the same time, where TCP needs its own three-way "
+                             "handshake before TLS can start.",
     [TLSX_EX_UPGRADE_SMTP] = "The connection began as plaintext SMTP: the client sent STARTTLS, "
                              "the server agreed (220), and this Client Hello starts TLS on the "
                              "same TCP connection; what follows, login and mail, is protected.",
@@ -306,4 +301,120 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                              "the handshake hash; seeing it in a capture means the data is wrong.",
     [TLSX_EX_UNKNOWN] = "Unknown handshake message: this plugin has no explanation for this "
                         "handshake message type; see Wireshark's dissection of its fields.",
+    [TLSX_EX_CLIENT_HELLO_TLS13] =
+        "Client Hello: the client offers TLS 1.3 in the supported_versions extension (the old "
+        "version field stays at TLS 1.2, for compatibility), with the cipher suites it supports "
+        "and a random number (client random); in the key_share extension it can already send its "
+        "public keys for groups it expects the server to accept, so that the keys are agreed "
+        "without another round trip. Its SessionId field is a leftover of TLS 1.2: it can only "
+        "resume a TLS 1.2 session, and is otherwise empty or a random value of middlebox "
+        "compatibility mode; TLS 1.3 resumes a session with the pre_shared_key extension.",
+    [TLSX_EX_PART_TICKET_OFFERED] = "Its SessionTicket extension carries a ticket from an earlier "
+                                    "connection (RFC 5077), with which the server may resume "
+                                    "that session.",
+    [TLSX_EX_PART_PSK_OFFERED] = "Its pre_shared_key extension offers pre-shared keys, usually "
+                                 "tickets from a New Session Ticket of an earlier connection, to "
+                                 "resume a session (RFC 8446 4.2.11); psk_key_exchange_modes says "
+                                 "whether the client also wants a fresh (EC)DHE exchange with it.",
+    [TLSX_EX_PART_EARLY_OFFERED] = "With the early_data extension the client sends application "
+                                   "data right after this Client Hello (0-RTT), before the "
+                                   "handshake completes, encrypted with a key derived from the "
+                                   "first PSK it offers; such data is not forward secret and can "
+                                   "be replayed (RFC 8446 2.3).",
+    [TLSX_EX_PART_HYBRID_OFFERED] = "One of its key shares is of a hybrid post-quantum group "
+                                    "(such as X25519MLKEM768), which combines an elliptic-curve "
+                                    "Diffie-Hellman share with an ML-KEM key encapsulation: the "
+                                    "keys stay secret as long as either of the two holds, even "
+                                    "against a quantum computer that one day attacks a handshake "
+                                    "recorded today.",
+    [TLSX_EX_PART_HYBRID_CHOSEN] = "The group it chose is a hybrid post-quantum one: its "
+                                   "key_share holds an elliptic-curve public key and an ML-KEM "
+                                   "ciphertext encapsulated to the client's key, and the shared "
+                                   "secret combines both.",
+    [TLSX_EX_SERVER_KEY_EXCHANGE_DHE] = "Server Key Exchange: the server sends the client the "
+                                        "parameters of finite-field Diffie-Hellman (DHE): the "
+                                        "prime modulus p, the generator g and the server's "
+                                        "ephemeral public value, signed with the certificate's "
+                                        "private key.",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE] = "Client Key Exchange: the client sends the server its "
+                                          "key exchange parameters. With ECDHE it sends its ECDH "
+                                          "public key and both sides compute the pre-master "
+                                          "secret; with RSA key exchange the client encrypts a "
+                                          "random pre-master secret with the server's public key. "
+                                          "The pre-master secret never crosses the network in the "
+                                          "clear, so it is safe.",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_DHE] = "Client Key Exchange: the client sends the server its "
+                                        "ephemeral Diffie-Hellman public value, for the p and g "
+                                        "of the Server Key Exchange; from its own private value "
+                                        "and the other's public value each side computes the "
+                                        "same pre-master secret, which never crosses the "
+                                        "network.",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_RSA] = "Client Key Exchange: with RSA key exchange the client "
+                                        "generates a random pre-master secret, encrypts it with "
+                                        "the public key of the server's certificate and sends "
+                                        "it: only the holder of the certificate's private key "
+                                        "can decrypt it. This key exchange is not forward "
+                                        "secret: whoever later obtains that private key can "
+                                        "decrypt a recorded handshake and the whole connection.",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER] = "Client Key Exchange: the client sends the server its "
+                                          "part of the key exchange the cipher suite names, from "
+                                          "which both sides get the same pre-master secret.",
+    [TLSX_EX_PART_MASTER_FROM_RANDOMS] = "From the three random values (client random, server "
+                                         "random, pre-master secret) both sides derive the "
+                                         "master secret and from it the keys for symmetric "
+                                         "encryption.",
+    [TLSX_EX_PART_MASTER_FROM_SESSION_HASH] =
+        "Both hellos carried the extended_master_secret extension (RFC 7627), so both sides "
+        "derive the master secret from the pre-master secret and the session hash, a hash of the "
+        "handshake messages from the Client Hello up to this one, instead of the two random "
+        "numbers: the master secret belongs to this handshake alone, which defeats the triple "
+        "handshake attack. The keys for symmetric encryption are then derived from it and the "
+        "two random numbers.",
+    [TLSX_EX_HELLO_RETRY_REQUEST_COOKIE] =
+        "Hello Retry Request: a Server Hello whose random is a special value (the SHA-256 of "
+        "\"HelloRetryRequest\"): the server asks for no other group but sends a cookie that the "
+        "client must echo in a second Client Hello, so that the server can check the client's "
+        "address, or keep no state until then (RFC 8446 4.2.2); this costs an extra round trip.",
+    [TLSX_EX_HELLO_RETRY_REQUEST_UNKNOWN] =
+        "Hello Retry Request: a Server Hello whose random is a special value (the SHA-256 of "
+        "\"HelloRetryRequest\"): the server asks the client for a second Client Hello, with a "
+        "key share for the group it names (key_share), echoing the cookie it sends (cookie), or "
+        "both; this costs an extra round trip.",
+    [TLSX_EX_PART_HRR_COOKIE_TOO] = "It also carries a cookie that the client must echo (RFC 8446 "
+                                    "4.2.2).",
+    [TLSX_EX_CLIENT_HELLO_RETRY_COOKIE] = "Client Hello (retry): the client's second Client "
+                                          "Hello, answering the server's Hello Retry Request: "
+                                          "the same as the first, except that it echoes the "
+                                          "server's cookie in its cookie extension. This is the "
+                                          "extra round trip the Hello Retry Request costs.",
+    [TLSX_EX_PART_PSK_DHE_KE] = "With the PSK it sends a fresh key_share (psk_dhe_ke mode), so "
+                                "the new keys are forward secret.",
+    [TLSX_EX_PART_PSK_KE] = "It sends no key_share (psk_ke mode): the keys come from the PSK "
+                            "alone and are not forward secret: whoever obtains the PSK can "
+                            "decrypt a recorded connection.",
+    [TLSX_EX_PART_EARLY_ACCEPTED] = "It carries the early_data extension: the server accepted "
+                                    "the client's 0-RTT data.",
+    [TLSX_EX_PART_END_FULL_TWO] = "This completes the full handshake, after two round trips (RTT); "
+                                  "encrypted application data follows.",
+    [TLSX_EX_PART_END_FULL_COOKIE] =
+        "This completes the full handshake, after three round trips (RTT), one of them the cookie "
+        "exchange; encrypted application data follows.",
+    [TLSX_EX_PART_END_FULL] =
+        "This completes the full handshake; encrypted application data follows.",
+    [TLSX_EX_PART_END_RESUMED_ONE] =
+        "This completes the abbreviated handshake, after one round trip (RTT) instead of the full "
+        "handshake's two; encrypted application data follows.",
+    [TLSX_EX_PART_END_RESUMED_COOKIE] =
+        "This completes the abbreviated handshake, after two round trips (RTT), one of them the "
+        "cookie exchange, instead of the full handshake's three; encrypted application data "
+        "follows.",
+    [TLSX_EX_PART_END_RESUMED] =
+        "This completes the abbreviated handshake; encrypted application data follows.",
+    [TLSX_EX_PART_END_TLS13_ONE] = "This completes the TLS 1.3 handshake, after one RTT; both "
+                                   "sides switch to the application traffic keys.",
+    [TLSX_EX_PART_END_TLS13_HRR] =
+        "This completes the TLS 1.3 handshake, after two RTTs, one of them the Hello Retry "
+        "Request's; both sides switch to the application traffic keys.",
+    [TLSX_EX_PART_END_TLS13] =
+        "This completes the TLS 1.3 handshake; both sides switch to the application traffic keys.",
 };

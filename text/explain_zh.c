@@ -37,10 +37,9 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                 "服务器端据此验证握手过程未被篡改。",
     [TLSX_EX_SERVER_CCS] = "Change Cipher Spec，服务器端告知客户端，以后的消息将由 TLS "
                            "记录层协议用协商出的密钥加密。",
-    [TLSX_EX_SERVER_FINISHED] = "Finished，服务器端发送第一条加密的消息并做完整性验证：其中的 "
-                                "verify_data 是用主密钥对此前所有握手消息计算的哈希（PRF），"
-                                "客户端据此验证握手过程未被篡改。至此完整握手结束，共耗费两个 "
-                                "RTT，之后开始传输加密的应用数据。",
+    [TLSX_EX_SERVER_FINISHED] =
+        "Finished，服务器端发送第一条加密的消息并做完整性验证：其中的 verify_data "
+        "是用主密钥对此前所有握手消息计算的哈希（PRF），客户端据此验证握手过程未被篡改。",
     [TLSX_EX_HELLO_REQUEST] = "Hello Request，服务器端请求客户端重新发起一次握手（重协商），"
                               "客户端应回复新的 Client Hello，也可以忽略它或以 "
                               "no_renegotiation 告警拒绝。",
@@ -75,9 +74,7 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                         "前所有握手消息计算的哈希（PRF），客户端据此验证握手过程未"
                                         "被篡改，且服务器端确实持有保存的主密钥。",
     [TLSX_EX_CLIENT_FINISHED_RESUMED] = "Finished（复用 Session），客户端回以自己的 Change Cipher "
-                                        "Spec 和这条 Finished，服务器端据此同样验证握手过程。至此"
-                                        "简短握手结束，只耗费一个 RTT（完整握手需两个），之后开始"
-                                        "传输加密的应用数据。",
+                                        "Spec 和这条 Finished，服务器端据此同样验证握手过程。",
     [TLSX_EX_CLIENT_HELLO_RENEGOTIATION] = "Client Hello（重协商），客户端在已建立的连接中发起一次"
                                            "新的握手，消息用当前的密钥加密；它可以自行发起，也可以"
                                            "是应服务器端的 Hello Request；通常是为了更改参数，或服"
@@ -94,8 +91,7 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_SERVER_HELLO_TLS13] = "Server Hello，服务器端通过 supported_versions 扩展选定 "
                                    "TLS 1.3，选出 cipher suite，并发送一个随机数（server random）"
                                    "和自己的 key_share（复用会话时还会选定 PSK）。"
-                                   "此后双方算出握手密钥，之后的握手消息都被加密；TLS 1.3 "
-                                   "完整握手只需一个 RTT。",
+                                   "此后双方算出握手密钥，之后的握手消息都被加密。",
     [TLSX_EX_HELLO_RETRY_REQUEST] = "Hello Retry Request，形式上是一条 Server Hello，但 "
                                     "random 是特殊值（“HelloRetryRequest” 的 SHA-256）："
                                     "客户端的 key_share 中没有服务器端接受的 group，"
@@ -109,8 +105,7 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                  "pre_shared_key 扩展中提供的某个预共享密钥（PSK），通常是此前连接"
                                  "中 New Session Ticket 给的 ticket：会话得以复用，PSK 已能证明服"
                                  "务器端的身份，因此服务器端不再发送 Certificate 和 Certificate "
-                                 "Verify。它通常还带有新的 key_share（psk_dhe_ke 模式），使新的密"
-                                 "钥具有前向安全性。",
+                                 "Verify。",
     [TLSX_EX_ENCRYPTED_EXTENSIONS] = "Encrypted Extensions，服务器端发送的第一条加密的握手消息，"
                                      "带有与密钥协商无关的扩展（如 ALPN 选定的协议），这些在 "
                                      "TLS 1.2 中是以明文放在 Server Hello 里的。",
@@ -124,9 +119,8 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_SERVER_FINISHED_TLS13] = "Finished，服务器端发送对此前所有握手消息计算的 "
                                       "HMAC（verify_data），客户端据此验证握手过程未被篡改；"
                                       "此后服务器端即可发送应用数据。",
-    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished，客户端发送对此前所有握手消息计算的 HMAC"
-                                      "（verify_data），服务器端据此验证握手过程未被篡改。至此 "
-                                      "TLS 1.3 握手完成，共耗费一个 RTT，双方改用应用数据密钥。",
+    [TLSX_EX_CLIENT_FINISHED_TLS13] = "Finished，客户端发送对此前所有握手消息计算的 "
+                                      "HMAC（verify_data），服务器端据此验证握手过程未被篡改。",
     [TLSX_EX_END_OF_EARLY_DATA] = "End Of Early Data，客户端告知服务器端 0-RTT "
                                   "早期数据（early data）已发送完毕，此后改用握手密钥加密。",
     [TLSX_EX_NEW_SESSION_TICKET_TLS13] = "New Session Ticket，握手完成后服务器端发送的消息，"
@@ -189,10 +183,12 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                              "以便接收方重新排序；一个数据报装不下的消息会被分片；一方迟迟收不到"
                              "回复时，会在超时后把自己上一组消息整组重发。",
     [TLSX_EX_CONTEXT_QUIC] =
-        "这次握手在 QUIC 之中进行：消息装在 CRYPTO 帧里，Client Hello 和 "
-        "Server Hello 在 Initial 数据包中，其余在加密的 Handshake 数据包中，"
-        "没有 TLS 记录层，也没有 Change Cipher Spec。QUIC 没有自己单独的握手："
-        "这次握手同时建立连接和密钥，只需一个 RTT，而 TCP 加 TLS 1.3 需要两个。",
+        "这次握手在 QUIC 之中进行：消息装在 CRYPTO 帧里，没有 TLS 记录层，也没有 Change Cipher "
+        "Spec：Client Hello 和 Server Hello 在 Initial 数据包中，其保护密钥由客户端的第一个 "
+        "Destination Connection ID 导出，看到数据包的人都能算出（RFC 9001 5.2）；其余握手消息在用"
+        "握手密钥保护的 Handshake 数据包中；握手之后的 New Session Ticket 在 1-RTT 数据包中。"
+        "QUIC 没有自己单独的握手：这次握手同时建立连接和密钥，而 TCP 在 TLS 开始之前还要先完成"
+        "自己的三次握手。",
     [TLSX_EX_UPGRADE_SMTP] = "这条连接以明文 SMTP 开始：客户端发出 STARTTLS，服务器端同意（220），"
                              "本 Client Hello 就在同一条 TCP 连接上开始 TLS；之后的登录和邮件都受"
                              "保护。",
@@ -236,4 +232,87 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                              "在抓包中出现说明数据有误。",
     [TLSX_EX_UNKNOWN] = "未知的握手消息，本插件没有这种握手消息类型的解释，请参考 "
                         "Wireshark 对其字段的解析。",
+    [TLSX_EX_CLIENT_HELLO_TLS13] =
+        "Client Hello，客户端在 supported_versions 扩展中提供 TLS 1.3（为了兼容，原来的版本号字段"
+        "仍写 TLS 1.2），连同自身支持的 cipher suites 和一个随机数（client random）；它还可以在 "
+        "key_share 扩展中预先发送自己对若干 group 的公钥（预计服务器端会接受的），这样无需再多一个"
+        "来回就能协商出密钥。SessionId 字段是 TLS 1.2 的遗留：只能用来复用 TLS 1.2 的 Session，"
+        "否则为空或是中间设备兼容模式下的随机值；TLS 1.3 用 pre_shared_key 扩展复用会话。",
+    [TLSX_EX_PART_TICKET_OFFERED] = "它的 SessionTicket 扩展带有此前连接得到的 ticket（RFC "
+                                    "5077），服务器端可凭它复用那个 Session。",
+    [TLSX_EX_PART_PSK_OFFERED] = "它的 pre_shared_key 扩展提供预共享密钥（PSK），通常是此前连接中 "
+                                 "New Session Ticket 给的 ticket，用以复用会话（RFC 8446 "
+                                 "4.2.11）；psk_key_exchange_modes 扩展说明客户端是否同时要进行新"
+                                 "的 (EC)DHE 交换。",
+    [TLSX_EX_PART_EARLY_OFFERED] = "它带有 early_data 扩展：客户端在握手完成之前、紧接着这个 "
+                                   "Client Hello 就发送应用数据（0-RTT），用由它提供的第一个 PSK "
+                                   "导出的密钥加密；这些数据没有前向安全性，也可能被重放（RFC "
+                                   "8446 2.3）。",
+    [TLSX_EX_PART_HYBRID_OFFERED] = "它的某个 key share 属于混合后量子 group（如 "
+                                    "X25519MLKEM768），把椭圆曲线 Diffie-Hellman 与 ML-KEM 密钥"
+                                    "封装结合在一起：只要两者之一不被攻破，密钥就是安全的，即使有"
+                                    "人录下今天的握手、将来用量子计算机攻击它。",
+    [TLSX_EX_PART_HYBRID_CHOSEN] = "它选的是混合后量子 group：它的 key_share 中有一个椭圆曲线公钥"
+                                   "和一个用客户端的 ML-KEM 公钥封装的密文，共享密钥由两者合成。",
+    [TLSX_EX_SERVER_KEY_EXCHANGE_DHE] = "Server Key Exchange，服务器端给客户端发送有限域 "
+                                        "Diffie-Hellman（DHE）的参数：素数模 p、生成元 g 和服务器"
+                                        "端的临时公钥，并用证书私钥签名。",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE] = "Client Key Exchange，客户端给服务器端发送密钥交换"
+                                          "算法的一些参数：ECDHE 时发送客户端的 ECDH 公钥，"
+                                          "双方各自算出预备主密钥（pre-master secret）；RSA "
+                                          "密钥交换时客户端生成随机的预备主密钥，用服务器端的"
+                                          "公钥加密后发送。预备主密钥不会以明文出现在网络上，"
+                                          "是安全的。",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_DHE] = "Client Key Exchange，客户端给服务器端发送它的临时 "
+                                        "Diffie-Hellman 公钥（基于 Server Key Exchange 中的 p 和 "
+                                        "g）；双方各用自己的私钥和对方的公钥算出同一个预备主密钥"
+                                        "（pre-master secret），它从不在网络上传输。",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_RSA] = "Client Key Exchange，RSA 密钥交换时客户端生成随机的预备主"
+                                        "密钥（pre-master secret），用服务器端证书中的公钥加密后"
+                                        "发送：只有持有证书私钥的一方才能解密。这种密钥交换没有前"
+                                        "向安全性：日后谁得到了这个私钥，就能解密录下的握手乃至整"
+                                        "个连接。",
+    [TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER] = "Client Key Exchange，客户端给服务器端发送 cipher suite "
+                                          "所定的密钥交换中它的那一部分，双方由此得到同一个预备主"
+                                          "密钥（pre-master secret）。",
+    [TLSX_EX_PART_MASTER_FROM_RANDOMS] = "双方根据三个随机数（client random、server random、预备"
+                                         "主密钥）生成主密钥（master secret），再导出对称加密中的"
+                                         "密钥。",
+    [TLSX_EX_PART_MASTER_FROM_SESSION_HASH] =
+        "双方的 hello 都带有 extended_master_secret 扩展（RFC 7627），因此主密钥（master secret）"
+        "不是由两个随机数，而是由预备主密钥和 session hash（从 Client Hello 到这条消息为止所有握手"
+        "消息的哈希）生成：主密钥只属于这一次握手，可以抵御三次握手攻击（triple handshake "
+        "attack）。对称加密中的密钥再由主密钥和两个随机数导出。",
+    [TLSX_EX_HELLO_RETRY_REQUEST_COOKIE] =
+        "Hello Retry Request，形式上是一条 Server Hello，但 random 是特殊值（“HelloRetryRequest” "
+        "的 SHA-256）：服务器端没有要求换 group，而是给出一个 cookie，客户端须在第二个 Client "
+        "Hello 中原样带上，使服务器端可以验证客户端的地址，或在此之前不保存状态（RFC 8446 "
+        "4.2.2）；这多耗费一个 RTT。",
+    [TLSX_EX_HELLO_RETRY_REQUEST_UNKNOWN] =
+        "Hello Retry Request，形式上是一条 Server Hello，但 random 是特殊值（“HelloRetryRequest” "
+        "的 SHA-256）：服务器端要求客户端再发送一次 Client Hello，带上它指定的 group 的 key share"
+        "（key_share），或原样带回它给的 cookie（cookie），或两者都要；这多耗费一个 RTT。",
+    [TLSX_EX_PART_HRR_COOKIE_TOO] = "它还带有一个 cookie，客户端须原样带回（RFC 8446 4.2.2）。",
+    [TLSX_EX_CLIENT_HELLO_RETRY_COOKIE] = "Client Hello（重试），客户端应服务器端的 Hello Retry "
+                                          "Request 发送的第二个 Client Hello：与第一个相同，只是在 "
+                                          "cookie 扩展中原样带上服务器端给的 cookie。Hello Retry "
+                                          "Request 多耗费的那个 RTT 就在这里。",
+    [TLSX_EX_PART_PSK_DHE_KE] = "它连同 PSK 还发送了新的 key_share（psk_dhe_ke 模式），因此新的"
+                                "密钥具有前向安全性。",
+    [TLSX_EX_PART_PSK_KE] = "它没有发送 key_share（psk_ke 模式）：密钥只由 PSK 导出，没有前向安全"
+                            "性，谁得到了这个 PSK 就能解密录下的连接。",
+    [TLSX_EX_PART_EARLY_ACCEPTED] = "它带有 early_data 扩展：服务器端接受了客户端的 0-RTT 数据。",
+    [TLSX_EX_PART_END_FULL_TWO] = "至此完整握手结束，共耗费两个 RTT，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_FULL_COOKIE] =
+        "至此完整握手结束，共耗费三个 RTT，其中一个用于 cookie 交换，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_FULL] = "至此完整握手结束，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_RESUMED_ONE] =
+        "至此简短握手结束，只耗费一个 RTT（完整握手需两个），之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_RESUMED_COOKIE] = "至此简短握手结束，耗费两个 RTT，其中一个用于 cookie "
+                                        "交换（完整握手需三个），之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_RESUMED] = "至此简短握手结束，之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_TLS13_ONE] = "至此 TLS 1.3 握手完成，共耗费一个 RTT，双方改用应用数据密钥。",
+    [TLSX_EX_PART_END_TLS13_HRR] = "至此 TLS 1.3 握手完成，共耗费两个 RTT，其中一个是 Hello Retry "
+                                   "Request 多出来的，双方改用应用数据密钥。",
+    [TLSX_EX_PART_END_TLS13] = "至此 TLS 1.3 握手完成，双方改用应用数据密钥。",
 };

@@ -22,7 +22,7 @@ typedef enum {
     TLSX_EX_CLIENT_CCS,          /* 7  [OUT] Change Cipher Spec */
     TLSX_EX_CLIENT_FINISHED,     /* 8  [OUT] Finished */
     TLSX_EX_SERVER_CCS,          /* 9  [IN]  Change Cipher Spec */
-    TLSX_EX_SERVER_FINISHED,     /* 10 [IN]  Finished */
+    TLSX_EX_SERVER_FINISHED,     /* 10 [IN]  Finished (its end: TLSX_EX_PART_END_*) */
 
     /* TLS 1.2 messages the document leaves out. */
     TLSX_EX_HELLO_REQUEST,
@@ -34,7 +34,7 @@ typedef enum {
     TLSX_EX_SERVER_HELLO_RESUMED,       /* echoes the client's session ID: abbreviated handshake */
     TLSX_EX_SERVER_CCS_RESUMED,         /* abbreviated handshake: the server switches first */
     TLSX_EX_SERVER_FINISHED_RESUMED,    /* abbreviated handshake: the server finishes first */
-    TLSX_EX_CLIENT_FINISHED_RESUMED,    /* abbreviated handshake: completes it, one round trip */
+    TLSX_EX_CLIENT_FINISHED_RESUMED,    /* abbreviated handshake: completes it */
     TLSX_EX_CLIENT_HELLO_RENEGOTIATION, /* a new handshake on an established connection */
     TLSX_EX_ENCRYPTED_RENEGOTIATION,    /* renegotiation message seen encrypted, no key log */
 
@@ -87,6 +87,41 @@ typedef enum {
     TLSX_EX_NEXT_PROTOCOL,
     TLSX_EX_MESSAGE_HASH,
     TLSX_EX_UNKNOWN,
+
+    /* Texts chosen by what the handshake told (tlsx_step's keyx and told),
+     * and parts added to a message's text: each says one fact. */
+    TLSX_EX_CLIENT_HELLO_TLS13,            /* offers TLS 1.3: supported_versions, key_share */
+    TLSX_EX_PART_TICKET_OFFERED,           /* Client Hello: a TLS 1.2 session ticket */
+    TLSX_EX_PART_PSK_OFFERED,              /* Client Hello: pre_shared_key */
+    TLSX_EX_PART_EARLY_OFFERED,            /* Client Hello: early_data, 0-RTT */
+    TLSX_EX_PART_HYBRID_OFFERED,           /* Client Hello: a hybrid post-quantum key share */
+    TLSX_EX_PART_HYBRID_CHOSEN,            /* TLS 1.3 Server Hello: a hybrid group */
+    TLSX_EX_SERVER_KEY_EXCHANGE_DHE,       /* finite-field DHE parameters */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_ECDHE,     /* the document's text told apart: */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_DHE,       /* each followed by how the master */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_RSA,       /* secret is derived */
+    TLSX_EX_CLIENT_KEY_EXCHANGE_OTHER,     /* PSK suites, unknown suites */
+    TLSX_EX_PART_MASTER_FROM_RANDOMS,      /* no extended master secret */
+    TLSX_EX_PART_MASTER_FROM_SESSION_HASH, /* extended master secret, RFC 7627 */
+    TLSX_EX_HELLO_RETRY_REQUEST_COOKIE,    /* a cookie, no key_share group asked for */
+    TLSX_EX_HELLO_RETRY_REQUEST_UNKNOWN,   /* its extensions were not read */
+    TLSX_EX_PART_HRR_COOKIE_TOO,           /* a key_share group asked for, and a cookie */
+    TLSX_EX_CLIENT_HELLO_RETRY_COOKIE,     /* answers a HelloRetryRequest with a cookie only */
+    TLSX_EX_PART_PSK_DHE_KE,               /* TLS 1.3 PSK with a fresh key_share */
+    TLSX_EX_PART_PSK_KE,                   /* TLS 1.3 PSK alone */
+    TLSX_EX_PART_EARLY_ACCEPTED,           /* Encrypted Extensions: early_data */
+    /* How the Finished that completes a handshake ends: with the round
+     * trips when they are the ones its kind takes (and why there are more),
+     * else without a count. */
+    TLSX_EX_PART_END_FULL_TWO,
+    TLSX_EX_PART_END_FULL_COOKIE, /* DTLS: three, one for the cookie exchange */
+    TLSX_EX_PART_END_FULL,
+    TLSX_EX_PART_END_RESUMED_ONE,
+    TLSX_EX_PART_END_RESUMED_COOKIE, /* DTLS: two, one for the cookie exchange */
+    TLSX_EX_PART_END_RESUMED,
+    TLSX_EX_PART_END_TLS13_ONE,
+    TLSX_EX_PART_END_TLS13_HRR, /* two, one for the HelloRetryRequest */
+    TLSX_EX_PART_END_TLS13,
 
     TLSX_EX_COUNT
 } tlsx_explain_key;

@@ -7,7 +7,10 @@
  * capture's handshake numbering).  After each event the invariants the glue
  * relies on are checked; a broken one aborts, which libFuzzer reports.  The
  * whole input is also a name from the wire, escaped: safe to print, and
- * read back to the same bytes unless cut.
+ * read back to the same bytes unless cut, and as a record, a handshake
+ * message (TLS and DTLS) and the body of every message type the parser
+ * reads: it stays inside the input (ASan), and what it returns holds
+ * together.
  *
  *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTLSEXPLAIN_FUZZ=ON
  *   cmake --build build-fuzz --target fuzz_core
@@ -26,6 +29,7 @@
 #include "tlsx_handshake.h"
 #include "tlsx_verdict.h"
 #include "tlsx_message.h"
+#include "tlsx_parse.h"
 #include "tlsx_sequence.h"
 #include "tlsx_text.h"
 
@@ -324,6 +328,47 @@ static void check_verdicts(const tlsx_step *st, const tlsx_facts *f, uint32_t fr
     }
 }
 
+/* What the parser returned from n bytes: names inside them, counts within
+ * their arrays, the version one of those the message said. */
+static void check_parsed(const tlsx_parsed *p, size_t n)
+{
+    REQUIRE(p->server_name.offset + (size_t)p->server_name.length <= n);
+    REQUIRE(p->alpn.offset + (size_t)p->alpn.length <= n);
+    REQUIRE(p->hello.key_share_count <= TLSX_HELLO_GROUPS_MAX);
+    for (unsigned i = 0; i < p->hello.key_share_count; i++)
+        REQUIRE(!tlsx_is_grease(p->hello.key_share[i]));
+    REQUIRE(p->version == (p->supported_version ? p->supported_version : p->legacy_version));
+    REQUIRE(p->session_id_hash == 0 || p->hello.session_id_length > 0);
+    if (!p->read)
+        REQUIRE(p->version == 0 && p->hello.extensions == 0);
+}
+
+static void check_parse(const uint8_t *data, size_t size)
+{
+    static const uint8_t types[] = {TLSX_HS_CLIENT_HELLO,         TLSX_HS_SERVER_HELLO,
+                                    TLSX_HS_HELLO_VERIFY_REQUEST, TLSX_HS_ENCRYPTED_EXTENSIONS,
+                                    TLSX_HS_SERVER_KEY_EXCHANGE,  TLSX_HS_FINISHED};
+    for (int dtls = 0; dtls < 2; dtls++) {
+        tlsx_record_header r;
+        if (tlsx_parse_record(data, size, dtls, &r))
+            REQUIRE(r.header == (dtls ? 13 : 5) && r.complete == (size - r.header >= r.length));
+        tlsx_hs_header h;
+        if (tlsx_parse_hs_header(data, size, dtls, &h))
+            REQUIRE(h.header == (dtls ? 12 : 4) && (!h.complete || size - h.header >= h.length));
+        tlsx_parsed p;
+        tlsx_parse_message(data, size, dtls, &p);
+        check_parsed(&p, size);
+        REQUIRE(!p.read || h.complete);
+        for (size_t i = 0; i < sizeof types; i++) {
+            tlsx_parse_body(types[i], data, size, dtls, &p);
+            check_parsed(&p, size);
+            REQUIRE(p.hs_type == types[i]);
+        }
+    }
+    uint8_t level, desc;
+    REQUIRE(tlsx_parse_alert(data, size, &level, &desc) == (size == 2));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -341,6 +386,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     n_event = 0;
     check_name(data, size);
+    check_parse(data, size);
     for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
          off += EVENT_BYTES, n_event++) {
         const uint8_t *b = data + off;
