@@ -1003,6 +1003,21 @@ void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out)
         out->variant = hs->resumed ? TLSX_VARIANT_RESUMED : TLSX_VARIANT_FULL;
 }
 
+const char *tlsx_ech_outcome_name(uint8_t ech)
+{
+    switch (ech) {
+    case TLSX_ECH_OFFERED:
+        return "offered (real or GREASE: the outer Client Hello looks the same; with real ECH "
+               "its server name is the public name of the ECH configuration)";
+    case TLSX_ECH_RETRY_CONFIGS:
+        return "not used: the server answered with retry configurations";
+    case TLSX_ECH_ACCEPTED:
+        return "accepted: the HelloRetryRequest confirmed it";
+    default:
+        return NULL;
+    }
+}
+
 void tlsx_summary_kind(const tlsx_summary *s, char *buf, size_t size)
 {
     static const char *const variants[] = {

@@ -285,6 +285,10 @@ void tlsx_handshake_summarize(const tlsx_handshake *hs, tlsx_summary *out);
 
 /* "TLS 1.2 full", "TLS 1.3 HelloRetryRequest", "DTLS 1.2 full", "QUIC TLS 1.3
  * full", ...: writes into buf. */
+/* What the capture says of Encrypted Client Hello, as a summary value;
+ * NULL when the Client Hello offered none. */
+const char *tlsx_ech_outcome_name(uint8_t ech);
+
 void tlsx_summary_kind(const tlsx_summary *s, char *buf, size_t size);
 
 #endif

@@ -34,6 +34,7 @@ static int hf_summary_setup_time = -1;
 static int hf_summary_setup_rtts = -1;
 static int hf_summary_transport = -1;
 static int hf_summary_cookie = -1;
+static int hf_summary_ech = -1;
 static int hf_tcp_rtt = -1;
 static int hf_capture_point = -1;
 
@@ -139,6 +140,12 @@ void tlsexplain_summary_register(int proto)
          {"Cookie exchange", "tlsexplain.summary.cookie", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
           "The DTLS server answered the first Client Hello with a Hello Verify Request: a round "
           "trip that proves the client's address before the server does any work",
+          HFILL}},
+        {&hf_summary_ech,
+         {"Encrypted Client Hello", "tlsexplain.summary.ech", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Whether the Client Hello carried encrypted_client_hello, and what the server's answer "
+          "shows of it: offered (real ECH and GREASE look the same from outside), not used "
+          "(retry configurations), or accepted (confirmed in a HelloRetryRequest)",
           HFILL}},
         {&hf_tcp_rtt,
          {"Network round trip", "tlsexplain.tcp.rtt", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
@@ -271,6 +278,7 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_r
     add_string(t, tvb, hf_summary_transport, tlsexplain_transport_name(s->transport));
     if (s->transport == TLSX_TRANSPORT_DTLS)
         add_bool(t, tvb, hf_summary_cookie, s->cookie);
+    add_string(t, tvb, hf_summary_ech, tlsx_ech_outcome_name(s->ech));
     add_bool(t, tvb, hf_summary_complete, s->complete);
     if (s->has_alert)
         proto_item_set_generated(proto_tree_add_uint(t, hf_summary_alert, tvb, 0, 0, s->alert));

@@ -100,6 +100,31 @@ def encrypted(size, seed):
     return record(g.APP_DATA, g.random_bytes(size, seed))
 
 
+def ech_outer(seed):
+    """An outer encrypted_client_hello (draft-ietf-tls-esni, 0xfe0d): type 0,
+    HKDF-SHA256 with AES-128-GCM, a config id, an encapsulated key and a
+    payload; real and GREASE ECH look like this alike."""
+    enc, payload = g.random_bytes(32, seed), g.random_bytes(96, seed + 1)
+    body = (b"\x00\x00\x01\x00\x01\x2a" + len(enc).to_bytes(2, "big") + enc +
+            len(payload).to_bytes(2, "big") + payload)
+    return g._ext(0xFE0D, body)
+
+
+@ts.generated()
+def ech_offered():
+    """TLS 1.3 without keys: connection 1's Client Hello offers ECH, its
+    server name the public name; connection 2's offers none."""
+    w = g.Pcap()
+    for port, extra, sni in ((40000, ech_outer(9), "public.test"), (40001, b"", "plain.test")):
+        c = w.connection(client_port=port)
+        c.handshake()
+        c.send(CLIENT, record(HANDSHAKE, tls13_client_hello(seed=port, sni=sni, extra=extra)))
+        c.send(SERVER, record(HANDSHAKE, tls13_server_hello()) + g.ccs() + encrypted(40, 1) +
+               encrypted(300, 2) + encrypted(100, 3) + encrypted(60, 4))
+        c.send(CLIENT, g.ccs() + encrypted(60, 5))
+    return write("ech-offered.pcap", w)
+
+
 @ts.generated()
 def tls13_lossy():
     """TLS 1.3 without keys.  Connection 1: the client sends its
@@ -405,6 +430,18 @@ class Clients(unittest.TestCase):
                                         "CLIENT_SSL")]):
             self.assertIn(en, r[4])
             self.assertIn(zh, r[5])
+
+    def test_encrypted_client_hello_offered(self):
+        """A Client Hello with an outer encrypted_client_hello: the summary
+        says ECH was offered, that real and GREASE ECH look alike, and that
+        the server name shown is then the public name; without ECH the
+        field is absent."""
+        out = ts.run("-r", ts.sample(ech_offered()), "-Y", "tlsexplain.summary.kind", "-T",
+                     "fields", "-e", "tlsexplain.summary.sni", "-e", "tlsexplain.summary.ech")
+        self.assertEqual(out.splitlines(), [
+            "public.test\toffered (real or GREASE: the outer Client Hello looks the same; with "
+            "real ECH its server name is the public name of the ECH configuration)",
+            "plain.test\t"])
 
     def test_client_hello_over_two_records(self):
         """A Client Hello of 1.4 KB cut over two TLS records, in one segment
