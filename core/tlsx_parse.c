@@ -456,6 +456,7 @@ static bool read_server_hello(reader *r, cursor *c)
     if (c->bad)
         return false;
     m->cipher = cipher;
+    m->has_cipher = true;
     m->compression = get8(c);
     if (c->bad)
         return false;

@@ -80,6 +80,7 @@ typedef struct {
     uint16_t supported_version; /* supported_versions alone: 0 without it */
     uint32_t session_id_hash;   /* FNV-1a of the session ID, 0 only when it is empty */
     uint16_t cipher;            /* Server Hello: the suite */
+    bool has_cipher;            /* ... read (a suite may be 0) */
     uint16_t cipher_count;      /* Client Hello: suites offered */
     uint8_t compression;        /* Server Hello: the method; Client Hello: methods offered */
     uint16_t group;             /* Server Hello: key_share's group; HRR: the group asked for;

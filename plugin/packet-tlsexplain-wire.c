@@ -59,39 +59,45 @@ static GArray *ids(GArray *all, const char *prefix, const char *name)
     return a;
 }
 
-/* TLS's fields or their DTLS twins (the same names under dtls.).  TLS 1.3's
- * fields are TLS's only: Wireshark 4.0 has no DTLS 1.3.  Every wanted field
- * costs a little in every frame, so DTLS asks for no more than it needs. */
+/* A field's registration, for the names of its values; NULL when prefix
+ * is NULL or no such field exists.  Not a wanted field. */
+static const header_field_info *names_of(const char *prefix, const char *name)
+{
+    if (!prefix)
+        return NULL;
+    char *abbrev = g_strconcat(prefix, ".", name, NULL);
+    const header_field_info *hfi = proto_registrar_get_byname(abbrev);
+    g_free(abbrev);
+    return hfi;
+}
+
+/* TLS's fields or their DTLS twins (the same names under dtls.).  Every
+ * wanted field costs a little in every frame, and one whose value is bytes
+ * is copied wherever it is: so the plugin asks only for the items that
+ * show where Wireshark put the records and messages it assembled and
+ * decrypted, and for the few small values that only Wireshark knows
+ * (whether a message was read or is encrypted or a fragment, and a record's
+ * content type once decrypted), and reads the rest from the messages' own
+ * bytes (core/tlsx_parse.h). */
 static void lookup_family(GArray *all, tlsexplain_wire_fields *f, gboolean dtls)
 {
     const char *both = dtls ? "dtls" : "tls";
     const char *tls = dtls ? NULL : "tls";
-    const char *only_dtls = dtls ? "dtls" : NULL;
     f->dtls = dtls;
     f->handshake = ids(all, both, "handshake");
     f->handshake_type = ids(all, both, "handshake.type");
     f->ccs = ids(all, both, "change_cipher_spec");
-    f->app_data = ids(all, both, "app_data");
-    f->version = ids(all, both, "handshake.version");
-    f->supported_version = ids(all, tls, "handshake.extensions.supported_version");
     f->alert = ids(all, both, "alert_message");
-    f->alert_level = ids(all, both, "alert_message.level");
-    f->alert_desc = ids(all, both, "alert_message.desc");
-    f->random = ids(all, tls, "handshake.random");
-    f->session_id = ids(all, both, "handshake.session_id");
-    f->cipher = ids(all, both, "handshake.ciphersuite");
-    f->group = ids(all, tls, "handshake.extensions_key_share_group");
-    f->selected_group = ids(all, tls, "handshake.extensions_key_share_selected_group");
-    f->named_curve = ids(all, both, "handshake.server_named_curve");
-    f->psk_selected = ids(all, tls, "handshake.extensions.psk.identity.selected");
-    f->server_name = ids(all, both, "handshake.extensions_server_name");
-    f->alpn = ids(all, both, "handshake.extensions_alpn_str");
-    f->msg_seq = ids(all, only_dtls, "handshake.message_seq");
-    f->frag_length = ids(all, only_dtls, "handshake.fragment_length");
-    f->msg_length = ids(all, only_dtls, "handshake.length");
+    f->content_type = ids(all, both, "record.content_type");
+    f->opaque_type = ids(all, tls, "record.opaque_type");
     f->quic_packet_type = ids(all, NULL, "long.packet_type");
     f->quic_connection = ids(all, NULL, "connection.number");
     f->quic_short = ids(all, NULL, "short");
+    f->cipher_names = names_of(both, "handshake.ciphersuite");
+    f->group_names = names_of("tls", "handshake.extensions_key_share_group");
+    f->curve_names = names_of(both, "handshake.server_named_curve");
+    f->alert_level_names = names_of(both, "alert_message.level");
+    f->alert_desc_names = names_of(both, "alert_message.desc");
 }
 
 GArray *tlsexplain_wire_lookup_fields(tlsexplain_wire_fields *tls, tlsexplain_wire_fields *dtls,
@@ -157,12 +163,38 @@ gboolean tlsexplain_wire_find_records(const tlsexplain_wire_fields *f, packet_in
     return r->handshake.len || r->ccs.len || r->alert.len;
 }
 
+/* A record's content type at an opaque type's place (TLS 1.3, decrypted). */
+static gboolean content_type_at(const tlsexplain_wire_fields *f, proto_tree *tree,
+                                const field_info *opaque)
+{
+    for (guint i = 0; i < f->content_type->len; i++) {
+        const GPtrArray *a =
+            proto_get_finfo_ptr_array(tree, g_array_index(f->content_type, int, i));
+        for (guint j = 0; a && j < a->len; j++) {
+            const field_info *t = (const field_info *)a->pdata[j];
+            if (t->ds_tvb == opaque->ds_tvb && t->start == opaque->start)
+                return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 gboolean tlsexplain_wire_has_app_data(const tlsexplain_wire_fields *f, proto_tree *tree)
 {
-    for (guint i = 0; i < f->app_data->len; i++) {
-        const GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(f->app_data, int, i));
-        if (a && a->len)
-            return TRUE;
+    for (guint i = 0; i < f->content_type->len; i++) {
+        const GPtrArray *a =
+            proto_get_finfo_ptr_array(tree, g_array_index(f->content_type, int, i));
+        for (guint j = 0; a && j < a->len; j++) {
+            if (tlsexplain_finfo_uint((const field_info *)a->pdata[j]) == TLSX_CT_APPLICATION_DATA)
+                return TRUE;
+        }
+    }
+    for (guint i = 0; i < f->opaque_type->len; i++) {
+        const GPtrArray *a = proto_get_finfo_ptr_array(tree, g_array_index(f->opaque_type, int, i));
+        for (guint j = 0; a && j < a->len; j++) {
+            if (!content_type_at(f, tree, (const field_info *)a->pdata[j]))
+                return TRUE;
+        }
     }
     return FALSE;
 }
@@ -235,121 +267,25 @@ static gboolean type_at(items types, const field_info *hs, guint8 *type)
     return FALSE;
 }
 
-/* Whether an item lies inside a message (same buffer, within its bytes). */
-static gboolean inside(const field_info *v, const field_info *msg)
+/* The bytes of an item that Wireshark has (a length may claim more), from
+ * its start; NULL when there are none. */
+static const guint8 *item_bytes(const field_info *fi, size_t *n)
 {
-    return v->ds_tvb == msg->ds_tvb && v->start >= msg->start &&
-           v->start < msg->start + msg->length;
-}
-
-static const field_info *first_inside(items list, const field_info *msg)
-{
-    for (guint i = 0; i < list.len; i++) {
-        const field_info *v = list.v[i];
-        if (inside(v, msg))
-            return v;
-    }
-    return NULL;
-}
-
-/* The fields of hellos and key exchanges, each looked up at most once per
- * frame and only when a message needs it. */
-enum {
-    HF_VERSION,
-    HF_SUPPORTED,
-    HF_RANDOM,
-    HF_SESSION_ID,
-    HF_CIPHER,
-    HF_GROUP,
-    HF_SELECTED_GROUP,
-    HF_NAMED_CURVE,
-    HF_PSK,
-    HF_SERVER_NAME,
-    HF_ALPN,
-    HF_COUNT
-};
-
-typedef struct {
-    const tlsexplain_wire_fields *f;
-    packet_info *pinfo;
-    proto_tree *tree;
-    guint loaded; /* bit per HF_* */
-    items v[HF_COUNT];
-} hello_fields;
-
-static items hello_field(hello_fields *h, int which)
-{
-    if (!(h->loaded & (1u << which))) {
-        const GArray *const ids[HF_COUNT] = {
-            h->f->version,        h->f->supported_version,
-            h->f->random,         h->f->session_id,
-            h->f->cipher,         h->f->group,
-            h->f->selected_group, h->f->named_curve,
-            h->f->psk_selected,   h->f->server_name,
-            h->f->alpn,
-        };
-        h->v[which] = finfos(h->pinfo, h->tree, ids[which]);
-        h->loaded |= 1u << which;
-    }
-    return h->v[which];
-}
-
-static const field_info *first_of(hello_fields *h, int which, const field_info *msg)
-{
-    return first_inside(hello_field(h, which), msg);
-}
-
-/* For a Client Hello the highest version offered, for a Server Hello the one
- * selected: supported_versions when present, else the legacy version field. */
-static guint16 hello_version(hello_fields *h, const field_info *hs)
-{
-    guint best = 0;
-    const items supported = hello_field(h, HF_SUPPORTED);
-    for (guint i = 0; i < supported.len; i++) {
-        const field_info *v = supported.v[i];
-        guint val = tlsexplain_finfo_uint(v);
-        if (inside(v, hs) && tlsx_version_rank((guint16)val) > tlsx_version_rank((guint16)best))
-            best = val;
-    }
-    if (best)
-        return (guint16)best;
-    const field_info *v = first_of(h, HF_VERSION, hs);
-    return v ? (guint16)tlsexplain_finfo_uint(v) : 0;
-}
-
-/* RFC 8446 4.1.3: a HelloRetryRequest is a Server Hello with this random. */
-static const guint8 hrr_random[32] = {
-    0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
-    0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
-};
-
-static gboolean is_hrr(hello_fields *h, const field_info *hs)
-{
-    const field_info *r = first_of(h, HF_RANDOM, hs);
-    return r && r->length == (gint)sizeof hrr_random &&
-           tvb_memeql(r->ds_tvb, r->start, hrr_random, sizeof hrr_random) == 0;
-}
-
-/* FNV-1a of the session ID; 0 only for an empty one. */
-static guint32 session_id_hash(hello_fields *h, const field_info *hs)
-{
-    const field_info *sid = first_of(h, HF_SESSION_ID, hs);
-    if (!sid || sid->length <= 0 || !tvb_bytes_exist(sid->ds_tvb, sid->start, sid->length))
-        return 0;
-    const guint8 *bytes = tvb_get_ptr(sid->ds_tvb, sid->start, sid->length);
-    guint32 x = 2166136261u;
-    for (gint i = 0; i < sid->length; i++)
-        x = (x ^ bytes[i]) * 16777619u;
-    return x ? x : 1;
-}
-
-/* Wireshark's name of a field's value, e.g. "TLS_AES_128_GCM_SHA256". */
-static const char *value_name(const field_info *fi)
-{
-    const header_field_info *hfi = fi->hfinfo;
-    if (!hfi->strings)
+    if (fi->length <= 0)
         return NULL;
-    guint32 v = tlsexplain_finfo_uint(fi);
+    const gint avail = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
+    const gint len = MIN(fi->length, avail);
+    if (len <= 0)
+        return NULL;
+    *n = (size_t)len;
+    return tvb_get_ptr(fi->ds_tvb, fi->start, len);
+}
+
+/* Wireshark's name of a value of a field, e.g. "TLS_AES_128_GCM_SHA256". */
+static const char *value_name(const header_field_info *hfi, guint32 v)
+{
+    if (!hfi || !hfi->strings)
+        return NULL;
     if (hfi->display & BASE_EXT_STRING)
         return try_val_to_str_ext(v, (value_string_ext *)hfi->strings);
     if ((hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING)) ||
@@ -358,90 +294,74 @@ static const char *value_name(const field_info *fi)
     return try_val_to_str(v, (const value_string *)hfi->strings);
 }
 
-/* A name from the wire, escaped (tlsx_escape_name()) from the field's own
- * bytes: the string Wireshark made of them ends at a NUL and has already
- * replaced every byte that is not ASCII.  Every report shows this copy. */
-static const char *string_value(packet_info *pinfo, const field_info *fi)
+/* A name from the wire, escaped (tlsx_escape_name()) from its own bytes:
+ * safe to print anywhere.  Every report shows this copy. */
+static const char *slice_name(packet_info *pinfo, const guint8 *msg, tlsx_slice s)
 {
-    if (!fi || fi->length <= 0 || !tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length))
+    if (!s.length)
         return NULL;
     char *text = (char *)wmem_alloc(pinfo->pool, TLSX_NAME_SIZE);
-    tlsx_escape_name(text, tvb_get_ptr(fi->ds_tvb, fi->start, fi->length), (size_t)fi->length);
+    tlsx_escape_name(text, msg + s.offset, s.length);
     return text;
 }
 
-/* Reads what the summary needs from a hello or key exchange; other
+/* Reads what the summary needs from a hello or key exchange, from the
+ * message's bytes as Wireshark assembled (and decrypted) them; other
  * messages need nothing but their type. */
-static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet_info *pinfo,
-                       tlsexplain_wire_names *names)
+static void read_hello(pending *p, const tlsexplain_wire_fields *f, const field_info *hs,
+                       packet_info *pinfo, tlsexplain_wire_names *names)
 {
-    const field_info *v;
-    switch (p->ev.hs_type) {
+    const guint8 type = p->ev.hs_type;
+    if (type != TLSX_HS_CLIENT_HELLO && type != TLSX_HS_SERVER_HELLO &&
+        type != TLSX_HS_SERVER_KEY_EXCHANGE && type != TLSX_HS_ENCRYPTED_EXTENSIONS)
+        return;
+    size_t n;
+    const guint8 *msg = item_bytes(hs, &n);
+    if (!msg)
+        return;
+    tlsx_parsed m;
+    tlsx_parse_message(msg, n, f->dtls, &m);
+    if (!m.read || m.hs_type != type)
+        return;
+    switch (type) {
     case TLSX_HS_CLIENT_HELLO:
-        p->ev.version = hello_version(h, hs);
-        p->ev.session_id = session_id_hash(h, hs);
+        p->ev.version = m.version;
+        p->ev.session_id = m.session_id_hash;
+        p->ev.hello = m.hello;
         if (!names->sni)
-            names->sni = string_value(pinfo, first_of(h, HF_SERVER_NAME, hs));
+            names->sni = slice_name(pinfo, msg, m.server_name);
         break;
     case TLSX_HS_SERVER_HELLO:
-        p->ev.version = hello_version(h, hs);
-        p->ev.session_id = session_id_hash(h, hs);
-        p->ev.hrr = is_hrr(h, hs);
-        if (p->ev.hrr) {
-            if ((v = first_of(h, HF_SELECTED_GROUP, hs)) != NULL)
-                p->ev.group = (guint16)tlsexplain_finfo_uint(v);
+        p->ev.version = m.version;
+        p->ev.session_id = m.session_id_hash;
+        p->ev.hrr = m.hrr;
+        p->ev.hello = m.hello;
+        if (m.hrr) {
+            p->ev.group = m.group;
             break;
         }
-        if ((v = first_of(h, HF_CIPHER, hs)) != NULL) {
-            p->ev.cipher = (guint16)tlsexplain_finfo_uint(v);
-            names->cipher = value_name(v);
+        if (m.has_cipher) {
+            p->ev.cipher = m.cipher;
+            names->cipher = value_name(f->cipher_names, m.cipher);
         }
-        if ((v = first_of(h, HF_GROUP, hs)) != NULL) {
-            p->ev.group = (guint16)tlsexplain_finfo_uint(v);
-            names->group = value_name(v);
+        if (m.group) {
+            p->ev.group = m.group;
+            names->group = value_name(f->group_names, m.group);
         }
-        p->ev.psk = first_of(h, HF_PSK, hs) != NULL;
-        if ((v = first_of(h, HF_ALPN, hs)) != NULL)
-            names->alpn = string_value(pinfo, v);
+        p->ev.psk = m.psk_selected;
+        if (m.alpn.length)
+            names->alpn = slice_name(pinfo, msg, m.alpn);
         break;
     case TLSX_HS_SERVER_KEY_EXCHANGE:
-        if ((v = first_of(h, HF_NAMED_CURVE, hs)) != NULL) {
-            p->ev.group = (guint16)tlsexplain_finfo_uint(v);
-            names->group = value_name(v);
+        if (m.group) {
+            p->ev.group = m.group;
+            names->group = value_name(f->curve_names, m.group);
         }
         break;
     case TLSX_HS_ENCRYPTED_EXTENSIONS:
-        if ((v = first_of(h, HF_ALPN, hs)) != NULL)
-            names->alpn = string_value(pinfo, v);
-        break;
-    default:
-        break;
-    }
-}
-
-/* The message's bytes, as Wireshark assembled (and decrypted) them, read
- * by the core's parser; FALSE when they are not all there or not of the
- * type Wireshark showed. */
-static gboolean parse_item(const field_info *hs, gboolean dtls, guint8 type, tlsx_parsed *out)
-{
-    if (hs->length <= 0 || !tvb_bytes_exist(hs->ds_tvb, hs->start, hs->length))
-        return FALSE;
-    tlsx_parse_message(tvb_get_ptr(hs->ds_tvb, hs->start, hs->length), (size_t)hs->length, dtls,
-                       out);
-    return out->read && out->hs_type == type;
-}
-
-/* What a hello, HelloRetryRequest or Encrypted Extensions said beyond
- * the fields above. */
-static void read_hello_facts(pending *p, const field_info *hs, gboolean dtls)
-{
-    tlsx_parsed m;
-    switch (p->ev.hs_type) {
-    case TLSX_HS_CLIENT_HELLO:
-    case TLSX_HS_SERVER_HELLO:
-    case TLSX_HS_ENCRYPTED_EXTENSIONS:
-        if (parse_item(hs, dtls, p->ev.hs_type, &m))
-            p->ev.hello = m.hello;
+        p->ev.hello = m.hello;
+        if (m.alpn.length)
+            names->alpn = slice_name(pinfo, msg, m.alpn);
         break;
     default:
         break;
@@ -466,40 +386,26 @@ static pending *add_pending(pending_list *out, const source *src, const field_in
     return p;
 }
 
-/* DTLS: the message's sequence number, and whether it is only a fragment.
- * Every fragment shows its message's type; Wireshark reassembles them. */
-typedef struct {
-    items seq, frag_length, length;
-} dtls_fields;
-
-static void read_dtls(pending *p, const dtls_fields *d, const field_info *hs)
+/* DTLS: the message's sequence number, and whether it is only a fragment,
+ * from its header.  Every fragment shows its message's type; Wireshark
+ * reassembles them. */
+static void read_dtls(pending *p, const field_info *hs)
 {
-    const field_info *seq = first_inside(d->seq, hs);
-    if (!seq)
+    size_t n;
+    const guint8 *msg = item_bytes(hs, &n);
+    tlsx_hs_header h;
+    if (!msg || !tlsx_parse_hs_header(msg, n, TRUE, &h))
         return;
     p->ev.has_seq = true;
-    p->ev.msg_seq = (guint16)tlsexplain_finfo_uint(seq);
-    const field_info *frag_length = first_inside(d->frag_length, hs);
-    const field_info *length = first_inside(d->length, hs);
-    if (frag_length && length)
-        p->ev.partial = tlsexplain_finfo_uint(frag_length) < tlsexplain_finfo_uint(length);
+    p->ev.msg_seq = h.msg_seq;
+    p->ev.partial = h.frag_length < h.length;
 }
 
 static void add_handshakes(pending_list *out, const tlsexplain_wire_fields *f, proto_tree *tree,
                            packet_info *pinfo, items list, source *srcs, guint nsrc,
                            tlsexplain_wire_names *names)
 {
-    hello_fields h;
-    memset(&h, 0, sizeof h);
-    h.f = f;
-    h.pinfo = pinfo;
-    h.tree = tree;
     const items types = finfos(pinfo, tree, f->handshake_type);
-    dtls_fields d = {finfos(pinfo, tree, f->msg_seq), {NULL, 0}, {NULL, 0}};
-    if (d.seq.len) {
-        d.frag_length = finfos(pinfo, tree, f->frag_length);
-        d.length = finfos(pinfo, tree, f->msg_length);
-    }
     order_key prev_key = {SRC_TCP_REASSEMBLED, 0, 0, 0};
     gboolean prev_decrypted = FALSE;
 
@@ -523,10 +429,9 @@ static void add_handshakes(pending_list *out, const tlsexplain_wire_fields *f, p
         prev_decrypted = p->ev.decrypted;
         if (typed) {
             p->ev.hs_type = type;
-            if (d.seq.len)
-                read_dtls(p, &d, fi);
-            read_hello(p, &h, fi, pinfo, names);
-            read_hello_facts(p, fi, f->dtls);
+            if (f->dtls)
+                read_dtls(p, fi);
+            read_hello(p, f, fi, pinfo, names);
         }
     }
 }
@@ -552,23 +457,81 @@ static void add_records(pending_list *out, items list, tlsx_event_kind kind, sou
     }
 }
 
-/* Alert records: level and description unless the record is encrypted. */
-static void add_alerts(pending_list *out, const tlsexplain_wire_fields *f, packet_info *pinfo,
-                       proto_tree *tree, items list, source *srcs, guint nsrc)
+/* Alert records: level and description unless the record is encrypted.
+ * TLS reads the two bytes of a record of two bytes, in the clear or
+ * decrypted; DTLS reads the first two bytes of any alert record, and calls
+ * them an encrypted alert unless it has names for both. */
+static void add_alerts(pending_list *out, const tlsexplain_wire_fields *f, items list, source *srcs,
+                       guint nsrc)
 {
-    const items levels = finfos(pinfo, tree, f->alert_level);
-    const items descs = finfos(pinfo, tree, f->alert_desc);
     for (guint i = 0; i < list.len; i++) {
         const field_info *fi = list.v[i];
         source src = find_source(srcs, nsrc, fi->ds_tvb);
         pending *p = add_pending(out, &src, fi, TLSX_EV_ALERT);
-        const field_info *level = first_inside(levels, fi);
-        const field_info *desc = first_inside(descs, fi);
-        if (level && desc) {
-            p->ev.alert_level = (guint8)tlsexplain_finfo_uint(level);
-            p->ev.alert_desc = (guint8)tlsexplain_finfo_uint(desc);
-        }
+        size_t n;
+        const guint8 *bytes = item_bytes(fi, &n);
+        guint8 level, desc;
+        if (!bytes || (gint)n != fi->length || !tlsx_parse_alert(bytes, n, &level, &desc))
+            continue;
+        if (f->dtls &&
+            (!value_name(f->alert_level_names, level) || !value_name(f->alert_desc_names, desc)))
+            continue;
+        p->ev.alert_level = level;
+        p->ev.alert_desc = desc;
     }
+}
+
+/* Application data records, told by their content type: Wireshark shows
+ * one content type per record (for a TLS 1.3 record it decrypted, the
+ * inner type), and for a TLS 1.3 record it did not decrypt an opaque type,
+ * application data.  The event's place is the record's, its length the
+ * record's payload. */
+typedef struct {
+    items types, opaque;
+} content_types;
+
+static gboolean typed_at(const content_types *ct, const field_info *opaque)
+{
+    for (guint i = 0; i < ct->types.len; i++) {
+        const field_info *t = ct->types.v[i];
+        if (t->ds_tvb == opaque->ds_tvb && t->start == opaque->start)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void add_app_data_record(pending_list *out, const field_info *fi, gboolean dtls,
+                                source *srcs, guint nsrc)
+{
+    source src = find_source(srcs, nsrc, fi->ds_tvb);
+    pending *p = add_pending(out, &src, fi, TLSX_EV_APP_DATA);
+    const gint header = dtls ? 13 : 5;
+    tlsx_record_header r;
+    p->ev.length = 0;
+    if (tvb_bytes_exist(fi->ds_tvb, fi->start, header) &&
+        tlsx_parse_record(tvb_get_ptr(fi->ds_tvb, fi->start, header), (size_t)header, dtls, &r))
+        p->ev.length = r.length;
+}
+
+static guint add_app_data(pending_list *out, const content_types *ct, gboolean dtls, source *srcs,
+                          guint nsrc)
+{
+    guint added = 0;
+    for (guint i = 0; i < ct->types.len; i++) {
+        if (tlsexplain_finfo_uint(ct->types.v[i]) != TLSX_CT_APPLICATION_DATA)
+            continue;
+        added++;
+        if (out)
+            add_app_data_record(out, ct->types.v[i], dtls, srcs, nsrc);
+    }
+    for (guint i = 0; i < ct->opaque.len; i++) {
+        if (typed_at(ct, ct->opaque.v[i]))
+            continue;
+        added++;
+        if (out)
+            add_app_data_record(out, ct->opaque.v[i], dtls, srcs, nsrc);
+    }
+    return added;
 }
 
 /* In a renegotiation every record is encrypted, but Wireshark shows an
@@ -686,11 +649,13 @@ tlsx_event *tlsexplain_wire_collect(const tlsexplain_wire_fields *f,
     memset(names, 0, sizeof *names);
     const items hs = records->handshake;
     const items ccs = records->ccs;
-    const items app = finfos(pinfo, tree, f->app_data);
+    const content_types ct = {finfos(pinfo, tree, f->content_type),
+                              finfos(pinfo, tree, f->opaque_type)};
+    const guint app_len = add_app_data(NULL, &ct, f->dtls, NULL, 0);
     const items alerts = records->alert;
     const items quic = finfos(pinfo, tree, f->quic_packet_type);
     const items shorts = finfos(pinfo, tree, f->quic_short);
-    const guint total = hs.len + ccs.len + app.len + alerts.len + quic.len + (shorts.len ? 1 : 0);
+    const guint total = hs.len + ccs.len + app_len + alerts.len + quic.len + (shorts.len ? 1 : 0);
     if (total == 0)
         return NULL;
 
@@ -700,9 +665,10 @@ tlsx_event *tlsexplain_wire_collect(const tlsexplain_wire_fields *f,
     if (hs.len)
         add_handshakes(&pend, f, tree, pinfo, hs, srcs, nsrc, names);
     if (alerts.len)
-        add_alerts(&pend, f, pinfo, tree, alerts, srcs, nsrc);
+        add_alerts(&pend, f, alerts, srcs, nsrc);
     add_records(&pend, ccs, TLSX_EV_CCS, srcs, nsrc);
-    add_records(&pend, app, TLSX_EV_APP_DATA, srcs, nsrc);
+    if (app_len)
+        add_app_data(&pend, &ct, f->dtls, srcs, nsrc);
     if (quic.len || shorts.len)
         add_quic_packets(&pend, quic, shorts);
     if (pend.len == 0)

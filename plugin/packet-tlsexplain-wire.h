@@ -1,5 +1,6 @@
-/* packet-tlsexplain-wire.h: turns the fields Wireshark's TLS dissector added to a frame
- * into handshake events, in the order they were on the wire.
+/* packet-tlsexplain-wire.h: turns the records and messages Wireshark's TLS dissector
+ * added to a frame (a few of its items, and the bytes they cover, read by the
+ * core's parser) into handshake events, in the order they were on the wire.
  *
  * The order is not the order of the fields in the frame's buffer: a message
  * can sit in a buffer reassembled from earlier TCP segments, in a decrypted
@@ -17,31 +18,20 @@
 /* The fields of one protocol: TLS (also in QUIC) or DTLS, whose dissector
  * registers the same names under dtls. (empty arrays for those it lacks). */
 typedef struct {
-    gboolean dtls;             /* DTLS's: handshake headers of 12 bytes */
-    GArray *handshake;         /* tls.handshake: one per message, fragment or encrypted record */
-    GArray *handshake_type;    /* tls.handshake.type */
-    GArray *ccs;               /* tls.change_cipher_spec */
-    GArray *app_data;          /* tls.app_data */
-    GArray *version;           /* tls.handshake.version (client's and server's) */
-    GArray *supported_version; /* tls.handshake.extensions.supported_version */
-    GArray *alert;             /* tls.alert_message */
-    GArray *alert_level;       /* tls.alert_message.level */
-    GArray *alert_desc;        /* tls.alert_message.desc */
-    GArray *random;            /* tls.handshake.random: tells a HelloRetryRequest */
-    GArray *session_id;        /* tls.handshake.session_id: tells a resumption */
-    GArray *cipher;            /* tls.handshake.ciphersuite */
-    GArray *group;             /* tls.handshake.extensions_key_share_group */
-    GArray *selected_group;    /* tls.handshake.extensions_key_share_selected_group (HRR) */
-    GArray *named_curve;       /* tls.handshake.server_named_curve (ECDHE key exchange) */
-    GArray *psk_selected;      /* tls.handshake.extensions.psk.identity.selected */
-    GArray *server_name;       /* tls.handshake.extensions_server_name */
-    GArray *alpn;              /* tls.handshake.extensions_alpn_str */
-    GArray *msg_seq;           /* dtls.handshake.message_seq */
-    GArray *frag_length;       /* dtls.handshake.fragment_length */
-    GArray *msg_length;        /* dtls.handshake.length */
-    GArray *quic_packet_type;  /* quic.long.packet_type: Handshake packets without keys */
-    GArray *quic_connection;   /* quic.connection.number */
-    GArray *quic_short;        /* quic.short: a 1-RTT (short header) packet */
+    gboolean dtls;            /* DTLS's: handshake headers of 12 bytes */
+    GArray *handshake;        /* tls.handshake: one per message, fragment or encrypted record */
+    GArray *handshake_type;   /* tls.handshake.type: the message Wireshark read */
+    GArray *ccs;              /* tls.change_cipher_spec */
+    GArray *alert;            /* tls.alert_message */
+    GArray *content_type;     /* tls.record.content_type: one per record (TLS 1.3: decrypted) */
+    GArray *opaque_type;      /* tls.record.opaque_type: a TLS 1.3 record (TLS only) */
+    GArray *quic_packet_type; /* quic.long.packet_type: Handshake packets without keys */
+    GArray *quic_connection;  /* quic.connection.number */
+    GArray *quic_short;       /* quic.short: a 1-RTT (short header) packet */
+    /* Where Wireshark names values (not wanted fields): cipher suites, key
+     * share groups, ECDHE curves, alert levels and descriptions. */
+    const header_field_info *cipher_names, *group_names, *curve_names;
+    const header_field_info *alert_level_names, *alert_desc_names;
 } tlsexplain_wire_fields;
 
 /* Names found in a frame's hellos, in pinfo->pool; NULL when absent.  The

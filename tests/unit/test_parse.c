@@ -235,7 +235,7 @@ static void test_client_hello(void)
     CHECK(p.supported_version == 0x0304);
     CHECK(p.version == 0x0304);
     CHECK(p.cipher_count == 3);
-    CHECK(p.cipher == 0);
+    CHECK(p.cipher == 0 && !p.has_cipher);
     CHECK(p.compression == 1);
     CHECK(p.session_id_hash != 0);
     CHECK(p.hello.session_id_length == 32);
@@ -342,7 +342,7 @@ static void test_server_hello(void)
     tlsx_parse_message(m.b, m.n, false, &p);
     CHECK(p.read && !p.truncated && !p.hrr);
     CHECK(p.legacy_version == 0x0303 && p.version == 0x0304);
-    CHECK(p.cipher == 0x1302 && p.compression == 0);
+    CHECK(p.cipher == 0x1302 && p.has_cipher && p.compression == 0);
     CHECK(p.group == 0x001d);
     CHECK(p.hello.key_share_count == 1 && p.hello.key_share[0] == 0x001d);
     CHECK(p.psk_selected && p.psk_identity == 1);
@@ -625,7 +625,9 @@ static void test_truncated(void)
     server_hello(&m, false, 0x001d);
     tlsx_parsed p;
     tlsx_parse_body(TLSX_HS_SERVER_HELLO, m.b + 4, 2 + 32 + 33 + 2 + 1 + 2 + 6, false, &p);
-    CHECK(p.truncated && p.cipher == 0x1302 && p.version == 0x0303 && p.group == 0);
+    CHECK(p.truncated && p.cipher == 0x1302 && p.has_cipher && p.version == 0x0303 && p.group == 0);
+    tlsx_parse_body(TLSX_HS_SERVER_HELLO, m.b + 4, 2 + 32 + 33 + 1, false, &p);
+    CHECK(p.truncated && !p.has_cipher && p.cipher == 0);
 
     /* An extension whose length lies past the list's end. */
     client_hello(&m);
