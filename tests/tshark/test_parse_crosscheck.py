@@ -84,10 +84,21 @@ def value_names():
     return out
 
 
-def name_of(names, value):
-    """Wireshark's name of a value; the plugin shows one it has no name for
-    in hex, as Wireshark's -T fields does."""
-    return None if value is None else names.get(value, f"0x{value:04x}")
+# Groups of the IANA registry that Wireshark 4.0 prints as a number and the
+# plugin names from its own table (text/tlsx_group.c).
+NEWER_GROUPS = {0x0200: "MLKEM512", 0x0201: "MLKEM768", 0x0202: "MLKEM1024",
+                0x11EB: "SecP256r1MLKEM768", 0x11EC: "X25519MLKEM768",
+                0x11ED: "SecP384r1MLKEM1024", 0x6399: "X25519Kyber768Draft00",
+                0x639A: "SecP256r1Kyber768Draft00"}
+
+
+def name_of(names, value, newer=None):
+    """Wireshark's name of a value; newer: names the plugin knows where
+    Wireshark has none; else the plugin shows it in hex, as Wireshark's
+    -T fields does."""
+    if value is None:
+        return None
+    return names.get(value) or (newer or {}).get(value) or f"0x{value:04x}"
 
 
 ESCAPE = re.compile(r"\\x([0-9a-fA-F]{1,2})|\\([nrt])|(.)", re.S)
@@ -222,13 +233,15 @@ class CrossCheck(unittest.TestCase):
                         e["version"] = VERSION_NAMES.get(m["version"])
                         if m["group"] is not None:
                             e["group"] = name_of(
-                                names["tls.handshake.extensions_key_share_group"], m["group"])
+                                names["tls.handshake.extensions_key_share_group"], m["group"],
+                                NEWER_GROUPS)
                         if m["alpn"] is not None:
                             e["alpn"] = unescaped(m["alpn"])
                 elif kind == SERVER_KEY_EXCHANGE and len(found) == 1:
                     if found[0]["curve"] is not None:
                         expect[hs]["group"] = name_of(
-                            names["tls.handshake.server_named_curve"], found[0]["curve"])
+                            names["tls.handshake.server_named_curve"], found[0]["curve"],
+                            NEWER_GROUPS)
                 elif kind == ENCRYPTED_EXTENSIONS and len(found) == 1:
                     if found[0]["alpn"] is not None:
                         expect[hs]["alpn"] = unescaped(found[0]["alpn"])
