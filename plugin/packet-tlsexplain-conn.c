@@ -239,6 +239,11 @@ static void keep_names(tlsexplain_record *rec, const tlsexplain_wire_names *name
         rec->cipher = names->cipher;
     if (!rec->group)
         rec->group = names->group;
+    rec->alpn_offered = keep(rec->alpn_offered, names->alpn_offered);
+    if (names->has_scheme && !rec->has_scheme) {
+        rec->has_scheme = TRUE;
+        rec->scheme = names->scheme;
+    }
 }
 
 /* Network and processing times of the step, and the baseline they rest on. */

@@ -285,7 +285,7 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_r
         else
             proto_item_append_text(pi, " (TCP 1, TLS %u)", s->rtts);
     }
-    if (s->complete && s->cipher &&
-        tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
+    if (tlsexplain_closing_line(curl, sizeof curl, (tlsx_curl_dialect)tlsexplain_prefs.curl_version,
+                                rec))
         add_string(t, tvb, hf_summary_curl, curl);
 }

@@ -21,6 +21,7 @@ static int hf_direction = -1;
 static int hf_message = -1;
 static int hf_handshake_type = -1;
 static int hf_curl = -1;
+static int hf_curl_none = -1;
 static int hf_explain_zh = -1;
 static int hf_explain_en = -1;
 static int hf_since_prev = -1;
@@ -328,13 +329,12 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(proto_tree_add_boolean(t, hf_duplicate, tvb, 0, 0, TRUE));
 
     char curl[128];
-    gboolean has_curl = st->kind == TLSX_STEP_ALERT
-                            ? tlsx_curl_alert_line(curl, sizeof curl, st->alert_level,
-                                                   st->alert_desc, (tlsx_side)st->side, st->version)
-                            : tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)st->kind,
-                                             st->hs_type, (tlsx_side)st->side, st->version);
-    if (has_curl)
+    tlsx_curl_result r = tlsexplain_step_curl(
+        curl, sizeof curl, (tlsx_curl_dialect)tlsexplain_prefs.curl_version, st, fst->rec);
+    if (r == TLSX_CURL_LINE)
         add_string(t, tvb, hf_curl, curl, FALSE);
+    else if (tlsx_curl_none_note(r))
+        add_string(t, tvb, hf_curl_none, tlsx_curl_none_note(r), FALSE);
 
     if (st->step == 1 && fst->rec->upgrade >= 0) {
         add_string(t, tvb, hf_starttls, tlsexplain_starttls_label(fst->rec->upgrade), FALSE);
@@ -463,6 +463,9 @@ void tlsexplain_tree_register(int proto)
         {&hf_curl,
          {"curl -v line", "tlsexplain.curl", FT_STRING, BASE_NONE, NULL, 0x0,
           "The line curl -v prints for this message", HFILL}},
+        {&hf_curl_none,
+         {"No curl -v line", "tlsexplain.curl_none", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Why curl -v prints no line for this message (tlsexplain.curl is absent)", HFILL}},
         {&hf_explain_zh,
          {"Explanation (Chinese)", "tlsexplain.explain.zh", FT_STRING, BASE_NONE, NULL, 0x0,
           "What the message does, in Chinese, after the reference document", HFILL}},

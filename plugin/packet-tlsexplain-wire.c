@@ -15,6 +15,7 @@
  */
 #include "packet-tlsexplain-wire.h"
 
+#include "tlsx_curl.h"
 #include "tlsx_text.h"
 
 enum {
@@ -368,6 +369,41 @@ static const char *string_value(packet_info *pinfo, const field_info *fi)
     return text;
 }
 
+/* The Client Hello's ALPN protocols, comma-separated, escaped. */
+static const char *offered_protocols(hello_fields *h, const field_info *hs, packet_info *pinfo)
+{
+    GString *all = NULL;
+    const items list = hello_field(h, HF_ALPN);
+    for (guint i = 0; i < list.len; i++) {
+        const char *one = inside(list.v[i], hs) ? string_value(pinfo, list.v[i]) : NULL;
+        if (!one)
+            continue;
+        if (!all)
+            all = g_string_new(one);
+        else
+            g_string_append_printf(all, ",%s", one);
+    }
+    if (!all)
+        return NULL;
+    char *out = wmem_strdup(pinfo->pool, all->str);
+    g_string_free(all, TRUE);
+    return out;
+}
+
+/* The signature scheme of the server's key exchange or CertificateVerify,
+ * from the message's bytes (curl 8's closing line names it). */
+static void read_scheme(const field_info *hs, tlsexplain_wire_names *names)
+{
+    if (hs->length <= 0 || !tvb_bytes_exist(hs->ds_tvb, hs->start, hs->length))
+        return;
+    guint16 scheme;
+    if (tlsx_curl_read_scheme(tvb_get_ptr(hs->ds_tvb, hs->start, hs->length), (size_t)hs->length,
+                              &scheme)) {
+        names->has_scheme = TRUE;
+        names->scheme = scheme;
+    }
+}
+
 /* Reads what the summary needs from a hello or key exchange; other
  * messages need nothing but their type. */
 static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet_info *pinfo,
@@ -380,6 +416,8 @@ static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet
         p->ev.session_id = session_id_hash(h, hs);
         if (!names->sni)
             names->sni = string_value(pinfo, first_of(h, HF_SERVER_NAME, hs));
+        if (!names->alpn_offered)
+            names->alpn_offered = offered_protocols(h, hs, pinfo);
         break;
     case TLSX_HS_SERVER_HELLO:
         p->ev.version = hello_version(h, hs);
@@ -407,6 +445,10 @@ static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet
             p->ev.group = (guint16)tlsexplain_finfo_uint(v);
             names->group = value_name(v);
         }
+        read_scheme(hs, names);
+        break;
+    case TLSX_HS_CERTIFICATE_VERIFY:
+        read_scheme(hs, names); /* the server's comes first: the record keeps the first */
         break;
     case TLSX_HS_ENCRYPTED_EXTENSIONS:
         if ((v = first_of(h, HF_ALPN, hs)) != NULL)

@@ -7,7 +7,8 @@
  * capture's handshake numbering).  After each event the invariants the glue
  * relies on are checked; a broken one aborts, which libFuzzer reports.  The
  * whole input is also a name from the wire, escaped: safe to print, and
- * read back to the same bytes unless cut.
+ * read back to the same bytes unless cut; and a server's signed handshake
+ * message, its signature scheme read within its bytes.
  *
  *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTLSEXPLAIN_FUZZ=ON
  *   cmake --build build-fuzz --target fuzz_core
@@ -341,6 +342,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     n_event = 0;
     check_name(data, size);
+    /* The whole input as a server's key exchange or CertificateVerify: ASan
+     * catches a read past its end. */
+    uint16_t scheme;
+    (void)tlsx_curl_read_scheme(data, size, &scheme);
     for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
          off += EVENT_BYTES, n_event++) {
         const uint8_t *b = data + off;
@@ -355,6 +360,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)tlsx_handshake_reads_app_data(&conns[c]);
         if (is_step) {
             check_step(&conns[c], &ev, &st, &last_step[c], last_id[c]);
+            for (int d = TLSX_CURL_7; d <= TLSX_CURL_8; d++) {
+                char line[128];
+                tlsx_curl_result r =
+                    tlsx_curl_step_line(line, sizeof line, (tlsx_curl_dialect)d, &st, b[11] >> 6);
+                if (r == TLSX_CURL_LINE)
+                    check_text(line);
+                else if (tlsx_curl_none_note(r))
+                    check_text(tlsx_curl_none_note(r));
+            }
             if (st.handshake != last_id[c]) {
                 tlsx_facts_note_next(&facts[c], &st);
                 memset(&facts[c], 0, sizeof facts[c]);
