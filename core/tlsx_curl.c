@@ -281,3 +281,73 @@ bool tlsx_curl_read_scheme(const uint8_t *msg, size_t len, uint16_t *scheme)
     *scheme = (uint16_t)((msg[at] << 8) | msg[at + 1]);
     return true;
 }
+
+/* The subjectAltName line: curl 7.88 'host "h" matched cert's "m"', curl 8
+ * '"h" matches cert's "m"'; when none matches, "does not match". */
+static void add_san_line(tlsx_text *t, tlsx_curl_dialect dialect, const tlsx_x509 *c,
+                         const char *host)
+{
+    const char *matched;
+    tlsx_text_add(t, "subjectAltName");
+    if (!tlsx_x509_matches(c, host, &matched)) {
+        tlsx_text_add(t, dialect == TLSX_CURL_7 ? " does not match " : " does not match hostname ");
+        tlsx_text_add(t, host);
+        return;
+    }
+    tlsx_text_add(t, dialect == TLSX_CURL_7 ? ": host \"" : ": \"");
+    tlsx_text_add(t, host);
+    tlsx_text_add(t, dialect == TLSX_CURL_7 ? "\" matched cert's \"" : "\" matches cert's \"");
+    tlsx_text_add(t, matched);
+    tlsx_text_add(t, "\"");
+}
+
+bool tlsx_curl_cert_line(char *buf, size_t size, tlsx_curl_dialect dialect, const tlsx_x509 *c,
+                         const char *host, unsigned i)
+{
+    /* The order each curl prints them in. */
+    enum { HEAD, SUBJECT, START, EXPIRE, SAN, ISSUER, END };
+    static const uint8_t order7[] = {HEAD, SUBJECT, START, EXPIRE, SAN, ISSUER, END};
+    static const uint8_t order8[] = {HEAD, SUBJECT, START, EXPIRE, ISSUER, SAN, END};
+    const uint8_t *order = dialect == TLSX_CURL_7 ? order7 : order8;
+    if (size == 0)
+        return false;
+    for (unsigned k = 0; order[k] != END; k++) {
+        if (order[k] == SAN && !host)
+            continue; /* no line to write: skipped, not counted */
+        if (i--)
+            continue;
+        tlsx_text t;
+        tlsx_text_init(&t, buf, size);
+        if (order[k] != HEAD)
+            tlsx_text_add(&t, dialect == TLSX_CURL_7 ? " " : "  ");
+        char date[40];
+        switch (order[k]) {
+        case HEAD:
+            tlsx_text_add(&t, "Server certificate:");
+            break;
+        case SUBJECT:
+            tlsx_text_add(&t, "subject: ");
+            tlsx_text_add(&t, c->subject);
+            break;
+        case START:
+            tlsx_x509_date(date, sizeof date, c->not_before);
+            tlsx_text_add(&t, "start date: ");
+            tlsx_text_add(&t, date);
+            break;
+        case EXPIRE:
+            tlsx_x509_date(date, sizeof date, c->not_after);
+            tlsx_text_add(&t, "expire date: ");
+            tlsx_text_add(&t, date);
+            break;
+        case SAN:
+            add_san_line(&t, dialect, c, host);
+            break;
+        default:
+            tlsx_text_add(&t, "issuer: ");
+            tlsx_text_add(&t, c->issuer);
+            break;
+        }
+        return true;
+    }
+    return false;
+}

@@ -12,6 +12,7 @@
 
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
+#include "tlsx_x509.h"
 
 /* Writes the line `curl -v` prints for the message, e.g.
  * "TLSv1.2 (OUT), TLS handshake, Client hello (1):".  Returns false, and
@@ -95,6 +96,16 @@ typedef enum {
 bool tlsx_curl_closing_line(char *buf, size_t size, tlsx_curl_dialect dialect,
                             const tlsx_summary *s, const char *fallback_cipher,
                             tlsx_curl_sig_kind sig, uint16_t scheme);
+
+/* Line i (from 0) of curl's "Server certificate:" block for the leaf
+ * certificate, the host being the name the client asked for (the SNI; NULL
+ * when unknown: no subjectAltName line).  Written as curl prints it after
+ * its "* ", indent included: 7.88 " subject: CN=x", curl 8 "  subject: CN=x",
+ * in each one's order.  False past the last line.  curl prints lines a
+ * capture cannot know among them (the verification's result, curl 8's
+ * "Certificate level 0" line): they are not here. */
+bool tlsx_curl_cert_line(char *buf, size_t size, tlsx_curl_dialect dialect, const tlsx_x509 *c,
+                         const char *host, unsigned i);
 
 /* The signature scheme of a server's ServerKeyExchange (ECDHE or DHE, TLS
  * 1.2 layout) or CertificateVerify, from the whole message (type and length

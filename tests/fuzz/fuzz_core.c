@@ -8,7 +8,8 @@
  * relies on are checked; a broken one aborts, which libFuzzer reports.  The
  * whole input is also a name from the wire, escaped: safe to print, and
  * read back to the same bytes unless cut; and a server's signed handshake
- * message, its signature scheme read within its bytes.
+ * message, its signature scheme read within its bytes, and a certificate
+ * (or a Certificate message), read within its bytes too.
  *
  *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTLSEXPLAIN_FUZZ=ON
  *   cmake --build build-fuzz --target fuzz_core
@@ -26,6 +27,7 @@
 #include "tlsx_curl.h"
 #include "tlsx_handshake.h"
 #include "tlsx_verdict.h"
+#include "tlsx_x509.h"
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"
 #include "tlsx_text.h"
@@ -346,6 +348,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * catches a read past its end. */
     uint16_t scheme;
     (void)tlsx_curl_read_scheme(data, size, &scheme);
+    /* ... and as a certificate, and as a Certificate message. */
+    static tlsx_x509 cert;
+    if (tlsx_x509_read(data, size, &cert)) {
+        check_text(cert.subject);
+        check_text(cert.issuer);
+        for (unsigned i = 0; i < 8; i++) {
+            char line[TLSX_X509_NAME_SIZE + 32];
+            if (tlsx_curl_cert_line(line, sizeof line, (tlsx_curl_dialect)(7 + (i & 1)), &cert,
+                                    cert.cn, i))
+                check_text(line);
+        }
+    }
+    const uint8_t *der;
+    size_t der_len;
+    if (tlsx_x509_leaf(data, size, &der, &der_len))
+        REQUIRE(der >= data && der_len <= size && (size_t)(der - data) <= size - der_len);
     for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
          off += EVENT_BYTES, n_event++) {
         const uint8_t *b = data + off;

@@ -217,8 +217,58 @@ static void test_read_scheme(void)
     CHECK(!tlsx_curl_read_scheme(lying, sizeof lying, &scheme));
 }
 
+/* The Server certificate block of tls12-offer13.curl7.txt and .curl8.txt,
+ * and the mismatch wording. */
+static void test_cert_block(void)
+{
+    tlsx_x509 c;
+    memset(&c, 0, sizeof c);
+    strcpy(c.subject, "CN=q.shanyue.test");
+    strcpy(c.issuer, "CN=q.shanyue.test");
+    strcpy(c.cn, "q.shanyue.test");
+    strcpy(c.dns[0], "q.shanyue.test");
+    c.dns_count = 1;
+    c.has_san = true;
+    c.not_before = 1796627774; /* Dec  7 07:16:14 2026 */
+    c.not_after = 2111987774;  /* Dec  4 07:16:14 2036 */
+    static const char *const want7[] = {
+        "Server certificate:",
+        " subject: CN=q.shanyue.test",
+        " start date: Dec  7 07:16:14 2026 GMT",
+        " expire date: Dec  4 07:16:14 2036 GMT",
+        " subjectAltName: host \"q.shanyue.test\" matched cert's \"q.shanyue.test\"",
+        " issuer: CN=q.shanyue.test",
+    };
+    static const char *const want8[] = {
+        "Server certificate:",
+        "  subject: CN=q.shanyue.test",
+        "  start date: Dec  7 07:16:14 2026 GMT",
+        "  expire date: Dec  4 07:16:14 2036 GMT",
+        "  issuer: CN=q.shanyue.test",
+        "  subjectAltName: \"q.shanyue.test\" matches cert's \"q.shanyue.test\"",
+    };
+    char line[300];
+    unsigned i;
+    for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_7, &c, "q.shanyue.test", i); i++)
+        CHECK_STR(line, i < 6 ? want7[i] : "(more)");
+    CHECK(i == 6);
+    for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, "q.shanyue.test", i); i++)
+        CHECK_STR(line, i < 6 ? want8[i] : "(more)");
+    CHECK(i == 6);
+    CHECK(tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_7, &c, "other.test", 4));
+    CHECK_STR(line, " subjectAltName does not match other.test");
+    CHECK(tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, "other.test", 5));
+    CHECK_STR(line, "  subjectAltName does not match hostname other.test");
+    /* No server name: no subjectAltName line. */
+    for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, NULL, i); i++)
+        CHECK(strstr(line, "subjectAltName") == NULL);
+    CHECK(i == 5);
+    CHECK(!tlsx_curl_cert_line(line, 0, TLSX_CURL_8, &c, NULL, 0));
+}
+
 int main(void)
 {
+    test_cert_block();
     test_offer13_server_picks_12();
     test_ccs();
     test_transports();
