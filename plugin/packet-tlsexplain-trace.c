@@ -207,6 +207,30 @@ static void ssldump_message(GString *out, const tlsx_step *st)
     g_free(name);
 }
 
+/* curl's "Server certificate:" block, from the leaf certificate, and what
+ * curl prints there that the capture cannot know. */
+static void append_certificate(GString *out, const tlsexplain_record *rec,
+                               tlsx_curl_dialect dialect)
+{
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
+    char line[TLSX_X509_NAME_SIZE + 32];
+    if (rec->transport == TLSX_TRANSPORT_DTLS)
+        return;
+    if (!rec->cert) {
+        if (s->resumed)
+            g_string_append(out, "(Server certificate: none in a resumed handshake; curl prints "
+                                 "the one of the session it resumed)\n");
+        else if (s->encrypted)
+            g_string_append(out, "(Server certificate: encrypted; the key log shows it)\n");
+        return;
+    }
+    for (unsigned i = 0; tlsx_curl_cert_line(line, sizeof line, dialect, rec->cert, rec->sni, i);
+         i++)
+        g_string_append_printf(out, "* %s\n", line);
+    g_string_append(out, "(the client's verdict on the certificate, which curl prints next, "
+                         "is not in the capture)\n");
+}
+
 static void append_ending(GString *out, const trace_handshake *h, tlsx_curl_dialect dialect)
 {
     const tlsexplain_record *rec = h->rec;
@@ -249,6 +273,7 @@ static void append_ending(GString *out, const trace_handshake *h, tlsx_curl_dial
             tlsx_curl_alpn_result_line(curl, sizeof curl, dialect, rec->alpn);
             g_string_append_printf(out, "* %s\n", curl);
         }
+        append_certificate(out, rec, dialect);
         g_string_append_printf(out, "Handshake %u complete: %s, %u RTT%s, %s s (frames %u-%u)\n",
                                h->id, kind, s->rtts, plurality(s->rtts, "", "s"), secs,
                                first->frame, last->frame);

@@ -405,6 +405,8 @@ static gboolean frame_has_expert_info(packet_info *pinfo, const tlsexplain_frame
     for (guint i = 0; i < fs->count; i++) {
         if (verdicts_of(pinfo, &fs->steps[i], v))
             return TRUE;
+        if (shows_summary(pinfo, &fs->steps[i]) && tlsexplain_cert_warns(fs->steps[i].rec))
+            return TRUE;
     }
     return FALSE;
 }
@@ -419,8 +421,11 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     /* No tree (the Expert Information dialog, tshark -2's second pass without
      * -V): the expert infos all the same, on no item. */
     if (!tree) {
-        for (guint i = 0; i < fs->count; i++)
+        for (guint i = 0; i < fs->count; i++) {
             add_expert_infos(pinfo, NULL, &fs->steps[i]);
+            if (shows_summary(pinfo, &fs->steps[i]))
+                tlsexplain_cert_expert_infos(pinfo, fs->steps[i].rec);
+        }
         return;
     }
     /* tshark -q, or a filter on other fields: the tree is built but shows
@@ -436,7 +441,7 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     for (guint i = 0; i < fs->count; i++) {
         show_step(top, tvb, pinfo, &fs->steps[i]);
         if (shows_summary(pinfo, &fs->steps[i]))
-            tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
+            tlsexplain_summary_show(top, tvb, pinfo, fs->steps[i].rec);
     }
 }
 

@@ -404,6 +404,21 @@ static void read_scheme(const field_info *hs, tlsexplain_wire_names *names)
     }
 }
 
+/* The leaf certificate's DER bytes, from the message Wireshark assembled
+ * (and decrypted, in TLS 1.3); they stay valid while the frame is read. */
+static void read_leaf(const field_info *hs, tlsexplain_wire_names *names)
+{
+    if (names->cert || hs->length <= 0 || !tvb_bytes_exist(hs->ds_tvb, hs->start, hs->length))
+        return;
+    const uint8_t *der;
+    size_t len;
+    if (tlsx_x509_leaf(tvb_get_ptr(hs->ds_tvb, hs->start, hs->length), (size_t)hs->length, &der,
+                       &len)) {
+        names->cert = der;
+        names->cert_len = len;
+    }
+}
+
 /* Reads what the summary needs from a hello or key exchange; other
  * messages need nothing but their type. */
 static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet_info *pinfo,
@@ -449,6 +464,9 @@ static void read_hello(pending *p, hello_fields *h, const field_info *hs, packet
         break;
     case TLSX_HS_CERTIFICATE_VERIFY:
         read_scheme(hs, names); /* the server's comes first: the record keeps the first */
+        break;
+    case TLSX_HS_CERTIFICATE:
+        read_leaf(hs, names); /* the server's comes first too */
         break;
     case TLSX_HS_ENCRYPTED_EXTENSIONS:
         if ((v = first_of(h, HF_ALPN, hs)) != NULL)

@@ -39,6 +39,8 @@ typedef struct {
     guint8 transport;                        /* tlsx_transport */
     gint8 upgrade;                           /* that command (packet-tlsexplain-starttls.c), -1 */
     guint16 scheme;                          /* the server's signature, when has_scheme */
+    const tlsx_x509 *cert;                   /* the server's leaf certificate, NULL unread */
+    gint64 cert_seen;                        /* when its frame was captured (seconds, UTC) */
     guint has_app_data : 1, has_setup : 1, has_scheme : 1;
     tlsx_facts facts; /* what the first pass learnt of it: the core's verdicts rest on them */
 } tlsexplain_record;
@@ -130,7 +132,12 @@ void tlsexplain_append_note(proto_item *pi, const char *note);
 gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);
 
 /* Adds the summary subtree of a handshake that ended in this frame. */
-void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_record *rec);
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
+                             const tlsexplain_record *rec);
+/* Whether the server's certificate gets an expert info (the summary's),
+ * and those expert infos on no item, for a frame shown without a tree. */
+gboolean tlsexplain_cert_warns(const tlsexplain_record *rec);
+void tlsexplain_cert_expert_infos(packet_info *pinfo, const tlsexplain_record *rec);
 
 /* "TCP", "UDP (DTLS)", "QUIC" (tlsx_transport). */
 const char *tlsexplain_transport_name(guint8 transport);

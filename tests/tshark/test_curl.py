@@ -55,8 +55,6 @@ CERT_BLOCK = re.compile(r"^(Server certificate:|\s+(subject|start date|expire da
 # certificate (in the certificate, not read yet).
 NOT_YET = [
     re.compile(r"^\s+Certificate level \d+: .*$"),
-    # The Server certificate block.
-    CERT_BLOCK,
 ]
 
 
@@ -148,6 +146,70 @@ class RealCurl(unittest.TestCase):
         self.assertIn("SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384", c7)
         self.assertIn("SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / x25519 / RSASSA-PSS",
                       c8)
+
+
+# The document's capture moved in time: the server's certificate (valid
+# from Nov 2026 for ten years) expired, and not yet valid.
+YEAR = 365 * 86400
+
+
+@ts.generated(("-o", "tls.keylog_file:samples/tls12-doc.keys"),
+              params=(("doc-2047.pcapng", 20 * YEAR), ("doc-2016.pcapng", -10 * YEAR)))
+def doc_moved(name, secs):
+    return ts.editcap("tls12-doc.pcapng", name, "-t", str(secs))
+
+
+def summary_of(capture, *extra):
+    """The first handshake's summary fields."""
+    return ts.pdml_summaries(capture, "-2", *extra)[0][1]
+
+
+def cert_experts(capture, *extra):
+    return sorted((frame, name, message) for frame, infos in
+                  ts.pdml_experts(capture, "-2", *extra).items()
+                  for name, message in infos if name.startswith("tlsexplain.cert_"))
+
+
+class Certificate(unittest.TestCase):
+    """The server's certificate in the summary, and the expert warnings."""
+
+    def test_summary_fields(self):
+        f = summary_of(ts.sample("curl/tls12-offer13.curl8.pcapng"),
+                       *ts.keys("curl/tls12-offer13.curl8.keys"))
+        self.assertEqual(f["tlsexplain.cert.subject"], "CN=q.shanyue.test")
+        self.assertEqual(f["tlsexplain.cert.issuer"], "CN=q.shanyue.test")
+        self.assertEqual(f["tlsexplain.cert.not_before"], "Dec  7, 2026 07:16:14.000000000 UTC")
+        self.assertEqual(f["tlsexplain.cert.not_after"], "Dec  4, 2036 07:16:14.000000000 UTC")
+        self.assertIn(f["tlsexplain.cert.san_match"], ("1", "True"))
+        self.assertEqual(cert_experts(ts.sample("curl/tls12-offer13.curl8.pcapng"),
+                                      *ts.keys("curl/tls12-offer13.curl8.keys")), [])
+
+    def test_tls13_certificate_needs_the_key_log(self):
+        cap = ts.sample("curl/tls13-full.curl8.pcapng")
+        self.assertNotIn("tlsexplain.cert.subject", summary_of(cap))
+        self.assertEqual(summary_of(cap, *ts.keys("curl/tls13-full.curl8.keys"))[
+            "tlsexplain.cert.subject"], "CN=q.shanyue.test")
+
+    def test_expired_and_not_yet_valid(self):
+        keys = ("-o", "tls.keylog_file:" + ts.sample("tls12-doc.keys"))
+        late = cert_experts(ts.sample(doc_moved("doc-2047.pcapng", 20 * YEAR)), *keys)
+        self.assertEqual([(name, msg.split(":")[0]) for _, name, msg in late],
+                         [("tlsexplain.cert_validity", "The server's certificate had expired "
+                           "when the capture was taken")])
+        early = cert_experts(ts.sample(doc_moved("doc-2016.pcapng", -10 * YEAR)), *keys)
+        self.assertEqual([(name, msg.split(":")[0]) for _, name, msg in early],
+                         [("tlsexplain.cert_validity", "The server's certificate was not yet "
+                           "valid when the capture was taken")])
+
+    def test_name_mismatch(self):
+        """The QUIC sample's client asked for localhost; the certificate is
+        q.shanyue.test's."""
+        got = cert_experts(ts.sample("quic-full.pcapng"), *ts.keys("quic-full.keys"))
+        self.assertEqual([(name, msg) for _, name, msg in got],
+                         [("tlsexplain.cert_name", "No name of the server's certificate matches "
+                           "the server name localhost the client asked for")])
+        f = summary_of(ts.sample("quic-full.pcapng"), *ts.keys("quic-full.keys"))
+        self.assertIn(f["tlsexplain.cert.san_match"], ("0", "False"))
 
 
 if __name__ == "__main__":
