@@ -924,11 +924,15 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
         add_history(hs, st); /* a TLS 1.3 ticket before the client's Finished */
     }
 
-    /* Only hellos carry a version of their own (see tlsx_event). */
+    /* Only hellos carry a version of their own (see tlsx_event).  A Server
+     * Hello's step carries the client's highest offered, as curl prints it:
+     * the connection's version is still the client's while it reads it. */
     st->version = ev->version   ? ev->version
                   : hs->version ? hs->version
                   : hs->legacy  ? 0
                                 : hs->offered_version;
+    if (ev->kind == TLSX_EV_HANDSHAKE && ev->hs_type == TLSX_HS_SERVER_HELLO && hs->offered_version)
+        st->version = hs->offered_version;
     st->explain = explain_key(hs, st);
     if (tlsx_explain_uses_facts(st->explain)) {
         static const uint32_t rtts[] = {0, TLSX_TOLD_RTTS_ONE, TLSX_TOLD_RTTS_TWO,

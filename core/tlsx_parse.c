@@ -242,12 +242,13 @@ static void read_server_name(reader *r, cursor *e)
         e->bad = true;
 }
 
-/* ALPN: a list of protocol names; the first one. */
+/* ALPN: a list of protocol names; the first one, and where the list is. */
 static void read_alpn(reader *r, cursor *e)
 {
     cursor list = vector(e, 2);
     if (left(&list) == 0)
         return;
+    r->out->alpn_list = slice_of(r, &list, left(&list));
     const size_t len = get8(&list);
     if (need(&list, len) && len > 0)
         r->out->alpn = slice_of(r, &list, len);
@@ -552,6 +553,21 @@ void tlsx_parse_message(const uint8_t *msg, size_t n, bool dtls, tlsx_parsed *ou
         out->server_name.offset += h.header;
     if (out->alpn.length)
         out->alpn.offset += h.header;
+    if (out->alpn_list.length)
+        out->alpn_list.offset += h.header;
+}
+
+bool tlsx_parse_alpn_next(const uint8_t *list, size_t n, size_t *pos, tlsx_slice *one)
+{
+    if (*pos >= n)
+        return false;
+    const size_t len = list[*pos];
+    if (len == 0 || len > n - *pos - 1)
+        return false;
+    one->offset = (uint32_t)(*pos + 1);
+    one->length = (uint32_t)len;
+    *pos += 1 + len;
+    return true;
 }
 
 bool tlsx_parse_alert(const uint8_t *p, size_t n, uint8_t *level, uint8_t *desc)

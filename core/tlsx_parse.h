@@ -89,6 +89,7 @@ typedef struct {
     uint16_t psk_identity;      /* ... the identity it selects */
     tlsx_slice server_name;     /* Client Hello: the first server_name entry */
     tlsx_slice alpn;            /* the first protocol of the ALPN list */
+    tlsx_slice alpn_list;       /* the whole list of protocols (tlsx_parse_alpn_next()) */
     tlsx_hello hello;           /* the facts the model decides with */
 } tlsx_parsed;
 
@@ -96,6 +97,10 @@ typedef struct {
  * fragment of a longer message is not read (read false, truncated false):
  * Wireshark hands the reassembled message over separately. */
 void tlsx_parse_message(const uint8_t *msg, size_t n, bool dtls, tlsx_parsed *out);
+
+/* The next protocol of an ALPN list (alpn_list's bytes, n of them), from
+ * *pos on: false at its end or where an entry runs past it. */
+bool tlsx_parse_alpn_next(const uint8_t *list, size_t n, size_t *pos, tlsx_slice *one);
 
 /* Reads a message body alone (n bytes, slices relative to body), for a DTLS
  * message Wireshark reassembled from fragments into a buffer of its own. */

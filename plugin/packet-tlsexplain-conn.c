@@ -253,7 +253,7 @@ static const char *keep(const char *file_copy, const char *packet_copy)
 /* Names read in this frame belong to the handshake open in it.  The cipher
  * suite's and group's are Wireshark's own value strings, which live as long
  * as the program: no copy. */
-static void keep_names(tlsexplain_record *rec, const tlsexplain_wire_names *names)
+static void keep_names(tlsexplain_record *rec, const tlsexplain_wire_names *names, gint64 seen)
 {
     rec->sni = keep(rec->sni, names->sni);
     rec->alpn = keep(rec->alpn, names->alpn);
@@ -261,6 +261,20 @@ static void keep_names(tlsexplain_record *rec, const tlsexplain_wire_names *name
         rec->cipher = names->cipher;
     if (!rec->group)
         rec->group = names->group;
+    rec->alpn_offered = keep(rec->alpn_offered, names->alpn_offered);
+    if (names->cert && !rec->cert) {
+        tlsx_x509 *c = wmem_new(wmem_file_scope(), tlsx_x509);
+        if (tlsx_x509_read(names->cert, names->cert_len, c)) {
+            rec->cert = c;
+            rec->cert_seen = seen;
+        } else {
+            wmem_free(wmem_file_scope(), c);
+        }
+    }
+    if (names->has_scheme && !rec->has_scheme) {
+        rec->has_scheme = TRUE;
+        rec->scheme = names->scheme;
+    }
 }
 
 /* Network and processing times of the step, and the baseline they rest on. */
@@ -295,7 +309,7 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
         tlsx_facts_note_next(&cs->current->facts, &fst->st);
     tlsexplain_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
-    keep_names(rec, names);
+    keep_names(rec, names, (gint64)pinfo->abs_ts.secs);
     /* A group Wireshark does not name (4.0: the post-quantum ones). */
     if (!rec->group && cs->hs.group_known)
         rec->group = tlsx_group_name(cs->hs.group);

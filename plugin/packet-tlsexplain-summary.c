@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include <epan/expert.h>
 #include <wsutil/str_util.h>
 
 #include "tlsx_alert.h"
@@ -37,6 +38,14 @@ static int hf_summary_cookie = -1;
 static int hf_summary_ech = -1;
 static int hf_tcp_rtt = -1;
 static int hf_capture_point = -1;
+static int hf_cert_subject = -1;
+static int hf_cert_issuer = -1;
+static int hf_cert_not_before = -1;
+static int hf_cert_not_after = -1;
+static int hf_cert_san_match = -1;
+
+static expert_field ei_cert_validity = EI_INIT;
+static expert_field ei_cert_name = EI_INIT;
 
 static gint ett_summary = -1;
 
@@ -152,6 +161,26 @@ void tlsexplain_summary_register(int proto)
           "The network round trip, measured by the TCP handshake (SYN to ACK); without one in "
           "the capture, estimated from the shortest TLS answers and said so",
           HFILL}},
+        {&hf_cert_subject,
+         {"Certificate subject", "tlsexplain.cert.subject", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The subject of the server's certificate, as curl -v prints it (CN=...)", HFILL}},
+        {&hf_cert_issuer,
+         {"Certificate issuer", "tlsexplain.cert.issuer", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The issuer of the server's certificate, as curl -v prints it", HFILL}},
+        {&hf_cert_not_before,
+         {"Certificate valid from", "tlsexplain.cert.not_before", FT_ABSOLUTE_TIME,
+          ABSOLUTE_TIME_UTC, NULL, 0x0, "notBefore of the server's certificate (curl: start date)",
+          HFILL}},
+        {&hf_cert_not_after,
+         {"Certificate valid until", "tlsexplain.cert.not_after", FT_ABSOLUTE_TIME,
+          ABSOLUTE_TIME_UTC, NULL, 0x0, "notAfter of the server's certificate (curl: expire date)",
+          HFILL}},
+        {&hf_cert_san_match,
+         {"Certificate matches the SNI", "tlsexplain.cert.san_match", FT_BOOLEAN, BASE_NONE, NULL,
+          0x0,
+          "Whether a name of the server's certificate (its subjectAltName dNSNames, else its "
+          "commonName) matches the server name the client asked for, as curl checks it",
+          HFILL}},
         {&hf_capture_point,
          {"Capture point", "tlsexplain.capture_point", FT_STRING, BASE_NONE, NULL, 0x0,
           "Where the capture was taken: client, server, between or unknown, judged from which "
@@ -160,10 +189,21 @@ void tlsexplain_summary_register(int proto)
           HFILL}},
     };
     static gint *ett[] = {&ett_summary};
+    static ei_register_info ei[] = {
+        {&ei_cert_validity,
+         {"tlsexplain.cert_validity", PI_SECURITY, PI_WARN,
+          "The server's certificate was expired or not yet valid when the capture was taken",
+          EXPFILL}},
+        {&ei_cert_name,
+         {"tlsexplain.cert_name", PI_SECURITY, PI_WARN,
+          "No name of the server's certificate matches the server name the client asked for",
+          EXPFILL}},
+    };
 
     fill_alert_vals();
     proto_register_field_array(proto, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
+    expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
 }
 
 const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport)
@@ -232,7 +272,90 @@ const char *tlsexplain_transport_name(guint8 transport)
     }
 }
 
-void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_record *rec)
+/* What is wrong with the server's certificate, as far as the capture
+ * shows: its validity at the time of its frame, its names against the SNI. */
+typedef enum { CERT_OK = 0, CERT_NOT_YET = 1, CERT_EXPIRED = 2, CERT_NAME = 4 } cert_problem;
+
+static unsigned cert_problems(const tlsexplain_record *rec)
+{
+    const tlsx_x509 *c = rec->cert;
+    const char *matched;
+    if (!c)
+        return CERT_OK;
+    unsigned p = rec->cert_seen < c->not_before  ? CERT_NOT_YET
+                 : rec->cert_seen > c->not_after ? CERT_EXPIRED
+                                                 : CERT_OK;
+    if (rec->sni && !tlsx_x509_matches(c, rec->sni, &matched))
+        p |= CERT_NAME;
+    return p;
+}
+
+gboolean tlsexplain_cert_warns(const tlsexplain_record *rec)
+{
+    return cert_problems(rec) != CERT_OK;
+}
+
+/* The expert infos, on the items given (NULL without a tree). */
+static void cert_expert_infos(packet_info *pinfo, const tlsexplain_record *rec, proto_item *nb,
+                              proto_item *na, proto_item *name)
+{
+    const unsigned p = cert_problems(rec);
+    char date[40];
+    if (p & CERT_NOT_YET) {
+        tlsx_x509_date(date, sizeof date, rec->cert->not_before);
+        expert_add_info_format(pinfo, nb, &ei_cert_validity,
+                               "The server's certificate was not yet valid when the capture was "
+                               "taken: valid from %s",
+                               date);
+    } else if (p & CERT_EXPIRED) {
+        tlsx_x509_date(date, sizeof date, rec->cert->not_after);
+        expert_add_info_format(pinfo, na, &ei_cert_validity,
+                               "The server's certificate had expired when the capture was "
+                               "taken: valid until %s",
+                               date);
+    }
+    if (p & CERT_NAME)
+        expert_add_info_format(pinfo, name, &ei_cert_name,
+                               "No name of the server's certificate matches the server name "
+                               "%s the client asked for",
+                               rec->sni);
+}
+
+void tlsexplain_cert_expert_infos(packet_info *pinfo, const tlsexplain_record *rec)
+{
+    cert_expert_infos(pinfo, rec, NULL, NULL, NULL);
+}
+
+/* The server's certificate, as far as the capture shows it: who, valid
+ * when, for which names.  Whether the client trusted it is its own verdict,
+ * which no capture shows. */
+static void show_certificate(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo,
+                             const tlsexplain_record *rec)
+{
+    const tlsx_x509 *c = rec->cert;
+    if (!c)
+        return;
+    add_string(t, tvb, hf_cert_subject, c->subject);
+    add_string(t, tvb, hf_cert_issuer, c->issuer);
+    nstime_t nb = {(time_t)c->not_before, 0}, na = {(time_t)c->not_after, 0};
+    proto_item *pnb = proto_tree_add_time(t, hf_cert_not_before, tvb, 0, 0, &nb);
+    proto_item_set_generated(pnb);
+    proto_item *pna = proto_tree_add_time(t, hf_cert_not_after, tvb, 0, 0, &na);
+    proto_item_set_generated(pna);
+    proto_item *pm = NULL;
+    if (rec->sni) {
+        const char *matched;
+        gboolean ok = tlsx_x509_matches(c, rec->sni, &matched);
+        pm = proto_tree_add_boolean(t, hf_cert_san_match, tvb, 0, 0, ok);
+        proto_item_set_generated(pm);
+        if (ok)
+            proto_item_append_text(pm, " (\"%s\" matches \"%s\")", rec->sni, matched);
+    }
+    cert_expert_infos(pinfo, rec, pnb, pna, pm);
+}
+
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
+                             const tlsexplain_record *rec)
 {
     const tlsx_summary *s = tlsexplain_summary_of(rec);
     char kind[64], group[16], cipher[16], curl[128];
@@ -310,7 +433,8 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_r
         else
             proto_item_append_text(pi, " (TCP 1, TLS %u)", s->rtts);
     }
-    if (s->complete && s->cipher &&
-        tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
+    if (tlsexplain_closing_line(curl, sizeof curl, (tlsx_curl_dialect)tlsexplain_prefs.curl_version,
+                                rec))
         add_string(t, tvb, hf_summary_curl, curl);
+    show_certificate(t, tvb, pinfo, rec);
 }

@@ -6,7 +6,10 @@
  * start and, in brackets, since the previous step, who sent it, the message)
  * followed by the line curl -v prints for it, and each repeated message
  * (a retransmission, "-" for its step number); then curl's closing lines, the
- * round trips and the duration, or the alert that made it fail.
+ * round trips and the duration, or the alert that made it fail; then the
+ * messages after the handshake ("+" for their step number).  The curl lines
+ * are those of curl 8 or curl 7.88 (tlsx_curl.h), by the preference
+ * tlsexplain.curl_version or the option curl7 / curl8.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -34,11 +37,13 @@ typedef struct {
     char *client, *server; /* "addr:port" */
     const tlsexplain_record *rec;
     GArray *steps; /* trace_step */
+    GArray *after; /* trace_step: post-handshake messages */
 } trace_handshake;
 
 typedef struct {
     char *filter;
-    GPtrArray *handshakes; /* trace_handshake *, in order of first step */
+    tlsx_curl_dialect dialect; /* whose curl -v lines */
+    GPtrArray *handshakes;     /* trace_handshake *, in order of first step */
 } trace_data;
 
 static void handshake_free(gpointer p)
@@ -47,6 +52,7 @@ static void handshake_free(gpointer p)
     g_free(h->client);
     g_free(h->server);
     g_array_free(h->steps, TRUE);
+    g_array_free(h->after, TRUE);
     g_free(h);
 }
 
@@ -65,27 +71,56 @@ char *tlsexplain_endpoint(const address *addr, guint32 port)
     return s;
 }
 
-gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st)
+tlsx_curl_result tlsexplain_step_curl(char *buf, size_t size, tlsx_curl_dialect dialect,
+                                      const tlsx_step *st, const tlsexplain_record *rec)
 {
-    if (st->kind == TLSX_STEP_ALERT)
-        return tlsx_curl_alert_line(buf, size, st->alert_level, st->alert_desc, (tlsx_side)st->side,
-                                    st->version);
-    return tlsx_curl_line(buf, size, (tlsx_step_kind)st->kind, st->hs_type, (tlsx_side)st->side,
-                          st->version);
+    return tlsx_curl_step_line(buf, size, dialect, st, rec->transport);
+}
+
+gboolean tlsexplain_closing_line(char *buf, size_t size, tlsx_curl_dialect dialect,
+                                 const tlsexplain_record *rec)
+{
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
+    if (!s || !s->complete || !s->cipher || rec->transport == TLSX_TRANSPORT_DTLS)
+        return FALSE; /* curl never speaks DTLS */
+    /* The server's signature: read from its key exchange or CertificateVerify;
+     * none in a resumption or an RSA key exchange; TLS 1.0 and 1.1 sign with
+     * the certificate's key without naming a scheme. */
+    tlsx_curl_sig_kind sig = TLSX_CURL_SIG_UNREAD;
+    if (s->resumed)
+        sig = TLSX_CURL_SIG_NONE;
+    else if (tlsx_version_rank(s->version) < tlsx_version_rank(TLSX_VERSION_TLS12) &&
+             rec->has_scheme)
+        sig = rec->cipher && strstr(rec->cipher, "_RSA_") ? TLSX_CURL_SIG_RSA_KEY
+                                                          : TLSX_CURL_SIG_UNREAD;
+    else if (rec->has_scheme)
+        sig = TLSX_CURL_SIG_SCHEME;
+    else if (!tlsx_version_is_tls13(s->version) && !s->group_known)
+        sig = TLSX_CURL_SIG_NONE;
+    return tlsx_curl_closing_line(buf, size, dialect, s, rec->cipher, sig, rec->scheme);
+}
+
+static trace_handshake *find_handshake(trace_data *td, guint32 id)
+{
+    for (guint i = td->handshakes->len; i > 0; i--) {
+        trace_handshake *h = (trace_handshake *)g_ptr_array_index(td->handshakes, i - 1);
+        if (h->id == id)
+            return h;
+    }
+    return NULL;
 }
 
 static trace_handshake *handshake_of(trace_data *td, packet_info *pinfo,
                                      const tlsexplain_frame_step *f)
 {
-    for (guint i = td->handshakes->len; i > 0; i--) {
-        trace_handshake *h = (trace_handshake *)g_ptr_array_index(td->handshakes, i - 1);
-        if (h->id == f->st.handshake)
-            return h;
-    }
-    trace_handshake *h = g_new0(trace_handshake, 1);
+    trace_handshake *h = find_handshake(td, f->st.handshake);
+    if (h)
+        return h;
+    h = g_new0(trace_handshake, 1);
     h->id = f->st.handshake;
     h->rec = f->rec;
     h->steps = g_array_new(FALSE, FALSE, sizeof(trace_step));
+    h->after = g_array_new(FALSE, FALSE, sizeof(trace_step));
     char *src = tlsexplain_endpoint(&pinfo->src, pinfo->srcport);
     char *dst = tlsexplain_endpoint(&pinfo->dst, pinfo->destport);
     gboolean from_client = f->st.side == TLSX_CLIENT;
@@ -103,8 +138,15 @@ static tap_packet_status trace_packet(void *tapdata, packet_info *pinfo, epan_di
 
     for (guint i = 0; i < fs->count; i++) {
         const tlsexplain_frame_step *f = &fs->steps[i];
-        if (!f->st.step && !(f->st.flags & TLSX_FLAG_DUPLICATE))
-            continue; /* post-handshake messages are no steps */
+        if (!f->st.step && !(f->st.flags & TLSX_FLAG_DUPLICATE)) {
+            /* A post-handshake message, after the handshake's lines. */
+            trace_handshake *h = find_handshake(td, f->st.handshake);
+            if (h) {
+                trace_step ts = {f->st, pinfo->num};
+                g_array_append_val(h->after, ts);
+            }
+            continue;
+        }
         trace_handshake *h = handshake_of(td, pinfo, f);
         trace_step ts = {f->st, pinfo->num};
         g_array_append_val(h->steps, ts);
@@ -165,7 +207,31 @@ static void ssldump_message(GString *out, const tlsx_step *st)
     g_free(name);
 }
 
-static void append_ending(GString *out, const trace_handshake *h)
+/* curl's "Server certificate:" block, from the leaf certificate, and what
+ * curl prints there that the capture cannot know. */
+static void append_certificate(GString *out, const tlsexplain_record *rec,
+                               tlsx_curl_dialect dialect)
+{
+    const tlsx_summary *s = tlsexplain_summary_of(rec);
+    char line[TLSX_X509_NAME_SIZE + 32];
+    if (rec->transport == TLSX_TRANSPORT_DTLS)
+        return;
+    if (!rec->cert) {
+        if (s->resumed)
+            g_string_append(out, "(Server certificate: none in a resumed handshake; curl prints "
+                                 "the one of the session it resumed)\n");
+        else if (s->encrypted)
+            g_string_append(out, "(Server certificate: encrypted; the key log shows it)\n");
+        return;
+    }
+    for (unsigned i = 0; tlsx_curl_cert_line(line, sizeof line, dialect, rec->cert, rec->sni, i);
+         i++)
+        g_string_append_printf(out, "* %s\n", line);
+    g_string_append(out, "(the client's verdict on the certificate, which curl prints next, "
+                         "is not in the capture)\n");
+}
+
+static void append_ending(GString *out, const trace_handshake *h, tlsx_curl_dialect dialect)
 {
     const tlsexplain_record *rec = h->rec;
     const tlsx_summary *s = tlsexplain_summary_of(rec);
@@ -195,11 +261,19 @@ static void append_ending(GString *out, const trace_handshake *h)
     tlsx_summary_kind(s, kind, sizeof kind);
     format_secs(secs, s->duration);
     if (s->complete) {
-        if (s->cipher &&
-            tlsx_curl_summary_line(curl, sizeof curl, s->version, s->cipher, rec->cipher))
+        if (tlsexplain_closing_line(curl, sizeof curl, dialect, rec))
             g_string_append_printf(out, "* %s\n", curl);
-        if (rec->alpn)
-            g_string_append_printf(out, "* ALPN: server accepted %s\n", rec->alpn);
+        else if (rec->transport != TLSX_TRANSPORT_DTLS && s->cipher)
+            g_string_append(out, "(no curl closing line: curl 8 names the server's signature "
+                                 "too, which this capture does not show)\n");
+        /* Whether the server agreed on a protocol is known once its hello or
+         * Encrypted Extensions was read. */
+        if (rec->alpn ||
+            (rec->alpn_offered && !s->encrypted && rec->transport == TLSX_TRANSPORT_TCP)) {
+            tlsx_curl_alpn_result_line(curl, sizeof curl, dialect, rec->alpn);
+            g_string_append_printf(out, "* %s\n", curl);
+        }
+        append_certificate(out, rec, dialect);
         g_string_append_printf(out, "Handshake %u complete: %s, %u RTT%s, %s s (frames %u-%u)\n",
                                h->id, kind, s->rtts, plurality(s->rtts, "", "s"), secs,
                                first->frame, last->frame);
@@ -217,6 +291,31 @@ static void append_ending(GString *out, const trace_handshake *h)
                                last->st.side == TLSX_CLIENT ? "client" : "server");
     g_string_append_printf(out, ", %s, %u RTT%s, %s s (frames %u-%u)\n", kind, s->rtts,
                            plurality(s->rtts, "", "s"), secs, first->frame, last->frame);
+}
+
+/* The messages after the handshake (New Session Tickets, KeyUpdates,
+ * alerts), with the lines curl prints for them. */
+static void append_after(GString *out, const trace_handshake *h, tlsx_curl_dialect dialect)
+{
+    char start[TLSX_TIME_TEXT_SIZE], prev[TLSX_TIME_TEXT_SIZE], curl[128];
+    for (guint k = 0; k < h->after->len; k++) {
+        const trace_step *t = &g_array_index(h->after, trace_step, k);
+        format_secs(start, t->st.since_start);
+        format_secs(prev, t->st.since_prev);
+        g_string_append_printf(out, "%u +  %s (%s)  %s  ", h->id, start, prev,
+                               t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
+        ssldump_message(out, &t->st);
+        g_string_append_printf(out, " (after the handshake, frame %u)\n", t->frame);
+        if (h->rec->transport != TLSX_TRANSPORT_TCP)
+            continue;
+        if (t->st.kind == TLSX_STEP_ALERT && t->st.side == TLSX_SERVER && t->st.alert_level) {
+            g_string_append(out, "    (no curl line: curl prints it only if it still reads the "
+                                 "connection, which a capture cannot show)\n");
+            continue;
+        }
+        if (tlsexplain_step_curl(curl, sizeof curl, dialect, &t->st, h->rec) == TLSX_CURL_LINE)
+            g_string_append_printf(out, "    * %s\n", curl);
+    }
 }
 
 static void trace_draw(void *tapdata)
@@ -244,6 +343,8 @@ static void trace_draw(void *tapdata)
     g_string_append(out, "\n===================================================================\n");
     g_string_append(out, "TLS Handshake Explainer: transcript\n");
     g_string_append_printf(out, "Filter: %s\n", td->filter ? td->filter : "none");
+    g_string_append_printf(out, "curl -v lines: curl %s\n",
+                           td->dialect == TLSX_CURL_7 ? "7.88" : "8");
     g_string_append_printf(out, "Handshakes: %u\n", order->len);
     for (guint i = 0; i < order->len; i++) {
         const trace_handshake *h = (const trace_handshake *)g_ptr_array_index(order, i);
@@ -253,6 +354,30 @@ static void trace_draw(void *tapdata)
             g_string_append_printf(out, "SNI %s\n", rec->sni);
         else
             g_string_append(out, "no SNI\n");
+        tlsx_curl_result none =
+            tlsx_curl_step_line(curl, sizeof curl, td->dialect,
+                                &g_array_index(h->steps, trace_step, 0).st, rec->transport);
+        if (rec->transport != TLSX_TRANSPORT_TCP && tlsx_curl_none_note(none))
+            g_string_append_printf(out, "(no curl lines: %s)\n", tlsx_curl_none_note(none));
+        const tlsx_step *prev_step = NULL;
+        char late[128] = "";
+        /* A client that rejected the certificate read nothing after it. */
+        guint unread_from = G_MAXUINT, unread_to = 0;
+        for (guint k = h->steps->len; k > 0; k--) {
+            const tlsx_step *a = &g_array_index(h->steps, trace_step, k - 1).st;
+            if (!a->step || !tlsx_curl_rejects_certificate(a))
+                continue;
+            for (guint j = k - 1; j > 0; j--) {
+                const tlsx_step *c = &g_array_index(h->steps, trace_step, j - 1).st;
+                if (c->kind == TLSX_STEP_HANDSHAKE && c->hs_type == TLSX_HS_CERTIFICATE &&
+                    c->side == TLSX_SERVER) {
+                    unread_from = j;
+                    unread_to = k - 1;
+                    break;
+                }
+            }
+            break;
+        }
         for (guint k = 0; k < h->steps->len; k++) {
             const trace_step *t = &g_array_index(h->steps, trace_step, k);
             format_secs(start, t->st.since_start);
@@ -265,14 +390,36 @@ static void trace_draw(void *tapdata)
                 g_string_append(out, " (repeated)\n");
                 continue;
             }
+            if (late[0] && t->st.side == TLSX_SERVER) {
+                g_string_append_printf(out, "    * %s\n", late);
+                late[0] = '\0';
+            }
             g_string_append_printf(out, "%u %u  %s (%s)  %s  ", h->id, t->st.step, start, prev,
                                    t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
             ssldump_message(out, &t->st);
             g_string_append_c(out, '\n');
-            if (tlsexplain_step_curl(curl, sizeof curl, &t->st))
+            tlsx_curl_result r = tlsexplain_step_curl(curl, sizeof curl, td->dialect, &t->st, rec);
+            if (k >= unread_from && k < unread_to && t->st.side == TLSX_SERVER)
+                r = TLSX_CURL_NONE_UNREAD;
+            if (r == TLSX_CURL_LINE && t->st.step == 1 && t->st.kind == TLSX_STEP_HANDSHAKE &&
+                t->st.hs_type == TLSX_HS_CLIENT_HELLO && rec->alpn_offered) {
+                char alpn[160];
+                tlsx_curl_alpn_offer_line(alpn, sizeof alpn, td->dialect, rec->alpn_offered);
+                g_string_append_printf(out, "    * %s\n", alpn);
+            }
+            if (r == TLSX_CURL_LINE && tlsx_curl_prints_late(td->dialect, &t->st, prev_step)) {
+                g_strlcpy(late, curl, sizeof late); /* after the client's next flight */
+                g_string_append(out, "    (curl 8 prints its line after the client's reply)\n");
+            } else if (r == TLSX_CURL_LINE)
                 g_string_append_printf(out, "    * %s\n", curl);
+            else if (tlsx_curl_none_note(r) && rec->transport == TLSX_TRANSPORT_TCP)
+                g_string_append_printf(out, "    (no curl line: %s)\n", tlsx_curl_none_note(r));
+            prev_step = &t->st;
         }
-        append_ending(out, h);
+        if (late[0])
+            g_string_append_printf(out, "    * %s\n", late);
+        append_ending(out, h, td->dialect);
+        append_after(out, h, td->dialect);
     }
     g_string_append(out, "===================================================================\n");
     g_ptr_array_free(order, TRUE);
@@ -294,8 +441,24 @@ static TLSEXPLAIN_STAT_TAP_INIT_RESULT trace_init(const char *opt_arg, void *use
     trace_data *td = g_new0(trace_data, 1);
     const char *filter = NULL;
 
-    if (g_str_has_prefix(opt_arg, TRACE_CLI ",") && opt_arg[strlen(TRACE_CLI ",")])
-        filter = opt_arg + strlen(TRACE_CLI ",");
+    /* -z tlsexplain,trace[,curl7|,curl8][,FILTER]: whose curl lines, by
+     * default the preference's (tlsexplain.curl_version). */
+    td->dialect = (tlsx_curl_dialect)tlsexplain_prefs.curl_version;
+    const char *rest =
+        g_str_has_prefix(opt_arg, TRACE_CLI ",") ? opt_arg + strlen(TRACE_CLI ",") : "";
+    static const struct {
+        const char *word;
+        tlsx_curl_dialect dialect;
+    } dialects[] = {{"curl7", TLSX_CURL_7}, {"curl8", TLSX_CURL_8}};
+    for (guint i = 0; i < G_N_ELEMENTS(dialects); i++) {
+        size_t n = strlen(dialects[i].word);
+        if (strncmp(rest, dialects[i].word, n) == 0 && (rest[n] == '\0' || rest[n] == ',')) {
+            td->dialect = dialects[i].dialect;
+            rest += rest[n] ? n + 1 : n;
+        }
+    }
+    if (rest[0])
+        filter = rest;
     td->filter = g_strdup(filter);
     td->handshakes = g_ptr_array_new_with_free_func(handshake_free);
 

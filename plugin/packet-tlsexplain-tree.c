@@ -22,6 +22,7 @@ static int hf_direction = -1;
 static int hf_message = -1;
 static int hf_handshake_type = -1;
 static int hf_curl = -1;
+static int hf_curl_none = -1;
 static int hf_explain_zh = -1;
 static int hf_explain_en = -1;
 static int hf_since_prev = -1;
@@ -333,13 +334,12 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(proto_tree_add_boolean(t, hf_duplicate, tvb, 0, 0, TRUE));
 
     char curl[128];
-    gboolean has_curl = st->kind == TLSX_STEP_ALERT
-                            ? tlsx_curl_alert_line(curl, sizeof curl, st->alert_level,
-                                                   st->alert_desc, (tlsx_side)st->side, st->version)
-                            : tlsx_curl_line(curl, sizeof curl, (tlsx_step_kind)st->kind,
-                                             st->hs_type, (tlsx_side)st->side, st->version);
-    if (has_curl)
+    tlsx_curl_result r = tlsexplain_step_curl(
+        curl, sizeof curl, (tlsx_curl_dialect)tlsexplain_prefs.curl_version, st, fst->rec);
+    if (r == TLSX_CURL_LINE)
         add_string(t, tvb, hf_curl, curl, FALSE);
+    else if (tlsx_curl_none_note(r))
+        add_string(t, tvb, hf_curl_none, tlsx_curl_none_note(r), FALSE);
 
     if (st->step == 1 && fst->rec->upgrade >= 0) {
         add_string(t, tvb, hf_starttls, tlsexplain_starttls_label(fst->rec->upgrade), FALSE);
@@ -410,6 +410,8 @@ static gboolean frame_has_expert_info(packet_info *pinfo, const tlsexplain_frame
     for (guint i = 0; i < fs->count; i++) {
         if (verdicts_of(pinfo, &fs->steps[i], v))
             return TRUE;
+        if (shows_summary(pinfo, &fs->steps[i]) && tlsexplain_cert_warns(fs->steps[i].rec))
+            return TRUE;
     }
     return FALSE;
 }
@@ -424,8 +426,11 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     /* No tree (the Expert Information dialog, tshark -2's second pass without
      * -V): the expert infos all the same, on no item. */
     if (!tree) {
-        for (guint i = 0; i < fs->count; i++)
+        for (guint i = 0; i < fs->count; i++) {
             add_expert_infos(pinfo, NULL, &fs->steps[i]);
+            if (shows_summary(pinfo, &fs->steps[i]))
+                tlsexplain_cert_expert_infos(pinfo, fs->steps[i].rec);
+        }
         return;
     }
     /* tshark -q, or a filter on other fields: the tree is built but shows
@@ -441,7 +446,7 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     for (guint i = 0; i < fs->count; i++) {
         show_step(top, tvb, pinfo, &fs->steps[i]);
         if (shows_summary(pinfo, &fs->steps[i]))
-            tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
+            tlsexplain_summary_show(top, tvb, pinfo, fs->steps[i].rec);
     }
 }
 
@@ -468,6 +473,9 @@ void tlsexplain_tree_register(int proto)
         {&hf_curl,
          {"curl -v line", "tlsexplain.curl", FT_STRING, BASE_NONE, NULL, 0x0,
           "The line curl -v prints for this message", HFILL}},
+        {&hf_curl_none,
+         {"No curl -v line", "tlsexplain.curl_none", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Why curl -v prints no line for this message (tlsexplain.curl is absent)", HFILL}},
         {&hf_explain_zh,
          {"Explanation (Chinese)", "tlsexplain.explain.zh", FT_STRING, BASE_NONE, NULL, 0x0,
           "What the message does, in Chinese, after the reference document", HFILL}},

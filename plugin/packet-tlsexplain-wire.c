@@ -15,6 +15,7 @@
  */
 #include "packet-tlsexplain-wire.h"
 
+#include "tlsx_curl.h"
 #include "tlsx_parse.h"
 #include "tlsx_text.h"
 
@@ -305,6 +306,50 @@ static const char *slice_name(packet_info *pinfo, const guint8 *msg, tlsx_slice 
     return text;
 }
 
+/* The Client Hello's ALPN protocols, comma-separated, escaped. */
+static const char *offered_protocols(packet_info *pinfo, const guint8 *msg, tlsx_slice list)
+{
+    GString *all = NULL;
+    size_t pos = 0;
+    tlsx_slice one;
+    while (tlsx_parse_alpn_next(msg + list.offset, list.length, &pos, &one)) {
+        one.offset += list.offset;
+        const char *name = slice_name(pinfo, msg, one);
+        if (!all)
+            all = g_string_new(name);
+        else
+            g_string_append_printf(all, ",%s", name);
+    }
+    if (!all)
+        return NULL;
+    char *out = wmem_strdup(pinfo->pool, all->str);
+    g_string_free(all, TRUE);
+    return out;
+}
+
+/* The signature scheme of the server's key exchange or CertificateVerify,
+ * from the message's bytes (curl 8's closing line names it). */
+static void read_scheme(const guint8 *msg, size_t n, tlsexplain_wire_names *names)
+{
+    guint16 scheme;
+    if (tlsx_curl_read_scheme(msg, n, &scheme)) {
+        names->has_scheme = TRUE;
+        names->scheme = scheme;
+    }
+}
+
+/* The leaf certificate's DER bytes, from the message Wireshark assembled
+ * (and decrypted, in TLS 1.3); they stay valid while the frame is read. */
+static void read_leaf(const guint8 *msg, size_t n, tlsexplain_wire_names *names)
+{
+    const uint8_t *der;
+    size_t len;
+    if (!names->cert && tlsx_x509_leaf(msg, n, &der, &len)) {
+        names->cert = der;
+        names->cert_len = len;
+    }
+}
+
 /* Reads what the summary needs from a hello or key exchange, from the
  * message's bytes as Wireshark assembled (and decrypted) them; other
  * messages need nothing but their type. */
@@ -313,11 +358,21 @@ static void read_hello(pending *p, const tlsexplain_wire_fields *f, const field_
 {
     const guint8 type = p->ev.hs_type;
     if (type != TLSX_HS_CLIENT_HELLO && type != TLSX_HS_SERVER_HELLO &&
-        type != TLSX_HS_SERVER_KEY_EXCHANGE && type != TLSX_HS_ENCRYPTED_EXTENSIONS)
+        type != TLSX_HS_SERVER_KEY_EXCHANGE && type != TLSX_HS_ENCRYPTED_EXTENSIONS &&
+        type != TLSX_HS_CERTIFICATE && type != TLSX_HS_CERTIFICATE_VERIFY)
         return;
     size_t n;
     const guint8 *msg = item_bytes(hs, &n);
     if (!msg)
+        return;
+    /* The server's come first: the record keeps the first of each. */
+    if (type == TLSX_HS_CERTIFICATE) {
+        read_leaf(msg, n, names);
+        return;
+    }
+    if (type == TLSX_HS_CERTIFICATE_VERIFY || type == TLSX_HS_SERVER_KEY_EXCHANGE)
+        read_scheme(msg, n, names); /* whatever the key exchange's shape */
+    if (type == TLSX_HS_CERTIFICATE_VERIFY)
         return;
     tlsx_parsed m;
     tlsx_parse_message(msg, n, f->dtls, &m);
@@ -330,6 +385,8 @@ static void read_hello(pending *p, const tlsexplain_wire_fields *f, const field_
         p->ev.hello = m.hello;
         if (!names->sni)
             names->sni = slice_name(pinfo, msg, m.server_name);
+        if (!names->alpn_offered)
+            names->alpn_offered = offered_protocols(pinfo, msg, m.alpn_list);
         break;
     case TLSX_HS_SERVER_HELLO:
         p->ev.version = m.version;

@@ -42,6 +42,11 @@ typedef struct {
     const char *alpn;   /* the protocol the server selected (Server Hello, Encrypted Extensions) */
     const char *cipher; /* Wireshark's (IANA) name of the Server Hello's suite */
     const char *group;  /* Wireshark's name of the key exchange group */
+    const char *alpn_offered; /* the Client Hello's protocols, "h2,http/1.1" */
+    gboolean has_scheme;      /* the server's ServerKeyExchange or CertificateVerify was read */
+    guint16 scheme;           /* ... and its signature scheme (tlsx_curl_read_scheme()) */
+    const guint8 *cert;       /* the first certificate of the frame's first Certificate (DER) */
+    gsize cert_len;
 } tlsexplain_wire_names;
 
 /* Looks the fields up for TLS over TCP, DTLS and QUIC (TLS's and QUIC's own)

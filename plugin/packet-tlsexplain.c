@@ -30,7 +30,13 @@ int proto_tlsexplain = -1;
 static int tlsexplain_tap = -1;
 static dissector_handle_t tlsexplain_handle;
 
-tlsexplain_prefs_t tlsexplain_prefs = {TLSEXPLAIN_LANG_BOTH, TRUE, 200};
+tlsexplain_prefs_t tlsexplain_prefs = {TLSEXPLAIN_LANG_BOTH, TRUE, 200, TLSX_CURL_8};
+
+static const enum_val_t curl_version_vals[] = {
+    {"8", "curl 8", TLSX_CURL_8},
+    {"7", "curl 7 (7.88)", TLSX_CURL_7},
+    {NULL, NULL, -1},
+};
 
 static const enum_val_t language_vals[] = {
     {"en", "English", TLSEXPLAIN_LANG_EN},
@@ -99,6 +105,12 @@ static void proto_register_tlsexplain(void)
                                    "flagged in Expert Information, with its network and "
                                    "processing parts",
                                    10, &tlsexplain_prefs.slow_ms);
+    prefs_register_enum_preference(module, "curl_version", "curl -v lines of",
+                                   "Whose curl -v lines tlsexplain.curl and the transcript "
+                                   "show: curl 8's (the server's TLS 1.3 compatibility Change "
+                                   "Cipher Spec, group and signature in the closing line) or "
+                                   "curl 7.88's",
+                                   &tlsexplain_prefs.curl_version, curl_version_vals, FALSE);
 
     tlsexplain_conn_register();
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);

@@ -22,6 +22,7 @@ typedef struct {
     gint language;                    /* TLSEXPLAIN_LANG_*: which explanation is shown */
     tlsexplain_pref_bool info_column; /* steps appended to the Info column */
     guint slow_ms;                    /* a longer wait for the peer is slow (tlsexplain.slow) */
+    gint curl_version; /* tlsx_curl_dialect: whose curl -v lines (tlsexplain.curl_version) */
 } tlsexplain_prefs_t;
 extern tlsexplain_prefs_t tlsexplain_prefs;
 
@@ -39,12 +40,16 @@ typedef struct {
     guint32 setup_rtts;                      /* TCP's round trip and the handshake's */
     guint32 upgrade_frame;                   /* the frame of the STARTTLS command */
     const char *sni, *alpn, *cipher, *group; /* names read from its hellos */
+    const char *alpn_offered;                /* the Client Hello's protocols, "h2,http/1.1" */
     const tlsx_baseline *tcp;                /* the connection's, from its TCP handshake */
     tlsx_time time_to_app_data;              /* Client Hello to the first application data */
     tlsx_time setup_time;                    /* SYN to the message that completed the handshake */
     guint8 transport;                        /* tlsx_transport */
     gint8 upgrade;                           /* that command (packet-tlsexplain-starttls.c), -1 */
-    guint has_app_data : 1, has_setup : 1;
+    guint16 scheme;                          /* the server's signature, when has_scheme */
+    const tlsx_x509 *cert;                   /* the server's leaf certificate, NULL unread */
+    gint64 cert_seen;                        /* when its frame was captured (seconds, UTC) */
+    guint has_app_data : 1, has_setup : 1, has_scheme : 1;
     tlsx_facts facts; /* what the first pass learnt of it: the core's verdicts rest on them */
 } tlsexplain_record;
 
@@ -135,7 +140,12 @@ void tlsexplain_append_note(proto_item *pi, const char *note);
 gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);
 
 /* Adds the summary subtree of a handshake that ended in this frame. */
-void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, const tlsexplain_record *rec);
+void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
+                             const tlsexplain_record *rec);
+/* Whether the server's certificate gets an expert info (the summary's),
+ * and those expert infos on no item, for a frame shown without a tree. */
+gboolean tlsexplain_cert_warns(const tlsexplain_record *rec);
+void tlsexplain_cert_expert_infos(packet_info *pinfo, const tlsexplain_record *rec);
 
 /* "TCP", "UDP (DTLS)", "QUIC" (tlsx_transport). */
 const char *tlsexplain_transport_name(guint8 transport);
@@ -147,8 +157,15 @@ char *tlsexplain_endpoint(const address *addr, guint32 port);
  * g_free() it. */
 char *tlsexplain_camel_name(const tlsx_step *st);
 
-/* The line curl -v prints for a step; FALSE when it prints none. */
-gboolean tlsexplain_step_curl(char *buf, size_t size, const tlsx_step *st);
+/* The line the dialect's curl -v prints for a step of the handshake, or why
+ * it prints none (tlsx_curl_step_line()). */
+tlsx_curl_result tlsexplain_step_curl(char *buf, size_t size, tlsx_curl_dialect dialect,
+                                      const tlsx_step *st, const tlsexplain_record *rec);
+
+/* curl's closing line for an ended handshake in the dialect; FALSE when a
+ * part of it is unknown. */
+gboolean tlsexplain_closing_line(char *buf, size_t size, tlsx_curl_dialect dialect,
+                                 const tlsexplain_record *rec);
 
 /* packet-tlsexplain-lines.c: adds text as lines of at most 100 columns under
  * tree; is_static when text lives as long as the program (an explanation

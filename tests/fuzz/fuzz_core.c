@@ -10,7 +10,9 @@
  * read back to the same bytes unless cut, and as a record, a handshake
  * message (TLS and DTLS) and the body of every message type the parser
  * reads: it stays inside the input (ASan), and what it returns holds
- * together.
+ * together; and a server's signed handshake message, its signature scheme
+ * read within its bytes, and a certificate (or a Certificate message),
+ * read within its bytes too.
  *
  *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTLSEXPLAIN_FUZZ=ON
  *   cmake --build build-fuzz --target fuzz_core
@@ -28,6 +30,7 @@
 #include "tlsx_curl.h"
 #include "tlsx_handshake.h"
 #include "tlsx_verdict.h"
+#include "tlsx_x509.h"
 #include "tlsx_message.h"
 #include "tlsx_parse.h"
 #include "tlsx_sequence.h"
@@ -387,6 +390,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     n_event = 0;
     check_name(data, size);
     check_parse(data, size);
+    /* The whole input as a server's key exchange or CertificateVerify: ASan
+     * catches a read past its end. */
+    uint16_t scheme;
+    (void)tlsx_curl_read_scheme(data, size, &scheme);
+    /* ... and as a certificate, and as a Certificate message. */
+    static tlsx_x509 cert;
+    if (tlsx_x509_read(data, size, &cert)) {
+        check_text(cert.subject);
+        check_text(cert.issuer);
+        for (unsigned i = 0; i < 8; i++) {
+            char line[TLSX_X509_NAME_SIZE + 32];
+            if (tlsx_curl_cert_line(line, sizeof line, (tlsx_curl_dialect)(7 + (i & 1)), &cert,
+                                    cert.cn, i))
+                check_text(line);
+        }
+    }
+    const uint8_t *der;
+    size_t der_len;
+    if (tlsx_x509_leaf(data, size, &der, &der_len))
+        REQUIRE(der >= data && der_len <= size && (size_t)(der - data) <= size - der_len);
     for (size_t off = 0; off + EVENT_BYTES <= size && n_event < MAX_EVENTS;
          off += EVENT_BYTES, n_event++) {
         const uint8_t *b = data + off;
@@ -401,6 +424,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)tlsx_handshake_reads_app_data(&conns[c]);
         if (is_step) {
             check_step(&conns[c], &ev, &st, &last_step[c], last_id[c]);
+            for (int d = TLSX_CURL_7; d <= TLSX_CURL_8; d++) {
+                char line[128];
+                tlsx_curl_result r =
+                    tlsx_curl_step_line(line, sizeof line, (tlsx_curl_dialect)d, &st, b[11] >> 6);
+                if (r == TLSX_CURL_LINE)
+                    check_text(line);
+                else if (tlsx_curl_none_note(r))
+                    check_text(tlsx_curl_none_note(r));
+            }
             if (st.handshake != last_id[c]) {
                 tlsx_facts_note_next(&facts[c], &st);
                 memset(&facts[c], 0, sizeof facts[c]);

@@ -516,7 +516,8 @@ class Hostile(unittest.TestCase):
                              f"(frames {7 * i + 4}-{7 * i + 7})")])
         self.assertEqual([x for x in lines if x.startswith("* ")],
                          [line for _, alpn in shown for line in (
-                             "* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256",
+                             "* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256 / "
+                             "x25519 / rsaEncryption",
                              f"* ALPN: server accepted {alpn}")])
         # The tree: the summary's fields; Wireshark cuts a label at 240 bytes.
         labels = [x.strip() for x in out["verbose"].splitlines()

@@ -241,6 +241,22 @@ static void test_client_hello(void)
     CHECK(p.hello.session_id_length == 32);
     CHECK(slice_is(&m, p.server_name, "example.com"));
     CHECK(slice_is(&m, p.alpn, "h2"));
+    /* The whole ALPN list, one protocol at a time: what curl says it offers. */
+    const uint8_t *list = m.b + p.alpn_list.offset;
+    size_t pos = 0;
+    tlsx_slice one;
+    CHECK(tlsx_parse_alpn_next(list, p.alpn_list.length, &pos, &one));
+    one.offset += p.alpn_list.offset;
+    CHECK(slice_is(&m, one, "h2"));
+    CHECK(tlsx_parse_alpn_next(list, p.alpn_list.length, &pos, &one));
+    one.offset += p.alpn_list.offset;
+    CHECK(slice_is(&m, one, "http/1.1"));
+    CHECK(!tlsx_parse_alpn_next(list, p.alpn_list.length, &pos, &one));
+    /* An entry that claims more bytes than the list has ends it. */
+    const uint8_t bad[] = {2, 'h', '2', 9, 'x'};
+    pos = 0;
+    CHECK(tlsx_parse_alpn_next(bad, sizeof bad, &pos, &one) && one.length == 2);
+    CHECK(!tlsx_parse_alpn_next(bad, sizeof bad, &pos, &one));
     CHECK(p.hello.extensions ==
           (TLSX_EXT_SERVER_NAME | TLSX_EXT_EXTENDED_MASTER_SECRET | TLSX_EXT_RENEGOTIATION_INFO |
            TLSX_EXT_SUPPORTED_GROUPS | TLSX_EXT_SESSION_TICKET | TLSX_EXT_ALPN |
@@ -603,6 +619,7 @@ static void check_cuts(const builder *m, bool dtls, size_t may_end)
             CHECK(p.truncated == (k != header + may_end) || m->b[0] == 12);
             CHECK(p.server_name.offset + p.server_name.length <= k - header);
             CHECK(p.alpn.offset + p.alpn.length <= k - header);
+            CHECK(p.alpn_list.offset + p.alpn_list.length <= k - header);
         }
         free(cut);
     }
