@@ -41,6 +41,37 @@ static int hf_starttls_frame = -1;
 static gint ett_tlsexplain = -1;
 static gint ett_step = -1;
 static gint ett_explanation = -1;
+static gint ett_timing = -1;
+
+/* The tree's own words, beside the fields' names: the labels of the rows
+ * that are not a field's "name: value".  Kept together, so that another
+ * language can be given them. */
+typedef struct {
+    const char *step;           /* "Step 2: Server Hello [IN]" */
+    const char *repeated;       /* a repeated message, not a step */
+    const char *post_handshake; /* a message after the handshake, not a step */
+    const char *explain_zh;     /* above the Chinese explanation's lines */
+    const char *explain_en;     /* above the English explanation's lines */
+    const char *same_zh;        /* a Chinese explanation the step above has too */
+    const char *same_en;        /* an English explanation the step above has too */
+    const char *steps_together; /* a timing shared by the steps of a frame: "steps 2–5" */
+} tree_words;
+
+static const tree_words words_en = {
+    "Step ",
+    "Repeated: ",
+    "Post-handshake: ",
+    "Explanation (Chinese)",
+    "Explanation (English)",
+    "Explanation (Chinese): the same as the step above",
+    "Explanation (English): the same as the step above",
+    " (steps %u–%u, one frame)",
+};
+
+static const tree_words *words(void)
+{
+    return &words_en;
+}
 
 static expert_field ei_time_backwards = EI_INIT;
 static expert_field ei_unexpected = EI_INIT;
@@ -81,7 +112,14 @@ static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, g
         proto_item_set_hidden(pi);
 }
 
-static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
+/* The explanation's field, labelled with what it is, and its text under it
+ * as lines of one width, whatever its length: tree labels are cut at
+ * ITEM_LABEL_LENGTH bytes, a few dozen Chinese characters, so the text is
+ * read once, in the lines; a text the step above just gave (previous, or
+ * NULL) is not given again.  The field's value is the whole text (filters,
+ * tshark -T fields, Copy -> Value). */
+static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *label,
+                            const char *same_label, const char *text, const char *previous,
                             gboolean is_static, gboolean hidden)
 {
     proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
@@ -90,13 +128,73 @@ static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char 
         proto_item_set_hidden(pi);
         return;
     }
-    /* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
-     * characters: the full explanation is also given as lines under its
-     * field, so that it can be read in the GUI and in tshark -V. */
-    if (!tlsexplain_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
+    if (!tlsexplain_tree_visible(tree))
         return;
+    if (previous && strcmp(previous, text) == 0) {
+        proto_item_set_text(pi, "%s", same_label);
+        return;
+    }
+    proto_item_set_text(pi, "%s", label);
     tlsexplain_add_lines(proto_item_add_subtree(pi, ett_explanation), tvb, ett_explanation, text,
                          is_static);
+}
+
+/* Whether step i of the frame has the timing of the step before it, which
+ * the tree then shows once: both of one flight of one handshake, in this
+ * frame (no time between them), with the same wait and the same split. */
+static gboolean same_timing_as_previous(const tlsexplain_frame *fs, guint i)
+{
+    if (i == 0)
+        return FALSE;
+    const tlsexplain_frame_step *a = &fs->steps[i - 1], *b = &fs->steps[i];
+    const tlsx_step *x = &a->st, *y = &b->st;
+    return a->rec == b->rec && x->step && y->step && x->handshake == y->handshake &&
+           x->flight == y->flight && tlsx_time_cmp(y->since_prev, tlsx_time_from_ms(0)) == 0 &&
+           x->has_since_peer == y->has_since_peer &&
+           tlsx_time_cmp(x->since_peer, y->since_peer) == 0 &&
+           tlsx_time_cmp(x->since_start, y->since_start) == 0 && x->has_split == y->has_split &&
+           (!y->has_split ||
+            (x->split_estimated == y->split_estimated &&
+             tlsx_time_cmp(x->network, y->network) == 0 &&
+             tlsx_time_cmp(x->processing, y->processing) == 0 && a->point == b->point &&
+             a->rtt_estimated == b->rtt_estimated && tlsx_time_cmp(a->rtt, b->rtt) == 0));
+}
+
+/* The step's times in one collapsed subtree, whose row is the wait since the
+ * peer's last message (or, for a first message, the time since the Client
+ * Hello).  Steps of a frame that share it show it once, on the first of
+ * them, naming them; on the others it is hidden, its fields still there
+ * for filters and columns. */
+static void add_timing(proto_tree *t, tvbuff_t *tvb, const tlsexplain_frame *fs, guint i)
+{
+    const tlsexplain_frame_step *fst = &fs->steps[i];
+    const tlsx_step *st = &fst->st;
+    proto_item *root =
+        tlsexplain_add_time(t, tvb, st->has_since_peer ? hf_since_peer : hf_since_start,
+                            st->has_since_peer ? st->since_peer : st->since_start);
+    proto_tree *tt = proto_item_add_subtree(root, ett_timing);
+    if (same_timing_as_previous(fs, i)) {
+        proto_item_set_hidden(root);
+    } else {
+        guint last = i;
+        while (last + 1 < fs->count && same_timing_as_previous(fs, last + 1))
+            last++;
+        if (last > i)
+            proto_item_append_text(root, words()->steps_together, st->step,
+                                   fs->steps[last].st.step);
+    }
+    tlsexplain_add_time(tt, tvb, hf_since_prev, st->since_prev);
+    if (st->has_since_peer)
+        tlsexplain_add_time(tt, tvb, hf_since_start, st->since_start);
+    if (st->has_split) {
+        const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
+        proto_item *pi = tlsexplain_add_time(tt, tvb, hf_network, st->network);
+        tlsexplain_append_note(pi, note);
+        pi = tlsexplain_add_time(tt, tvb, hf_processing, st->processing);
+        tlsexplain_append_note(pi, note);
+        tlsexplain_add_baseline(tt, tvb, (tlsx_capture_point)fst->point, fst->rtt,
+                                tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
+    }
 }
 
 static const char *direction_of(const tlsx_step *st)
@@ -120,6 +218,12 @@ static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *
         text = wmem_strconcat(pinfo->pool, text, lang == TLSX_LANG_ZH ? "" : " ",
                               part_text(&e->parts[i], lang), NULL);
     return text;
+}
+
+static void explanation_of(const tlsexplain_frame_step *fst, tlsx_explanation *e)
+{
+    tlsx_explanation_of(&fst->st, fst->rec->transport,
+                        tlsexplain_starttls_explain_key(fst->rec->upgrade), e);
 }
 
 /* The verdicts on a step (tlsx_verdicts()).  A frame shown again (tshark's
@@ -283,9 +387,25 @@ static gboolean shows_summary(packet_info *pinfo, const tlsexplain_frame_step *f
     return tlsx_shows_summary(&fst->st, &fst->rec->facts, pinfo->num);
 }
 
-static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
-                      const tlsexplain_frame_step *fst)
+/* A generated field that the step's row already says, hidden: it stays for
+ * filters and columns. */
+static void add_hidden_uint(proto_tree *tree, tvbuff_t *tvb, int hf, guint32 v)
 {
+    proto_item *pi = proto_tree_add_uint(tree, hf, tvb, 0, 0, v);
+    proto_item_set_generated(pi);
+    proto_item_set_hidden(pi);
+}
+
+/* The step's subtree.  Its row, "Step 2: Server Hello [IN]", says the
+ * step's number, message and direction: those, its handshake, flight and
+ * type, and whether it was encrypted when it was not, are hidden fields
+ * (filters and columns have them); what the step says follows: curl's line,
+ * the explanations, the timing.  The row is no field: tshark -T json names
+ * a field's subtree after the field, and the steps of a frame would clash. */
+static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
+                      const tlsexplain_frame *fs, guint i)
+{
+    const tlsexplain_frame_step *fst = &fs->steps[i];
     const tlsx_step *st = &fst->st;
     const char *name = tlsx_step_name(st);
     proto_item *sti;
@@ -296,25 +416,26 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     tlsx_text text;
     tlsx_text_init(&text, label, sizeof label);
     if (st->step) {
-        tlsx_text_add(&text, "Step ");
+        tlsx_text_add(&text, words()->step);
         tlsx_text_add_uint(&text, st->step);
         tlsx_text_add(&text, ": ");
     } else {
-        tlsx_text_add(&text, st->flags & TLSX_FLAG_DUPLICATE ? "Repeated: " : "Post-handshake: ");
+        tlsx_text_add(&text, st->flags & TLSX_FLAG_DUPLICATE ? words()->repeated
+                                                             : words()->post_handshake);
     }
     tlsx_text_add(&text, name);
     tlsx_text_add(&text, st->side == TLSX_CLIENT ? " [OUT]" : " [IN]");
     t = proto_tree_add_subtree(top, tvb, 0, 0, ett_step, &sti, label);
 
-    proto_item_set_generated(proto_tree_add_uint(t, hf_handshake, tvb, 0, 0, st->handshake));
+    add_hidden_uint(t, tvb, hf_handshake, st->handshake);
     if (st->step) {
-        proto_item_set_generated(proto_tree_add_uint(t, hf_step, tvb, 0, 0, st->step));
-        proto_item_set_generated(proto_tree_add_uint(t, hf_flight, tvb, 0, 0, st->flight));
+        add_hidden_uint(t, tvb, hf_step, st->step);
+        add_hidden_uint(t, tvb, hf_flight, st->flight);
     }
-    add_string(t, tvb, hf_direction, direction_of(st), FALSE);
-    add_string(t, tvb, hf_message, name, FALSE);
+    add_string(t, tvb, hf_direction, direction_of(st), TRUE);
+    add_string(t, tvb, hf_message, name, TRUE);
     if (st->kind == TLSX_STEP_HANDSHAKE)
-        proto_item_set_generated(proto_tree_add_uint(t, hf_handshake_type, tvb, 0, 0, st->hs_type));
+        add_hidden_uint(t, tvb, hf_handshake_type, st->hs_type);
     if (st->hrr)
         proto_item_set_generated(proto_tree_add_boolean(t, hf_hrr, tvb, 0, 0, TRUE));
     if (st->kind == TLSX_STEP_ALERT) {
@@ -342,30 +463,36 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
             proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
     }
     tlsx_explanation e;
-    tlsx_explanation_of(st, fst->rec->transport, tlsexplain_starttls_explain_key(fst->rec->upgrade),
-                        &e);
-    add_explanation(t, tvb, hf_explain_zh, explanation_text(pinfo, &e, TLSX_LANG_ZH), e.is_static,
+    explanation_of(fst, &e);
+    /* The step above's texts, when the tree is read: a frame of encrypted
+     * messages has the same explanation several times. */
+    const char *prev_zh = NULL, *prev_en = NULL;
+    if (i > 0 && tlsexplain_tree_visible(t)) {
+        tlsx_explanation pe;
+        explanation_of(&fs->steps[i - 1], &pe);
+        prev_zh = explanation_text(pinfo, &pe, TLSX_LANG_ZH);
+        prev_en = explanation_text(pinfo, &pe, TLSX_LANG_EN);
+    }
+    add_explanation(t, tvb, hf_explain_zh, words()->explain_zh, words()->same_zh,
+                    explanation_text(pinfo, &e, TLSX_LANG_ZH), prev_zh, e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
-    add_explanation(t, tvb, hf_explain_en, explanation_text(pinfo, &e, TLSX_LANG_EN), e.is_static,
+    add_explanation(t, tvb, hf_explain_en, words()->explain_en, words()->same_en,
+                    explanation_text(pinfo, &e, TLSX_LANG_EN), prev_en, e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
 
-    tlsexplain_add_time(t, tvb, hf_since_prev, st->since_prev);
-    if (st->has_since_peer)
-        tlsexplain_add_time(t, tvb, hf_since_peer, st->since_peer);
-    tlsexplain_add_time(t, tvb, hf_since_start, st->since_start);
-    if (st->has_split) {
-        const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
-        proto_item *pi = tlsexplain_add_time(t, tvb, hf_network, st->network);
-        tlsexplain_append_note(pi, note);
-        pi = tlsexplain_add_time(t, tvb, hf_processing, st->processing);
-        tlsexplain_append_note(pi, note);
-        tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
-                                tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
+    add_timing(t, tvb, fs, i);
+    proto_item *enc = proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted);
+    proto_item_set_generated(enc);
+    if (!st->encrypted)
+        proto_item_set_hidden(enc);
+    /* Shown on the frame's first step of the handshake, hidden on the next. */
+    if (fst->rec->facts.summary_frame) {
+        proto_item *pi =
+            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->facts.summary_frame);
+        proto_item_set_generated(pi);
+        if (i > 0 && fs->steps[i - 1].rec == fst->rec)
+            proto_item_set_hidden(pi);
     }
-    proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
-    if (fst->rec->facts.summary_frame)
-        proto_item_set_generated(
-            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->facts.summary_frame));
 
     add_expert_infos(pinfo, sti, fst);
 }
@@ -434,10 +561,24 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                         plurality(fs->count, "", "s"));
     proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
     for (guint i = 0; i < fs->count; i++) {
-        show_step(top, tvb, pinfo, &fs->steps[i]);
+        show_step(top, tvb, pinfo, fs, i);
         if (shows_summary(pinfo, &fs->steps[i]))
             tlsexplain_summary_show(top, tvb, fs->steps[i].rec);
     }
+}
+
+/* The explanations are what a step is read for: their lines show when the
+ * step is opened, the timing stays closed until asked for.  Wireshark
+ * allocates the subtrees' open/closed states after every registration and
+ * handoff, so this is done at the first file's start, once: later the user's
+ * choice stands. */
+void tlsexplain_tree_init(void)
+{
+    static gboolean done;
+    if (done)
+        return;
+    done = TRUE;
+    tree_expanded_set(ett_explanation, TRUE);
 }
 
 void tlsexplain_tree_register(int proto)
@@ -528,7 +669,7 @@ void tlsexplain_tree_register(int proto)
           FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
           "The frame that completed or ended this handshake, where its summary is", HFILL}},
     };
-    static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation};
+    static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation, &ett_timing};
     static ei_register_info ei[] = {
         {&ei_time_backwards,
          {"tlsexplain.time_backwards", PI_SEQUENCE, PI_WARN,

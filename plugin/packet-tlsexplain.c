@@ -65,6 +65,7 @@ static void tlsexplain_init(void)
     want_fields();
     tlsexplain_conn_init();
     tlsexplain_store_init();
+    tlsexplain_tree_init();
 }
 
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

@@ -96,6 +96,7 @@ GArray *tlsexplain_conn_handoff(void);
 void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                            const tlsexplain_frame *fs);
 void tlsexplain_tree_register(int proto);
+void tlsexplain_tree_init(void); /* at every file's start */
 
 /* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
  * for later passes; gives them back unpacked in pinfo->pool, or NULL.  Init

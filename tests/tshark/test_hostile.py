@@ -321,7 +321,8 @@ def read(capture, *extra):
             if proto.get("name") != "tlsexplain":
                 continue
             for sub in proto.findall("field"):
-                f = {x.get("name"): x.get("show") for x in sub.findall("field")}
+                # The step's row (its message) and every field under it.
+                f = {x.get("name"): x.get("show") for x in sub.iter("field") if x.get("name")}
                 if "tlsexplain.handshake" not in f:
                     continue
                 s = {"frame": frame, "handshake": int(f["tlsexplain.handshake"]),
