@@ -497,32 +497,146 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     add_expert_infos(pinfo, sti, fst);
 }
 
-/* "+0.101 s" for waits of a millisecond or more, "+0.000087 s" below. */
-static void append_info(packet_info *pinfo, const tlsx_step *st)
+/* The Info column's words, in the language of the tlsexplain.language
+ * preference (Chinese for zh, English otherwise). */
+typedef struct {
+    const char *step;           /* "Step %u" */
+    const char *steps;          /* "Steps %u–%u" */
+    const char *repeated;       /* a repeated message, not a step */
+    const char *post_handshake; /* a message after the handshake */
+} info_words;
+
+static const info_words info_en = {"Step %u", "Steps %u–%u", "Repeated", "Post-handshake"};
+static const info_words info_zh = {"第%u步", "第%u–%u步", "重复", "握手后"};
+
+static const info_words *info_words_now(void)
 {
-    const char *name = tlsx_step_name(st);
-    const char *dir = direction_of(st);
-    char num[24];
+    return tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? &info_zh : &info_en;
+}
 
-    if (st->step)
-        snprintf(num, sizeof num,
-                 tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "第%u步" : "Step %u", st->step);
-    else if (st->flags & TLSX_FLAG_DUPLICATE)
-        g_strlcpy(num, tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "重复" : "Repeated",
-                  sizeof num);
+/* "Step 2", "Steps 2–5", "Repeated", "Post-handshake" into buf. */
+static void steps_label(char *buf, size_t size, const tlsx_step *first, const tlsx_step *last)
+{
+    const info_words *w = info_words_now();
+    if (!first->step)
+        g_strlcpy(buf, first->flags & TLSX_FLAG_DUPLICATE ? w->repeated : w->post_handshake, size);
+    else if (first == last)
+        snprintf(buf, size, w->step, first->step);
     else
-        g_strlcpy(num,
-                  tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "握手后" : "Post-handshake",
-                  sizeof num);
+        snprintf(buf, size, w->steps, first->step, last->step);
+}
 
+/* " +0.101 s" for waits of a millisecond or more, " +0.000087 s" below; ""
+ * without a wait. */
+static const char *wait_text(char *buf, size_t size, const tlsx_step *st)
+{
     if (!st->has_since_peer) {
-        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s]", num, dir, name);
-        return;
+        buf[0] = '\0';
+        return buf;
     }
     char wait[TLSX_TIME_TEXT_SIZE];
     const gboolean ms = tlsx_time_cmp(st->since_peer, tlsx_time_from_ms(1)) >= 0;
-    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s +%s s]", num, dir, name,
-                    tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
+    snprintf(buf, size, " +%s s", tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
+    return buf;
+}
+
+/* The long form (tlsexplain.info_long): one note per step, naming it. */
+static void append_info(packet_info *pinfo, const tlsx_step *st)
+{
+    char num[32], wait[TLSX_TIME_TEXT_SIZE + 8];
+    steps_label(num, sizeof num, st, st);
+    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s%s]", num, direction_of(st),
+                    tlsx_step_name(st), wait_text(wait, sizeof wait, st));
+}
+
+/* Whether Wireshark's Info already names the message: one of its items,
+ * separated by ", ", is the name or starts with it and " (" (from 4.2,
+ * "Client Hello (SNI=…)"), whatever the case ("Encrypted Handshake
+ * Message").  Without the Info column (info NULL), none is named. */
+static gboolean info_names(const char *info, const char *name)
+{
+    if (!info)
+        return FALSE;
+    const size_t n = strlen(name);
+    for (const char *p = info; p; p = strstr(p, ", ") ? strstr(p, ", ") + 2 : NULL) {
+        if (g_ascii_strncasecmp(p, name, n) == 0 &&
+            (p[n] == '\0' || p[n] == ',' || (p[n] == ' ' && p[n + 1] == '(')))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether step i of the frame goes in the same Info note as the one before:
+ * the next step of the same handshake (or, for messages that are no steps,
+ * another one of the same kind), from the same side, after the same wait (a
+ * flight, or the part of it in this frame). */
+static gboolean same_info_note(const tlsexplain_frame *fs, guint i)
+{
+    const tlsexplain_frame_step *a = &fs->steps[i - 1], *b = &fs->steps[i];
+    const tlsx_step *x = &a->st, *y = &b->st;
+    const gboolean next =
+        x->step ? y->step == x->step + 1
+                : !y->step && (x->flags & TLSX_FLAG_DUPLICATE) == (y->flags & TLSX_FLAG_DUPLICATE);
+    return a->rec == b->rec && next && x->handshake == y->handshake && x->side == y->side &&
+           x->has_since_peer == y->has_since_peer &&
+           (!x->has_since_peer || tlsx_time_cmp(x->since_peer, y->since_peer) == 0);
+}
+
+/* What a note adds for the messages of steps i to last that Info does not
+ * name, runs of one name together: ", 8: Finished", ", 4–7: Encrypted
+ * handshake message"; for messages that are no steps, the names alone. */
+static const char *unnamed_text(packet_info *pinfo, const tlsexplain_frame *fs, guint i, guint last,
+                                const char *info)
+{
+    wmem_strbuf_t *out = wmem_strbuf_new(pinfo->pool, "");
+    for (guint k = i; k <= last;) {
+        const tlsx_step *st = &fs->steps[k].st;
+        const char *name = tlsx_step_name(st);
+        guint end = k;
+        while (end + 1 <= last && strcmp(tlsx_step_name(&fs->steps[end + 1].st), name) == 0)
+            end++;
+        if (!info_names(info, name)) {
+            if (!st->step)
+                wmem_strbuf_append_printf(out, ", %s", name);
+            else if (end == k)
+                wmem_strbuf_append_printf(out, ", %u: %s", st->step, name);
+            else
+                wmem_strbuf_append_printf(out, ", %u–%u: %s", st->step, fs->steps[end].st.step,
+                                          name);
+        }
+        k = end + 1;
+    }
+    return wmem_strbuf_get_str(out);
+}
+
+/* One note per flight (the part of it in this frame): "[Steps 2–5 IN
+ * +0.007 s]", naming only the messages Wireshark's Info does not, e.g.
+ * "[Steps 6–8 OUT +0.001 s, 8: Finished]" where TLS shows an "Encrypted
+ * Handshake Message", or "[Step 1 OUT Client Hello]" over QUIC. */
+static void append_flight_notes(packet_info *pinfo, const tlsexplain_frame *fs)
+{
+    const char *info = wmem_strdup(pinfo->pool, col_get_text(pinfo->cinfo, COL_INFO));
+    guint i = 0;
+    while (i < fs->count) {
+        guint last = i;
+        while (last + 1 < fs->count && same_info_note(fs, last + 1))
+            last++;
+        const tlsx_step *first = &fs->steps[i].st;
+        char label[32], wait[TLSX_TIME_TEXT_SIZE + 8];
+        steps_label(label, sizeof label, first, &fs->steps[last].st);
+        wait_text(wait, sizeof wait, first);
+        if (i == last) {
+            /* One message: named where the long form names it. */
+            const char *name = tlsx_step_name(first);
+            const gboolean named = info_names(info, name);
+            col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s%s%s%s]", label, direction_of(first),
+                            named ? "" : " ", named ? "" : name, wait);
+        } else {
+            col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s%s%s]", label, direction_of(first),
+                            wait, unnamed_text(pinfo, fs, i, last, info));
+        }
+        i = last + 1;
+    }
 }
 
 /* Whether a step of the frame has an expert info: a verdict. */
@@ -540,8 +654,12 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                            const tlsexplain_frame *fs)
 {
     if (tlsexplain_prefs.info_column && pinfo->cinfo) {
-        for (guint i = 0; i < fs->count; i++)
-            append_info(pinfo, &fs->steps[i].st);
+        if (tlsexplain_prefs.info_long) {
+            for (guint i = 0; i < fs->count; i++)
+                append_info(pinfo, &fs->steps[i].st);
+        } else {
+            append_flight_notes(pinfo, fs);
+        }
     }
     /* No tree (the Expert Information dialog, tshark -2's second pass without
      * -V): the expert infos all the same, on no item. */

@@ -20,6 +20,7 @@ enum { TLSEXPLAIN_LANG_EN, TLSEXPLAIN_LANG_ZH, TLSEXPLAIN_LANG_BOTH };
 typedef struct {
     gint language;                    /* TLSEXPLAIN_LANG_*: which explanation is shown */
     tlsexplain_pref_bool info_column; /* steps appended to the Info column */
+    tlsexplain_pref_bool info_long;   /* ... one note per step, naming it */
     guint slow_ms;                    /* a longer wait for the peer is slow (tlsexplain.slow) */
 } tlsexplain_prefs_t;
 extern tlsexplain_prefs_t tlsexplain_prefs;

@@ -265,15 +265,42 @@ class DocumentCase(unittest.TestCase, Timing):
         self.assertTrue(want)
 
     def test_info_column(self):
-        out = info_column(self.CAP, "-Y", "tlsexplain.step == 2")
-        self.assertRegex(out, r"\[Step 2 IN Server Hello \+\d+\.\d+ s\]")
-        self.assertIn("[Step 5 IN Server Hello Done +", out)
+        """One note per flight, naming only what Wireshark's Info does not
+        (the Finished it shows as an encrypted message without the key log)."""
+        out = info_column(self.CAP, "-Y", "tlsexplain").splitlines()
+        self.assertEqual([l.strip() for l in out], [
+            "Client Hello [Step 1 OUT]",
+            "Server Hello, Certificate, Server Key Exchange, Server Hello Done "
+            "[Steps 2–5 IN +0.007 s]",
+            "Client Key Exchange, Change Cipher Spec, Encrypted Handshake Message "
+            "[Steps 6–8 OUT +0.001 s, 8: Finished]",
+            "Change Cipher Spec, Encrypted Handshake Message [Steps 9–10 IN +0.001 s, 10: Finished]",
+            "Encrypted Alert [Post-handshake IN +4.995 s]",
+        ])
+        self.assertLessEqual(max(len(l.strip()) for l in out), 120)
+        keys = info_column(self.CAP, *keylog("tls12-doc.keys"), "-Y", "tlsexplain.step == 8")
+        self.assertEqual(keys.strip(), "Client Key Exchange, Change Cipher Spec, Finished "
+                                       "[Steps 6–8 OUT +0.001 s]")
+        # The long form: a note per step, each naming its message.
+        long = info_column(self.CAP, "-o", "tlsexplain.info_long:TRUE",
+                           "-Y", "tlsexplain.step == 2")
+        self.assertEqual(long.strip(), "Server Hello, Certificate, Server Key Exchange, Server "
+                         "Hello Done [Step 2 IN Server Hello +0.007 s] [Step 3 IN Certificate "
+                         "+0.007 s] [Step 4 IN Server Key Exchange +0.007 s] [Step 5 IN Server "
+                         "Hello Done +0.007 s]")
         off = info_column(self.CAP, "-o", "tlsexplain.info_column:FALSE",
                           "-Y", "tlsexplain.step == 2")
         self.assertNotIn("[Step", off)
         self.assertIn("Server Hello", off)
-        zh = info_column(self.CAP, "-o", "tlsexplain.language:zh", "-Y", "tlsexplain.step == 1")
-        self.assertIn("[第1步 OUT Client Hello]", zh)
+        zh = info_column(self.CAP, "-o", "tlsexplain.language:zh", "-Y", "tlsexplain.step <= 2")
+        self.assertEqual([l.strip() for l in zh.splitlines()], [
+            "Client Hello [第1步 OUT]",
+            "Server Hello, Certificate, Server Key Exchange, Server Hello Done "
+            "[第2–5步 IN +0.007 s]",
+        ])
+        zh_long = info_column(self.CAP, "-o", "tlsexplain.language:zh",
+                              "-o", "tlsexplain.info_long:TRUE", "-Y", "tlsexplain.step == 1")
+        self.assertIn("[第1步 OUT Client Hello]", zh_long)
 
     def test_explanation_lines(self):
         """Each explanation once: a row that says what it is, and under it the
