@@ -82,8 +82,10 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
 
 static void proto_register_tlsexplain(void)
 {
+    /* One name everywhere: the short name titles the preferences tree, the
+     * long one their page, and both the expert infos' Protocol column. */
     proto_tlsexplain =
-        proto_register_protocol(TLSEXPLAIN_PROTO_NAME, "TLS Explainer", "tlsexplain");
+        proto_register_protocol(TLSEXPLAIN_PROTO_NAME, TLSEXPLAIN_PROTO_NAME, "tlsexplain");
     tlsexplain_tree_register(proto_tlsexplain);
 
     module_t *module = prefs_register_protocol(proto_tlsexplain, NULL);

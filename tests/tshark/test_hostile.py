@@ -461,9 +461,9 @@ class Hostile(unittest.TestCase):
         # The same expert infos in one pass and in two, but for what only the
         # second knows: that nothing followed.
         ours = [[line for line in ts.run(*passes, "-r", ts.sample(cap), "-q", "-z", "expert")
-                 .splitlines() if "TLS Explainer" in line]
+                 .splitlines() if "TLS Handshake Explainer" in line]
                 for passes in ((), ("-2",))]
-        self.assertEqual(ours[1], ours[0] + ["           1   Sequence      TLS Explainer  "
+        self.assertEqual(ours[1], ours[0] + ["           1   Sequence TLS Handshake Explainer  "
                                              "Handshake 40 never completed: the capture holds "
                                              "nothing after this step (the Server Hello was "
                                              "still to come)"])

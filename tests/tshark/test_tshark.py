@@ -525,7 +525,7 @@ class Registration(unittest.TestCase):
             self.assertIn(name, rows)
             self.assertTrue(rows[name][-1].strip(), f"{name} has no description")
         protos = ts.run("-G", "protocols")
-        self.assertIn("TLS Handshake Explainer\tTLS Explainer\ttlsexplain", protos)
+        self.assertIn("TLS Handshake Explainer\tTLS Handshake Explainer\ttlsexplain", protos)
 
     def test_handshake_types_are_named_from_the_message_table(self):
         # The field's value names are filled from the plugin's message table
