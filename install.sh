@@ -4,7 +4,13 @@
 # sample.
 #
 #   ./install.sh              everything
+#   ./install.sh --gui        everything, and the Wireshark GUI (wireshark-qt)
 #   ./install.sh --deps-only  only the Debian packages (as CI does first)
+#
+# It also installs curl and openssl, for the README's "Capture your own
+# handshake" (samples/serve.sh), and a small Chinese font: the explanations
+# are in Chinese by default, and a stock Debian has no font with Chinese
+# characters, so the GUI would show boxes.
 #
 # As root the plugin goes to Wireshark's system plugin folder, since Wireshark
 # ignores the personal plugin folder for root; otherwise to the personal one
@@ -12,7 +18,16 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DEPS=(build-essential cmake pkg-config wireshark-dev libglib2.0-dev tshark python3)
+DEPS=(build-essential cmake pkg-config wireshark-dev libglib2.0-dev tshark python3
+  curl openssl fonts-wqy-microhei)
+deps_only=0
+for arg in "$@"; do
+  case $arg in
+    --gui) DEPS+=(wireshark-qt) ;;
+    --deps-only) deps_only=1 ;;
+    *) echo "install.sh: unknown option $arg (--gui, --deps-only)" >&2; exit 2 ;;
+  esac
+done
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -20,7 +35,7 @@ as_root() {
 
 as_root apt-get update
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${DEPS[@]}"
-[ "${1:-}" = "--deps-only" ] && exit 0
+[ "$deps_only" -eq 1 ] && exit 0
 
 system=OFF
 [ "$(id -u)" -eq 0 ] && system=ON

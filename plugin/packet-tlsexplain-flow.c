@@ -2,10 +2,10 @@
  * Explainer", and tshark -z flow,tlsexplain,standard.
  *
  * Every step (and post-handshake message) is an arrow of the ladder, from
- * client to server or back, labelled with its message; the comment says the
- * step, how long it came after the other side's last message and when in the
- * handshake.  Labels are ssldump's one-word names ("ServerKeyExchange"): the
- * text graph of tshark cuts labels at 18 characters.
+ * client to server or back, labelled with its message; the comment, short
+ * enough for the graph's last column, says the step and how long it came
+ * after the other side's last message (the packet's tree says the rest).  Labels are ssldump's
+ * one-word names ("ServerKeyExchange"): the text graph of tshark cuts labels at 18 characters.
  *
  * The columns (nodes) are the client's address and the server's
  * "address:port": over loopback, where client and server share an address,
@@ -108,7 +108,7 @@ static const char *ms_of(char *buf, tlsx_time t)
     return tlsexplain_time_text(buf, t, 3, 3);
 }
 
-/* "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the client, at 7.165 ms",
+/* "Handshake 1 step 2 IN +7.165 ms" (the arrow's label names the message),
  * then the endpoints that have no column of their own, if any:
  * "(client 192.0.2.7, server 192.0.2.80:443)". */
 static char *comment_of(const tlsx_step *st, const char *client, const char *server)
@@ -117,15 +117,11 @@ static char *comment_of(const tlsx_step *st, const char *client, const char *ser
     char ms[TLSX_TIME_TEXT_SIZE];
     const char *dir = st->side == TLSX_CLIENT ? "OUT" : "IN";
     if (st->step)
-        g_string_printf(c, "Handshake %u step %u %s: %s", st->handshake, st->step, dir,
-                        tlsx_step_name(st));
+        g_string_printf(c, "Handshake %u step %u %s", st->handshake, st->step, dir);
     else
-        g_string_printf(c, "Handshake %u post-handshake %s: %s", st->handshake, dir,
-                        tlsx_step_name(st));
+        g_string_printf(c, "Handshake %u post-handshake %s", st->handshake, dir);
     if (st->has_since_peer)
-        g_string_append_printf(c, ", %s ms after the %s", ms_of(ms, st->since_peer),
-                               st->side == TLSX_CLIENT ? "server" : "client");
-    g_string_append_printf(c, ", at %s ms", ms_of(ms, st->since_start));
+        g_string_append_printf(c, " +%s ms", ms_of(ms, st->since_peer));
     if (client && server)
         g_string_append_printf(c, " (client %s, server %s)", client, server);
     else if (client || server)

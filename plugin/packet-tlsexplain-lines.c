@@ -1,8 +1,9 @@
 /* packet-tlsexplain-lines.c: an explanation as lines under its field.
  *
  * Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
- * characters, and the explanations are longer: the GUI and tshark -V show
- * them whole as lines of text under their field.  tshark -T fields builds
+ * characters, and many explanations are longer: the GUI and tshark -V show
+ * every one, short or long, as lines of text of one width under its field,
+ * whose own label only says what it is.  tshark -T fields builds
  * them too (its tree is a visible one), for every step it prints, so the
  * lines of the explanation tables' texts are worked out once.
  *

@@ -43,6 +43,39 @@ static int hf_starttls_frame = -1;
 static gint ett_tlsexplain = -1;
 static gint ett_step = -1;
 static gint ett_explanation = -1;
+static gint ett_timing = -1;
+
+/* The tree's own words, beside the fields' names: the labels of the rows
+ * that are not a field's "name: value", one table per label language. */
+typedef struct {
+    const char *explain_zh;     /* above the Chinese explanation's lines */
+    const char *explain_en;     /* above the English explanation's lines */
+    const char *same_zh;        /* a Chinese explanation the step above has too */
+    const char *same_en;        /* an English explanation the step above has too */
+    const char *steps_together; /* a timing shared by the steps of a frame: "steps 2–5" */
+} tree_words;
+
+static const tree_words words_en = {
+    "Explanation (Chinese)",
+    "Explanation (English)",
+    "Explanation (Chinese): the same as the step above",
+    "Explanation (English): the same as the step above",
+    " (steps %u–%u, one frame)",
+};
+
+static const tree_words words_zh = {
+    "中文解释",
+    "英文解释",
+    "中文解释：与上一步相同",
+    "英文解释：与上一步相同",
+    "（第 %u–%u 步，同一帧）",
+};
+
+/* The step's own label words are text/tlsx_label.c's; these the tree's. */
+static const tree_words *words(void)
+{
+    return tlsexplain_label_lang() == TLSX_LANG_ZH ? &words_zh : &words_en;
+}
 
 static expert_field ei_time_backwards = EI_INIT;
 static expert_field ei_unexpected = EI_INIT;
@@ -83,7 +116,14 @@ static void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *s, g
         proto_item_set_hidden(pi);
 }
 
-static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *text,
+/* The explanation's field, labelled with what it is, and its text under it
+ * as lines of one width, whatever its length: tree labels are cut at
+ * ITEM_LABEL_LENGTH bytes, a few dozen Chinese characters, so the text is
+ * read once, in the lines; a text the step above just gave (previous, or
+ * NULL) is not given again.  The field's value is the whole text (filters,
+ * tshark -T fields, Copy -> Value). */
+static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char *label,
+                            const char *same_label, const char *text, const char *previous,
                             gboolean is_static, gboolean hidden)
 {
     proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
@@ -92,13 +132,73 @@ static void add_explanation(proto_tree *tree, tvbuff_t *tvb, int hf, const char 
         proto_item_set_hidden(pi);
         return;
     }
-    /* Tree labels are cut at ITEM_LABEL_LENGTH bytes, a few dozen Chinese
-     * characters: the full explanation is also given as lines under its
-     * field, so that it can be read in the GUI and in tshark -V. */
-    if (!tlsexplain_tree_visible(tree) || strlen(text) < ITEM_LABEL_LENGTH - 40)
+    if (!tlsexplain_tree_visible(tree))
         return;
+    if (previous && strcmp(previous, text) == 0) {
+        proto_item_set_text(pi, "%s", same_label);
+        return;
+    }
+    proto_item_set_text(pi, "%s", label);
     tlsexplain_add_lines(proto_item_add_subtree(pi, ett_explanation), tvb, ett_explanation, text,
                          is_static);
+}
+
+/* Whether step i of the frame has the timing of the step before it, which
+ * the tree then shows once: both of one flight of one handshake, in this
+ * frame (no time between them), with the same wait and the same split. */
+static gboolean same_timing_as_previous(const tlsexplain_frame *fs, guint i)
+{
+    if (i == 0)
+        return FALSE;
+    const tlsexplain_frame_step *a = &fs->steps[i - 1], *b = &fs->steps[i];
+    const tlsx_step *x = &a->st, *y = &b->st;
+    return a->rec == b->rec && x->step && y->step && x->handshake == y->handshake &&
+           x->flight == y->flight && tlsx_time_cmp(y->since_prev, tlsx_time_from_ms(0)) == 0 &&
+           x->has_since_peer == y->has_since_peer &&
+           tlsx_time_cmp(x->since_peer, y->since_peer) == 0 &&
+           tlsx_time_cmp(x->since_start, y->since_start) == 0 && x->has_split == y->has_split &&
+           (!y->has_split ||
+            (x->split_estimated == y->split_estimated &&
+             tlsx_time_cmp(x->network, y->network) == 0 &&
+             tlsx_time_cmp(x->processing, y->processing) == 0 && a->point == b->point &&
+             a->rtt_estimated == b->rtt_estimated && tlsx_time_cmp(a->rtt, b->rtt) == 0));
+}
+
+/* The step's times in one collapsed subtree, whose row is the wait since the
+ * peer's last message (or, for a first message, the time since the Client
+ * Hello).  Steps of a frame that share it show it once, on the first of
+ * them, naming them; on the others it is hidden, its fields still there
+ * for filters and columns. */
+static void add_timing(proto_tree *t, tvbuff_t *tvb, const tlsexplain_frame *fs, guint i)
+{
+    const tlsexplain_frame_step *fst = &fs->steps[i];
+    const tlsx_step *st = &fst->st;
+    proto_item *root =
+        tlsexplain_add_time(t, tvb, st->has_since_peer ? hf_since_peer : hf_since_start,
+                            st->has_since_peer ? st->since_peer : st->since_start);
+    proto_tree *tt = proto_item_add_subtree(root, ett_timing);
+    if (same_timing_as_previous(fs, i)) {
+        proto_item_set_hidden(root);
+    } else {
+        guint last = i;
+        while (last + 1 < fs->count && same_timing_as_previous(fs, last + 1))
+            last++;
+        if (last > i)
+            proto_item_append_text(root, words()->steps_together, st->step,
+                                   fs->steps[last].st.step);
+    }
+    tlsexplain_add_time(tt, tvb, hf_since_prev, st->since_prev);
+    if (st->has_since_peer)
+        tlsexplain_add_time(tt, tvb, hf_since_start, st->since_start);
+    if (st->has_split) {
+        const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
+        proto_item *pi = tlsexplain_add_time(tt, tvb, hf_network, st->network);
+        tlsexplain_append_note(pi, note);
+        pi = tlsexplain_add_time(tt, tvb, hf_processing, st->processing);
+        tlsexplain_append_note(pi, note);
+        tlsexplain_add_baseline(tt, tvb, (tlsx_capture_point)fst->point, fst->rtt,
+                                tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
+    }
 }
 
 static const char *direction_of(const tlsx_step *st)
@@ -122,6 +222,12 @@ static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *
         text = wmem_strconcat(pinfo->pool, text, lang == TLSX_LANG_ZH ? "" : " ",
                               part_text(&e->parts[i], lang), NULL);
     return text;
+}
+
+static void explanation_of(const tlsexplain_frame_step *fst, tlsx_explanation *e)
+{
+    tlsx_explanation_of(&fst->st, fst->rec->transport,
+                        tlsexplain_starttls_explain_key(fst->rec->upgrade), e);
 }
 
 /* The verdicts on a step (tlsx_verdicts()).  A frame shown again (tshark's
@@ -285,9 +391,25 @@ static gboolean shows_summary(packet_info *pinfo, const tlsexplain_frame_step *f
     return tlsx_shows_summary(&fst->st, &fst->rec->facts, pinfo->num);
 }
 
-static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
-                      const tlsexplain_frame_step *fst)
+/* A generated field that the step's row already says, hidden: it stays for
+ * filters and columns. */
+static void add_hidden_uint(proto_tree *tree, tvbuff_t *tvb, int hf, guint32 v)
 {
+    proto_item *pi = proto_tree_add_uint(tree, hf, tvb, 0, 0, v);
+    proto_item_set_generated(pi);
+    proto_item_set_hidden(pi);
+}
+
+/* The step's subtree.  Its row, "Step 2: Server Hello [IN]", says the
+ * step's number, message and direction: those, its handshake, flight and
+ * type, and whether it was encrypted when it was not, are hidden fields
+ * (filters and columns have them); what the step says follows: curl's line,
+ * the explanations, the timing.  The row is no field: tshark -T json names
+ * a field's subtree after the field, and the steps of a frame would clash. */
+static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
+                      const tlsexplain_frame *fs, guint i)
+{
+    const tlsexplain_frame_step *fst = &fs->steps[i];
     const tlsx_step *st = &fst->st;
     const char *name = tlsx_step_name(st);
     proto_item *sti;
@@ -312,15 +434,15 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     tlsx_text_add(&text, st->side == TLSX_CLIENT ? " [OUT]" : " [IN]");
     t = proto_tree_add_subtree(top, tvb, 0, 0, ett_step, &sti, label);
 
-    proto_item_set_generated(proto_tree_add_uint(t, hf_handshake, tvb, 0, 0, st->handshake));
+    add_hidden_uint(t, tvb, hf_handshake, st->handshake);
     if (st->step) {
-        proto_item_set_generated(proto_tree_add_uint(t, hf_step, tvb, 0, 0, st->step));
-        proto_item_set_generated(proto_tree_add_uint(t, hf_flight, tvb, 0, 0, st->flight));
+        add_hidden_uint(t, tvb, hf_step, st->step);
+        add_hidden_uint(t, tvb, hf_flight, st->flight);
     }
-    add_string(t, tvb, hf_direction, direction_of(st), FALSE);
-    add_string(t, tvb, hf_message, name, FALSE);
+    add_string(t, tvb, hf_direction, direction_of(st), TRUE);
+    add_string(t, tvb, hf_message, name, TRUE);
     if (st->kind == TLSX_STEP_HANDSHAKE)
-        proto_item_set_generated(proto_tree_add_uint(t, hf_handshake_type, tvb, 0, 0, st->hs_type));
+        add_hidden_uint(t, tvb, hf_handshake_type, st->hs_type);
     if (st->hrr)
         proto_item_set_generated(proto_tree_add_boolean(t, hf_hrr, tvb, 0, 0, TRUE));
     if (st->kind == TLSX_STEP_ALERT) {
@@ -347,60 +469,180 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
             proto_tree_add_uint(t, hf_starttls_frame, tvb, 0, 0, fst->rec->upgrade_frame));
     }
     tlsx_explanation e;
-    tlsx_explanation_of(st, fst->rec->transport, tlsexplain_starttls_explain_key(fst->rec->upgrade),
-                        &e);
-    add_explanation(t, tvb, hf_explain_zh, explanation_text(pinfo, &e, TLSX_LANG_ZH), e.is_static,
+    explanation_of(fst, &e);
+    /* The step above's texts, when the tree is read: a frame of encrypted
+     * messages has the same explanation several times. */
+    const char *prev_zh = NULL, *prev_en = NULL;
+    if (i > 0 && tlsexplain_tree_visible(t)) {
+        tlsx_explanation pe;
+        explanation_of(&fs->steps[i - 1], &pe);
+        prev_zh = explanation_text(pinfo, &pe, TLSX_LANG_ZH);
+        prev_en = explanation_text(pinfo, &pe, TLSX_LANG_EN);
+    }
+    add_explanation(t, tvb, hf_explain_zh, words()->explain_zh, words()->same_zh,
+                    explanation_text(pinfo, &e, TLSX_LANG_ZH), prev_zh, e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
-    add_explanation(t, tvb, hf_explain_en, explanation_text(pinfo, &e, TLSX_LANG_EN), e.is_static,
+    add_explanation(t, tvb, hf_explain_en, words()->explain_en, words()->same_en,
+                    explanation_text(pinfo, &e, TLSX_LANG_EN), prev_en, e.is_static,
                     tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
 
-    tlsexplain_add_time(t, tvb, hf_since_prev, st->since_prev);
-    if (st->has_since_peer)
-        tlsexplain_add_time(t, tvb, hf_since_peer, st->since_peer);
-    tlsexplain_add_time(t, tvb, hf_since_start, st->since_start);
-    if (st->has_split) {
-        const char *note = tlsexplain_estimate_note(st->split_estimated, fst->rec->transport);
-        proto_item *pi = tlsexplain_add_time(t, tvb, hf_network, st->network);
-        tlsexplain_append_note(pi, note);
-        pi = tlsexplain_add_time(t, tvb, hf_processing, st->processing);
-        tlsexplain_append_note(pi, note);
-        tlsexplain_add_baseline(t, tvb, (tlsx_capture_point)fst->point, fst->rtt,
-                                tlsexplain_estimate_note(fst->rtt_estimated, fst->rec->transport));
+    add_timing(t, tvb, fs, i);
+    proto_item *enc = proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted);
+    proto_item_set_generated(enc);
+    if (!st->encrypted)
+        proto_item_set_hidden(enc);
+    /* Shown on the frame's first step of the handshake, hidden on the next. */
+    if (fst->rec->facts.summary_frame) {
+        proto_item *pi =
+            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->facts.summary_frame);
+        proto_item_set_generated(pi);
+        if (i > 0 && fs->steps[i - 1].rec == fst->rec)
+            proto_item_set_hidden(pi);
     }
-    proto_item_set_generated(proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted));
-    if (fst->rec->facts.summary_frame)
-        proto_item_set_generated(
-            proto_tree_add_uint(t, hf_summary_frame, tvb, 0, 0, fst->rec->facts.summary_frame));
 
     add_expert_infos(pinfo, sti, fst);
 }
 
-/* "+0.101 s" for waits of a millisecond or more, "+0.000087 s" below. */
-static void append_info(packet_info *pinfo, const tlsx_step *st)
+/* The Info column's words, in the language of the tlsexplain.language
+ * preference (Chinese for zh, English otherwise). */
+typedef struct {
+    const char *step;           /* "Step %u" */
+    const char *steps;          /* "Steps %u–%u" */
+    const char *repeated;       /* a repeated message, not a step */
+    const char *post_handshake; /* a message after the handshake */
+} info_words;
+
+static const info_words info_en = {"Step %u", "Steps %u–%u", "Repeated", "Post-handshake"};
+static const info_words info_zh = {"第%u步", "第%u–%u步", "重复", "握手后"};
+
+static const info_words *info_words_now(void)
 {
-    const char *name = tlsx_step_name(st);
-    const char *dir = direction_of(st);
-    char num[24];
+    return tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? &info_zh : &info_en;
+}
 
-    if (st->step)
-        snprintf(num, sizeof num,
-                 tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "第%u步" : "Step %u", st->step);
-    else if (st->flags & TLSX_FLAG_DUPLICATE)
-        g_strlcpy(num, tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "重复" : "Repeated",
-                  sizeof num);
+/* "Step 2", "Steps 2–5", "Repeated", "Post-handshake" into buf. */
+static void steps_label(char *buf, size_t size, const tlsx_step *first, const tlsx_step *last)
+{
+    const info_words *w = info_words_now();
+    if (!first->step)
+        g_strlcpy(buf, first->flags & TLSX_FLAG_DUPLICATE ? w->repeated : w->post_handshake, size);
+    else if (first == last)
+        snprintf(buf, size, w->step, first->step);
     else
-        g_strlcpy(num,
-                  tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? "握手后" : "Post-handshake",
-                  sizeof num);
+        snprintf(buf, size, w->steps, first->step, last->step);
+}
 
+/* " +0.101 s" for waits of a millisecond or more, " +0.000087 s" below; ""
+ * without a wait. */
+static const char *wait_text(char *buf, size_t size, const tlsx_step *st)
+{
     if (!st->has_since_peer) {
-        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s]", num, dir, name);
-        return;
+        buf[0] = '\0';
+        return buf;
     }
     char wait[TLSX_TIME_TEXT_SIZE];
     const gboolean ms = tlsx_time_cmp(st->since_peer, tlsx_time_from_ms(1)) >= 0;
-    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s +%s s]", num, dir, name,
-                    tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
+    snprintf(buf, size, " +%s s", tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
+    return buf;
+}
+
+/* The long form (tlsexplain.info_long): one note per step, naming it. */
+static void append_info(packet_info *pinfo, const tlsx_step *st)
+{
+    char num[32], wait[TLSX_TIME_TEXT_SIZE + 8];
+    steps_label(num, sizeof num, st, st);
+    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s%s]", num, direction_of(st),
+                    tlsx_step_name(st), wait_text(wait, sizeof wait, st));
+}
+
+/* Whether Wireshark's Info already names the message: one of its items,
+ * separated by ", ", is the name or starts with it and " (" (from 4.2,
+ * "Client Hello (SNI=…)"), whatever the case ("Encrypted Handshake
+ * Message").  Without the Info column (info NULL), none is named. */
+static gboolean info_names(const char *info, const char *name)
+{
+    if (!info)
+        return FALSE;
+    const size_t n = strlen(name);
+    for (const char *p = info; p; p = strstr(p, ", ") ? strstr(p, ", ") + 2 : NULL) {
+        if (g_ascii_strncasecmp(p, name, n) == 0 &&
+            (p[n] == '\0' || p[n] == ',' || (p[n] == ' ' && p[n + 1] == '(')))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether step i of the frame goes in the same Info note as the one before:
+ * the next step of the same handshake (or, for messages that are no steps,
+ * another one of the same kind), from the same side, after the same wait (a
+ * flight, or the part of it in this frame). */
+static gboolean same_info_note(const tlsexplain_frame *fs, guint i)
+{
+    const tlsexplain_frame_step *a = &fs->steps[i - 1], *b = &fs->steps[i];
+    const tlsx_step *x = &a->st, *y = &b->st;
+    const gboolean next =
+        x->step ? y->step == x->step + 1
+                : !y->step && (x->flags & TLSX_FLAG_DUPLICATE) == (y->flags & TLSX_FLAG_DUPLICATE);
+    return a->rec == b->rec && next && x->handshake == y->handshake && x->side == y->side &&
+           x->has_since_peer == y->has_since_peer &&
+           (!x->has_since_peer || tlsx_time_cmp(x->since_peer, y->since_peer) == 0);
+}
+
+/* What a note adds for the messages of steps i to last that Info does not
+ * name, runs of one name together: ", 8: Finished", ", 4–7: Encrypted
+ * handshake message"; for messages that are no steps, the names alone. */
+static const char *unnamed_text(packet_info *pinfo, const tlsexplain_frame *fs, guint i, guint last,
+                                const char *info)
+{
+    wmem_strbuf_t *out = wmem_strbuf_new(pinfo->pool, "");
+    for (guint k = i; k <= last;) {
+        const tlsx_step *st = &fs->steps[k].st;
+        const char *name = tlsx_step_name(st);
+        guint end = k;
+        while (end + 1 <= last && strcmp(tlsx_step_name(&fs->steps[end + 1].st), name) == 0)
+            end++;
+        if (!info_names(info, name)) {
+            if (!st->step)
+                wmem_strbuf_append_printf(out, ", %s", name);
+            else if (end == k)
+                wmem_strbuf_append_printf(out, ", %u: %s", st->step, name);
+            else
+                wmem_strbuf_append_printf(out, ", %u–%u: %s", st->step, fs->steps[end].st.step,
+                                          name);
+        }
+        k = end + 1;
+    }
+    return wmem_strbuf_get_str(out);
+}
+
+/* One note per flight (the part of it in this frame): "[Steps 2–5 IN
+ * +0.007 s]", naming only the messages Wireshark's Info does not, e.g.
+ * "[Steps 6–8 OUT +0.001 s, 8: Finished]" where TLS shows an "Encrypted
+ * Handshake Message", or "[Step 1 OUT Client Hello]" over QUIC. */
+static void append_flight_notes(packet_info *pinfo, const tlsexplain_frame *fs)
+{
+    const char *info = wmem_strdup(pinfo->pool, col_get_text(pinfo->cinfo, COL_INFO));
+    guint i = 0;
+    while (i < fs->count) {
+        guint last = i;
+        while (last + 1 < fs->count && same_info_note(fs, last + 1))
+            last++;
+        const tlsx_step *first = &fs->steps[i].st;
+        char label[32], wait[TLSX_TIME_TEXT_SIZE + 8];
+        steps_label(label, sizeof label, first, &fs->steps[last].st);
+        wait_text(wait, sizeof wait, first);
+        if (i == last) {
+            /* One message: named where the long form names it. */
+            const char *name = tlsx_step_name(first);
+            const gboolean named = info_names(info, name);
+            col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s%s%s%s]", label, direction_of(first),
+                            named ? "" : " ", named ? "" : name, wait);
+        } else {
+            col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s%s%s]", label, direction_of(first),
+                            wait, unnamed_text(pinfo, fs, i, last, info));
+        }
+        i = last + 1;
+    }
 }
 
 /* Whether a step of the frame has an expert info: a verdict. */
@@ -420,8 +662,12 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                            const tlsexplain_frame *fs)
 {
     if (tlsexplain_prefs.info_column && pinfo->cinfo) {
-        for (guint i = 0; i < fs->count; i++)
-            append_info(pinfo, &fs->steps[i].st);
+        if (tlsexplain_prefs.info_long) {
+            for (guint i = 0; i < fs->count; i++)
+                append_info(pinfo, &fs->steps[i].st);
+        } else {
+            append_flight_notes(pinfo, fs);
+        }
     }
     /* No tree (the Expert Information dialog, tshark -2's second pass without
      * -V): the expert infos all the same, on no item. */
@@ -444,10 +690,24 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                         plurality(fs->count, "", "s"));
     proto_tree *top = proto_item_add_subtree(ti, ett_tlsexplain);
     for (guint i = 0; i < fs->count; i++) {
-        show_step(top, tvb, pinfo, &fs->steps[i]);
+        show_step(top, tvb, pinfo, fs, i);
         if (shows_summary(pinfo, &fs->steps[i]))
             tlsexplain_summary_show(top, tvb, pinfo, fs->steps[i].rec);
     }
+}
+
+/* The explanations are what a step is read for: their lines show when the
+ * step is opened, the timing stays closed until asked for.  Wireshark
+ * allocates the subtrees' open/closed states after every registration and
+ * handoff, so this is done at the first file's start, once: later the user's
+ * choice stands. */
+void tlsexplain_tree_init(void)
+{
+    static gboolean done;
+    if (done)
+        return;
+    done = TRUE;
+    tree_expanded_set(ett_explanation, TRUE);
 }
 
 void tlsexplain_tree_register(int proto)
@@ -541,7 +801,7 @@ void tlsexplain_tree_register(int proto)
           FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
           "The frame that completed or ended this handshake, where its summary is", HFILL}},
     };
-    static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation};
+    static gint *ett[] = {&ett_tlsexplain, &ett_step, &ett_explanation, &ett_timing};
     static ei_register_info ei[] = {
         {&ei_time_backwards,
          {"tlsexplain.time_backwards", PI_SEQUENCE, PI_WARN,

@@ -30,7 +30,7 @@ int proto_tlsexplain = -1;
 static int tlsexplain_tap = -1;
 static dissector_handle_t tlsexplain_handle;
 
-tlsexplain_prefs_t tlsexplain_prefs = {TLSEXPLAIN_LANG_BOTH, TRUE, 200, TLSX_CURL_8};
+tlsexplain_prefs_t tlsexplain_prefs = {TLSEXPLAIN_LANG_BOTH, TRUE, FALSE, 200, TLSX_CURL_8};
 
 static const enum_val_t curl_version_vals[] = {
     {"8", "curl 8", TLSX_CURL_8},
@@ -71,6 +71,7 @@ static void tlsexplain_init(void)
     want_fields();
     tlsexplain_conn_init();
     tlsexplain_store_init();
+    tlsexplain_tree_init();
 }
 
 static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -87,8 +88,10 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
 
 static void proto_register_tlsexplain(void)
 {
+    /* One name everywhere: the short name titles the preferences tree, the
+     * long one their page, and both the expert infos' Protocol column. */
     proto_tlsexplain =
-        proto_register_protocol(TLSEXPLAIN_PROTO_NAME, "TLS Explainer", "tlsexplain");
+        proto_register_protocol(TLSEXPLAIN_PROTO_NAME, TLSEXPLAIN_PROTO_NAME, "tlsexplain");
     tlsexplain_tree_register(proto_tlsexplain);
 
     module_t *module = prefs_register_protocol(proto_tlsexplain, NULL);
@@ -97,9 +100,14 @@ static void proto_register_tlsexplain(void)
                                    "explanation fields stay filterable whatever the choice",
                                    &tlsexplain_prefs.language, language_vals, FALSE);
     prefs_register_bool_preference(module, "info_column", "Show steps in the Info column",
-                                   "Append a short note per step to the Info column, e.g. "
-                                   "[Step 2 IN Server Hello +0.101 s]",
+                                   "Append a short note per flight of steps to the Info column, "
+                                   "e.g. [Steps 2–5 IN +0.101 s], naming only the messages "
+                                   "Wireshark's Info does not name",
                                    &tlsexplain_prefs.info_column);
+    prefs_register_bool_preference(module, "info_long", "One Info note per step",
+                                   "Append one note per step instead, naming its message, e.g. "
+                                   "[Step 2 IN Server Hello +0.101 s]",
+                                   &tlsexplain_prefs.info_long);
     prefs_register_uint_preference(module, "slow_ms", "Slow step threshold (ms)",
                                    "A step whose wait since the peer's last message is longer is "
                                    "flagged in Expert Information, with its network and "

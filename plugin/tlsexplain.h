@@ -21,6 +21,7 @@ enum { TLSEXPLAIN_LANG_EN, TLSEXPLAIN_LANG_ZH, TLSEXPLAIN_LANG_BOTH };
 typedef struct {
     gint language;                    /* TLSEXPLAIN_LANG_*: which explanation is shown */
     tlsexplain_pref_bool info_column; /* steps appended to the Info column */
+    tlsexplain_pref_bool info_long;   /* ... one note per step, naming it */
     guint slow_ms;                    /* a longer wait for the peer is slow (tlsexplain.slow) */
     gint curl_version; /* tlsx_curl_dialect: whose curl -v lines (tlsexplain.curl_version) */
 } tlsexplain_prefs_t;
@@ -109,6 +110,7 @@ GArray *tlsexplain_conn_handoff(void);
 void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                            const tlsexplain_frame *fs);
 void tlsexplain_tree_register(int proto);
+void tlsexplain_tree_init(void); /* at every file's start */
 
 /* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
  * for later passes; gives them back unpacked in pinfo->pool, or NULL.  Init

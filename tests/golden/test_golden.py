@@ -284,7 +284,7 @@ def masked_equal(one, two):
 
 
 SUMMARY_FRAME = re.compile(r'(<field name="tlsexplain.summary_frame" showname="Summary in '
-                           r'frame: )(\d+)(" size="0" pos="0" show=")(\d+)(")')
+                           r'frame: )(\d+)("(?: hide="yes")? size="0" pos="0" show=")(\d+)(")')
 STEP_HANDSHAKE = re.compile(r'<field name="tlsexplain.handshake" [^>]* show="(\d+)"')
 SUMMARY_TREE = re.compile(r'<field name="" show="Handshake (\d+) summary: ')
 

@@ -270,12 +270,12 @@ class FlowGraph(unittest.TestCase):
                                   "EncryptedAlert"])
         self.assertEqual(arrows, ["->", "<-", "<-", "<-", "<-", "->", "->", "->", "<-", "<-",
                                   "<-"])
-        self.assertEqual(comments[0], "Handshake 1 step 1 OUT: Client Hello, at 0.000 ms")
-        self.assertEqual(comments[1], "Handshake 1 step 2 IN: Server Hello, 7.165 ms after the "
-                                      "client, at 7.165 ms")
-        self.assertEqual(comments[9], "Handshake 1 step 10 IN: Finished, 1.073 ms after the "
-                                      "client, at 9.696 ms")
-        self.assertTrue(comments[10].startswith("Handshake 1 post-handshake IN: Encrypted Alert"))
+        # Short comments: the label names the message, the packet says the rest.
+        self.assertEqual(comments[0], "Handshake 1 step 1 OUT")
+        self.assertEqual(comments[1], "Handshake 1 step 2 IN +7.165 ms")
+        self.assertEqual(comments[9], "Handshake 1 step 10 IN +1.073 ms")
+        self.assertEqual(comments[10], "Handshake 1 post-handshake IN +4994.844 ms")
+        self.assertLessEqual(max(len(c) for c in comments), 45)
 
 
 def many_connections(name, distinct):
@@ -341,15 +341,13 @@ class FlowGraphAtScale(unittest.TestCase):
         self.assertEqual([l.rstrip() for l in lines[:6]], [
             "Conv.| Time    | 10.0.0.1                              |",
             "     |         |                   | 10.0.0.2:443      |",
-            "1    |0.003000 |         ClientHello                   |Handshake 1 step 1 OUT: "
-            "Client Hello, at 0.000 ms",
+            "1    |0.003000 |         ClientHello                   |Handshake 1 step 1 OUT",
             "     |         |(40000)  ------------------>  (443)    |",
-            "1    |0.004000 |         ServerHello                   |Handshake 1 step 2 IN: "
-            "Server Hello, 1.000 ms after the client, at 1.000 ms",
+            "1    |0.004000 |         ServerHello                   |Handshake 1 step 2 IN "
+            "+1.000 ms",
             "     |         |(40000)  <------------------  (443)    |"])
         self.assertEqual(lines[-1].rstrip(), "     |         |(40099)  <------------------  (443)    |")
-        self.assertTrue(lines[-2].endswith("|Handshake 100 step 10 IN: Finished, 1.000 ms after "
-                                           "the client, at 3.000 ms"), lines[-2])
+        self.assertTrue(lines[-2].endswith("|Handshake 100 step 10 IN +1.000 ms"), lines[-2])
 
     def test_endpoints_beyond_the_columns_share_two(self):
         """Clients 10.0.2.0-18 and servers 10.0.1.0-18 get the first 38
@@ -359,12 +357,11 @@ class FlowGraphAtScale(unittest.TestCase):
         self.assertEqual(flow_columns(lines), want + ["other clients", "other servers"])
         comments = [l.rsplit("|", 1)[1] for l in lines[2:] if "|Handshake " in l]
         self.assertEqual(len(comments), 1000)
-        self.assertEqual(comments[180], "Handshake 19 step 1 OUT: Client Hello, at 0.000 ms")
-        self.assertEqual(comments[190], "Handshake 20 step 1 OUT: Client Hello, at 0.000 ms "
+        self.assertEqual(comments[180], "Handshake 19 step 1 OUT")
+        self.assertEqual(comments[190], "Handshake 20 step 1 OUT "
                                         "(client 10.0.2.19, server 10.0.1.19:443)")
-        self.assertEqual(comments[-1], "Handshake 100 step 10 IN: Finished, 1.000 ms after the "
-                                       "client, at 3.000 ms (client 10.0.2.99, server "
-                                       "10.0.1.99:443)")
+        self.assertEqual(comments[-1], "Handshake 100 step 10 IN +1.000 ms (client 10.0.2.99, "
+                                       "server 10.0.1.99:443)")
         # Handshake 20's Server Hello: from the last column to the one before.
         arrow = lines[lines.index(next(l for l in lines if "Handshake 20 step 2 " in l)) + 1]
         self.assertTrue(arrow.rstrip().endswith("|(40019)  <------------------  (443)    |"),

@@ -364,7 +364,7 @@ class Verdicts(unittest.TestCase):
                 one = ts.run("-r", ts.sample(capture), *extra, "-q", "-z", "expert")
                 two = ts.run("-2", "-r", ts.sample(capture), *extra, "-q", "-z", "expert")
                 self.assertEqual(one, two)
-                self.assertIn("TLS Explainer", two)
+                self.assertIn("TLS Handshake Explainer", two)
 
     def test_one_slow_warning_per_wait(self):
         """The server's flight of four steps waited one round trip: one

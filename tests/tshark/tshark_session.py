@@ -219,7 +219,9 @@ def pdml_root(capture, *extra):
 def pdml_subtrees(capture, *extra):
     """(frame fields, subtree fields) for every subtree of the plugin (a step
     or a handshake's summary), in order; each is a dict of field name ->
-    shown value.  Callers must not change what they get."""
+    shown value, of the subtree's row (a step's is its tlsexplain.message)
+    and of every field under it, hidden or nested (a step's timing) alike.
+    Callers must not change what they get."""
     out = []
     for packet in pdml_root(capture, *extra).iter("packet"):
         frame = {}
@@ -229,7 +231,7 @@ def pdml_subtrees(capture, *extra):
             if proto.get("name") == "tlsexplain":
                 for subtree in proto.findall("field"):
                     out.append((frame, {f.get("name"): f.get("show")
-                                        for f in subtree.findall("field")}))
+                                        for f in subtree.iter("field") if f.get("name")}))
     return out
 
 
