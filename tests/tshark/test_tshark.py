@@ -357,8 +357,11 @@ class DocumentCase(unittest.TestCase, Timing):
         self.assertNotIn("[Explanation (Chinese)", en)
         zh = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:zh", "-V",
                     "-Y", "tlsexplain.step == 1")
-        self.assertIn("[Explanation (Chinese)]", zh)
-        self.assertNotIn("[Explanation (English)", zh)
+        # With zh the labels are Chinese too: the step's and the explanation's.
+        self.assertIn("    第 1 步：Client Hello [OUT]\n        [curl -v line: TLSv1.2 (OUT), TLS "
+                      "handshake, Client hello (1):]\n        [中文解释]\n", zh)
+        self.assertNotIn("[英文解释", zh)
+        self.assertNotIn("[Explanation (", zh)
         # The hidden language stays filterable.
         hit = ts.run("-r", ts.sample(self.CAP), "-o", "tlsexplain.language:en",
                      "-Y", 'tlsexplain.explain.zh contains "可复用"', "-T", "fields",
