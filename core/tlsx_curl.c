@@ -301,18 +301,42 @@ static void add_san_line(tlsx_text *t, tlsx_curl_dialect dialect, const tlsx_x50
     tlsx_text_add(t, "\"");
 }
 
+bool tlsx_curl_level0_known(const tlsx_x509 *c)
+{
+    return tlsx_x509_key_name(c->key_type) && c->sig_alg;
+}
+
+/* curl 8's "Certificate level 0: Public key type RSA (2048/112
+ * Bits/secBits), signed using sha256WithRSAEncryption"; an EC key's type
+ * carries its curve, "EC/prime256v1". */
+static void add_level0_line(tlsx_text *t, const tlsx_x509 *c)
+{
+    tlsx_text_add(t, "Certificate level 0: Public key type ");
+    tlsx_text_add(t, tlsx_x509_key_name(c->key_type));
+    if (c->curve) {
+        tlsx_text_add(t, "/");
+        tlsx_text_add(t, c->curve);
+    }
+    tlsx_text_add(t, " (");
+    tlsx_text_add_uint(t, c->key_bits);
+    tlsx_text_add(t, "/");
+    tlsx_text_add_uint(t, c->key_sec_bits);
+    tlsx_text_add(t, " Bits/secBits), signed using ");
+    tlsx_text_add(t, c->sig_alg);
+}
+
 bool tlsx_curl_cert_line(char *buf, size_t size, tlsx_curl_dialect dialect, const tlsx_x509 *c,
                          const char *host, unsigned i)
 {
     /* The order each curl prints them in. */
-    enum { HEAD, SUBJECT, START, EXPIRE, SAN, ISSUER, END };
+    enum { HEAD, SUBJECT, START, EXPIRE, SAN, ISSUER, LEVEL0, END };
     static const uint8_t order7[] = {HEAD, SUBJECT, START, EXPIRE, SAN, ISSUER, END};
-    static const uint8_t order8[] = {HEAD, SUBJECT, START, EXPIRE, ISSUER, SAN, END};
+    static const uint8_t order8[] = {HEAD, SUBJECT, START, EXPIRE, ISSUER, LEVEL0, SAN, END};
     const uint8_t *order = dialect == TLSX_CURL_7 ? order7 : order8;
     if (size == 0)
         return false;
     for (unsigned k = 0; order[k] != END; k++) {
-        if (order[k] == SAN && !host)
+        if ((order[k] == SAN && !host) || (order[k] == LEVEL0 && !tlsx_curl_level0_known(c)))
             continue; /* no line to write: skipped, not counted */
         if (i--)
             continue;
@@ -341,6 +365,9 @@ bool tlsx_curl_cert_line(char *buf, size_t size, tlsx_curl_dialect dialect, cons
             break;
         case SAN:
             add_san_line(&t, dialect, c, host);
+            break;
+        case LEVEL0:
+            add_level0_line(&t, c);
             break;
         default:
             tlsx_text_add(&t, "issuer: ");

@@ -101,11 +101,21 @@ bool tlsx_curl_closing_line(char *buf, size_t size, tlsx_curl_dialect dialect,
  * certificate, the host being the name the client asked for (the SNI; NULL
  * when unknown: no subjectAltName line).  Written as curl prints it after
  * its "* ", indent included: 7.88 " subject: CN=x", curl 8 "  subject: CN=x",
- * in each one's order.  False past the last line.  curl prints lines a
- * capture cannot know among them (the verification's result, curl 8's
- * "Certificate level 0" line): they are not here. */
+ * in each one's order.  False past the last line.  curl 8 adds, after the
+ * issuer, "  Certificate level 0: Public key type RSA (2048/112
+ * Bits/secBits), signed using sha256WithRSAEncryption", written only when
+ * the reader names the key type and the signature algorithm
+ * (tlsx_curl_level0_known); curl 7.88 prints none.  Its lines for the rest
+ * of the chain (level 1 and up: the chain it verified, which may hold its
+ * own trust anchor) are not here, nor the lines a capture cannot know (the
+ * verification's result). */
 bool tlsx_curl_cert_line(char *buf, size_t size, tlsx_curl_dialect dialect, const tlsx_x509 *c,
                          const char *host, unsigned i);
+
+/* Whether curl 8's "Certificate level 0" line can be written: the
+ * certificate's key type and signature algorithm are ones the reader
+ * names as OpenSSL does. */
+bool tlsx_curl_level0_known(const tlsx_x509 *c);
 
 /* The signature scheme of a server's ServerKeyExchange (ECDHE or DHE, TLS
  * 1.2 layout) or CertificateVerify, from the whole message (type and length

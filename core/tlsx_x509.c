@@ -262,6 +262,235 @@ static bool read_extensions(const der *exts, tlsx_x509 *out)
     return true;
 }
 
+static bool oid_is(const der *oid, const uint8_t *bytes, size_t len)
+{
+    return oid->len == len && memcmp(oid->p, bytes, len) == 0;
+}
+
+/* The OIDs the key and signature names need, as DER contents. */
+#define PKCS1 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01     /* 1.2.840.113549.1.1 */
+#define X962 0x2a, 0x86, 0x48, 0xce, 0x3d                        /* 1.2.840.10045 */
+#define SECG 0x2b, 0x81, 0x04, 0x00                              /* 1.3.132.0 */
+#define BRAINPOOL 0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01 /* 1.3.36.3.3.2.8.1.1 */
+
+typedef struct {
+    uint8_t len;
+    uint8_t bytes[10];
+    const char *name;
+    unsigned bits; /* a curve's order bits */
+} oid_name;
+
+static const oid_name *find_oid(const der *oid, const oid_name *table, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (oid_is(oid, table[i].bytes, table[i].len))
+            return &table[i];
+    return NULL;
+}
+
+/* signatureAlgorithm: OpenSSL's long names, which curl prints. */
+static const char *signature_name(const der *oid)
+{
+    static const oid_name known[] = {
+        {9, {PKCS1, 0x04}, "md5WithRSAEncryption", 0},
+        {9, {PKCS1, 0x05}, "sha1WithRSAEncryption", 0},
+        {9, {PKCS1, 0x0a}, "rsassaPss", 0},
+        {9, {PKCS1, 0x0b}, "sha256WithRSAEncryption", 0},
+        {9, {PKCS1, 0x0c}, "sha384WithRSAEncryption", 0},
+        {9, {PKCS1, 0x0d}, "sha512WithRSAEncryption", 0},
+        {9, {PKCS1, 0x0e}, "sha224WithRSAEncryption", 0},
+        {7, {X962, 0x04, 0x01}, "ecdsa-with-SHA1", 0},
+        {8, {X962, 0x04, 0x03, 0x01}, "ecdsa-with-SHA224", 0},
+        {8, {X962, 0x04, 0x03, 0x02}, "ecdsa-with-SHA256", 0},
+        {8, {X962, 0x04, 0x03, 0x03}, "ecdsa-with-SHA384", 0},
+        {8, {X962, 0x04, 0x03, 0x04}, "ecdsa-with-SHA512", 0},
+        {3, {0x2b, 0x65, 0x70}, "ED25519", 0},
+        {3, {0x2b, 0x65, 0x71}, "ED448", 0},
+    };
+    const oid_name *o = find_oid(oid, known, sizeof known / sizeof known[0]);
+    return o ? o->name : NULL;
+}
+
+/* Named curves: OpenSSL's names and the bits of each curve's order. */
+static const oid_name *curve_of(const der *oid)
+{
+    static const oid_name known[] = {
+        {8, {X962, 0x03, 0x01, 0x07}, "prime256v1", 256},
+        {5, {SECG, 0x21}, "secp224r1", 224},
+        {5, {SECG, 0x22}, "secp384r1", 384},
+        {5, {SECG, 0x23}, "secp521r1", 521},
+        {5, {SECG, 0x0a}, "secp256k1", 256},
+        {9, {BRAINPOOL, 0x07}, "brainpoolP256r1", 256},
+        {9, {BRAINPOOL, 0x0b}, "brainpoolP384r1", 384},
+        {9, {BRAINPOOL, 0x0d}, "brainpoolP512r1", 512},
+    };
+    return find_oid(oid, known, sizeof known / sizeof known[0]);
+}
+
+/* Natural logarithm and cube root of a positive number, with arithmetic
+ * alone (the core links no maths library). */
+static double ln(double x)
+{
+    static const double ln2 = 0.69314718055994530942;
+    int k = 0;
+    while (x > 2) {
+        x /= 2;
+        k++;
+    }
+    while (x < 1) {
+        x *= 2;
+        k--;
+    }
+    /* ln x = 2 atanh((x - 1) / (x + 1)), |z| <= 1/3 */
+    const double z = (x - 1) / (x + 1), z2 = z * z;
+    double term = z, sum = 0;
+    for (int i = 1; i < 80; i += 2) {
+        sum += term / i;
+        term *= z2;
+    }
+    return 2 * sum + k * ln2;
+}
+
+static double cube_root(double v)
+{
+    double r = 1;
+    while (r * r * r < v)
+        r *= 2;
+    for (int i = 0; i < 100; i++)
+        r = (2 * r + v / (r * r)) / 3;
+    return r;
+}
+
+unsigned tlsx_x509_rsa_security_bits(unsigned n)
+{
+    /* The standards' values first (SP 800-56B rev 2 Appendix D, FIPS
+     * 140-2 IG 7.5): the formula does not give them exactly. */
+    switch (n) {
+    case 2048:
+        return 112;
+    case 3072:
+        return 128;
+    case 4096:
+        return 152;
+    case 6144:
+        return 176;
+    case 7680:
+        return 192;
+    case 8192:
+        return 200;
+    case 15360:
+        return 256;
+    default:
+        break;
+    }
+    if (n >= 687737)
+        return 1200;
+    if (n < 8)
+        return 0;
+    /* E = (1.923 * cbrt(x * ln(x)^2) - 4.69) / ln 2, x = n ln 2, rounded to
+     * the nearest multiple of 8 and kept below the next canonical value. */
+    const double ln2 = 0.69314718055994530942, x = n * ln2, lx = ln(x);
+    const double e = (1.923 * cube_root(x * lx * lx) - 4.69) / ln2;
+    unsigned y = e > 0 ? (unsigned)e : 0;
+    y = (y + 4) & ~7u;
+    const unsigned cap = n <= 7680 ? 192 : n <= 15360 ? 256 : 1200;
+    return y > cap ? cap : y;
+}
+
+/* OpenSSL's estimate for an EC key, from the bits of its curve's order. */
+static unsigned ec_security_bits(unsigned bits)
+{
+    return bits >= 512   ? 256
+           : bits >= 384 ? 192
+           : bits >= 256 ? 128
+           : bits >= 224 ? 112
+           : bits >= 160 ? 80
+                         : bits / 2;
+}
+
+const char *tlsx_x509_key_name(tlsx_x509_key_type type)
+{
+    switch (type) {
+    case TLSX_X509_KEY_RSA:
+        return "RSA";
+    case TLSX_X509_KEY_RSA_PSS:
+        return "RSA-PSS";
+    case TLSX_X509_KEY_EC:
+        return "EC";
+    case TLSX_X509_KEY_ED25519:
+        return "ED25519";
+    case TLSX_X509_KEY_ED448:
+        return "ED448";
+    default:
+        return NULL;
+    }
+}
+
+/* An RSA public key's modulus bits, from the subjectPublicKey's contents
+ * (RSAPublicKey: SEQUENCE { modulus INTEGER, publicExponent INTEGER }). */
+static bool rsa_modulus_bits(const der *bits, unsigned *out)
+{
+    if (bits->len < 1 || bits->p[0] != 0) /* unused bits */
+        return false;
+    cursor c = {bits->p + 1, bits->len - 1};
+    der seq, n, e;
+    if (!next_tag(&c, 0x30, &seq) || c.left)
+        return false;
+    cursor s = inside(&seq);
+    if (!next_tag(&s, 0x02, &n) || !next_tag(&s, 0x02, &e) || n.len == 0 || (n.p[0] & 0x80))
+        return false;
+    size_t i = 0;
+    while (i < n.len && n.p[i] == 0)
+        i++;
+    if (i == n.len || n.len - i > 0x10000)
+        return false;
+    unsigned top = 0;
+    for (uint8_t b = n.p[i]; b; b >>= 1)
+        top++;
+    *out = (unsigned)(n.len - i - 1) * 8 + top;
+    return true;
+}
+
+/* subjectPublicKeyInfo: the key's type and size; left unknown (not an
+ * error) when the reader does not name them. */
+static void read_key(const der *spki, tlsx_x509 *out)
+{
+    static const uint8_t rsa[] = {PKCS1, 0x01}, pss[] = {PKCS1, 0x0a}, ec[] = {X962, 0x02, 0x01},
+                         ed25519[] = {0x2b, 0x65, 0x70}, ed448[] = {0x2b, 0x65, 0x71};
+    cursor c = inside(spki);
+    der alg, oid, bits;
+    if (!next_tag(&c, 0x30, &alg) || !next_tag(&c, 0x03, &bits))
+        return;
+    cursor a = inside(&alg);
+    if (!next_tag(&a, 0x06, &oid))
+        return;
+    unsigned n;
+    if (oid_is(&oid, rsa, sizeof rsa) || oid_is(&oid, pss, sizeof pss)) {
+        if (!rsa_modulus_bits(&bits, &n))
+            return;
+        out->key_type = oid_is(&oid, rsa, sizeof rsa) ? TLSX_X509_KEY_RSA : TLSX_X509_KEY_RSA_PSS;
+        out->key_bits = n;
+        out->key_sec_bits = tlsx_x509_rsa_security_bits(n);
+    } else if (oid_is(&oid, ec, sizeof ec)) {
+        der param;
+        const oid_name *curve;
+        if (!next_tag(&a, 0x06, &param) || !(curve = curve_of(&param)))
+            return; /* explicit parameters, or a curve not named here */
+        out->key_type = TLSX_X509_KEY_EC;
+        out->curve = curve->name;
+        out->key_bits = curve->bits;
+        out->key_sec_bits = ec_security_bits(curve->bits);
+    } else if (oid_is(&oid, ed25519, sizeof ed25519)) {
+        out->key_type = TLSX_X509_KEY_ED25519;
+        out->key_bits = 256;
+        out->key_sec_bits = 128;
+    } else if (oid_is(&oid, ed448, sizeof ed448)) {
+        out->key_type = TLSX_X509_KEY_ED448;
+        out->key_bits = 456;
+        out->key_sec_bits = 224;
+    }
+}
+
 bool tlsx_x509_read(const uint8_t *bytes, size_t len, tlsx_x509 *out)
 {
     memset(out, 0, sizeof *out);
@@ -295,12 +524,20 @@ bool tlsx_x509_read(const uint8_t *bytes, size_t len, tlsx_x509 *out)
         return false;
     if (!next_tag(&t, 0x30, &d)) /* subjectPublicKeyInfo */
         return false;
+    read_key(&d, out);
     while (t.left) {
         if (!next(&t, &d))
             return false;
         if (d.tag == 0xa3 && !read_extensions(&d, out))
             return false;
     }
+    /* The certificate's signatureAlgorithm, after the signed part. */
+    der sig_alg, sig_oid;
+    if (!next_tag(&cc, 0x30, &sig_alg))
+        return false;
+    cursor sa = inside(&sig_alg);
+    if (next_tag(&sa, 0x06, &sig_oid))
+        out->sig_alg = signature_name(&sig_oid);
     return true;
 }
 

@@ -227,6 +227,15 @@ static void append_certificate(GString *out, const tlsexplain_record *rec,
     for (unsigned i = 0; tlsx_curl_cert_line(line, sizeof line, dialect, rec->cert, rec->sni, i);
          i++)
         g_string_append_printf(out, "* %s\n", line);
+    if (dialect == TLSX_CURL_8) {
+        if (tlsx_curl_level0_known(rec->cert))
+            g_string_append(out, "(curl 8 prints one Certificate level line per certificate of "
+                                 "the chain it checked; levels 1 and up, if any, are not "
+                                 "shown)\n");
+        else
+            g_string_append(out, "(no Certificate level 0 line: the certificate's key type or "
+                                 "signature algorithm is one the plugin does not name)\n");
+    }
     g_string_append(out, "(the client's verdict on the certificate, which curl prints next, "
                          "is not in the capture)\n");
 }

@@ -394,12 +394,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * catches a read past its end. */
     uint16_t scheme;
     (void)tlsx_curl_read_scheme(data, size, &scheme);
+    /* OpenSSL's security bits never shrink as the modulus grows. */
+    const unsigned n = size >= 3 ? (unsigned)(data[0] << 16 | data[1] << 8 | data[2]) : 0;
+    REQUIRE(tlsx_x509_rsa_security_bits(n) <= tlsx_x509_rsa_security_bits(n + 1));
     /* ... and as a certificate, and as a Certificate message. */
     static tlsx_x509 cert;
     if (tlsx_x509_read(data, size, &cert)) {
         check_text(cert.subject);
         check_text(cert.issuer);
-        for (unsigned i = 0; i < 8; i++) {
+        /* The key and signature curl 8's Certificate level 0 line names. */
+        REQUIRE(cert.key_sec_bits <= 1200 && (cert.key_type != TLSX_X509_KEY_UNKNOWN ||
+                                              (cert.key_bits == 0 && cert.curve == NULL)));
+        if (cert.sig_alg)
+            check_text(cert.sig_alg);
+        for (unsigned i = 0; i < 16; i++) {
             char line[TLSX_X509_NAME_SIZE + 32];
             if (tlsx_curl_cert_line(line, sizeof line, (tlsx_curl_dialect)(7 + (i & 1)), &cert,
                                     cert.cn, i))

@@ -48,14 +48,14 @@ NOT_READ = {
 # A resumed handshake carries no certificate: curl prints the block of the
 # session it resumed, which the trace says it cannot show.
 CERT_BLOCK = re.compile(r"^(Server certificate:|\s+(subject|start date|expire date|issuer|"
-                        r"subjectAltName)[ :].*)$")
+                        r"subjectAltName|Certificate level \d+)[ :].*)$")
 
 # Lines the plugin does not write yet, in one place so that the test fails
-# once they are written: curl 8's key size and signature algorithm of each
-# certificate (in the certificate, not read yet).
-NOT_YET = [
-    re.compile(r"^\s+Certificate level \d+: .*$"),
-]
+# once they are written.  curl 8's "Certificate level 0" line is written;
+# the levels after it (the rest of the chain curl checked) are not, and the
+# trace says so, but every sample's server sends one self-signed
+# certificate, so no transcript here has one: the list is empty.
+NOT_YET = []
 
 
 def curl_lines(path):

@@ -53,7 +53,9 @@ Handshake 1: 127.0.0.1:45296 -> 127.0.0.1:443, SNI q.shanyue.test
 *   start date: Nov 26 21:56:27 2026 GMT
 *   expire date: Nov 23 21:56:27 2036 GMT
 *   issuer: CN=q.shanyue.test
+*   Certificate level 0: Public key type RSA (2048/112 Bits/secBits), signed using sha256WithRSAEncryption
 *   subjectAltName: "q.shanyue.test" matches cert's "q.shanyue.test"
+(curl 8 prints one Certificate level line per certificate of the chain it checked; levels 1 and up, if any, are not shown)
 (the client's verdict on the certificate, which curl prints next, is not in the capture)
 Handshake 1 complete: TLS 1.2 full, 2 RTTs, 0.0097 s (frames 4-9)
 1 +  5.0056 (4.9959)  S>C  Alert (encrypted) (after the handshake, frame 14)

@@ -231,6 +231,10 @@ static void test_cert_block(void)
     c.has_san = true;
     c.not_before = 1796627774; /* Dec  7 07:16:14 2026 */
     c.not_after = 2111987774;  /* Dec  4 07:16:14 2036 */
+    c.key_type = TLSX_X509_KEY_RSA;
+    c.key_bits = 2048;
+    c.key_sec_bits = 112;
+    c.sig_alg = "sha256WithRSAEncryption";
     static const char *const want7[] = {
         "Server certificate:",
         " subject: CN=q.shanyue.test",
@@ -245,6 +249,8 @@ static void test_cert_block(void)
         "  start date: Dec  7 07:16:14 2026 GMT",
         "  expire date: Dec  4 07:16:14 2036 GMT",
         "  issuer: CN=q.shanyue.test",
+        "  Certificate level 0: Public key type RSA (2048/112 Bits/secBits), signed using "
+        "sha256WithRSAEncryption",
         "  subjectAltName: \"q.shanyue.test\" matches cert's \"q.shanyue.test\"",
     };
     char line[300];
@@ -253,15 +259,40 @@ static void test_cert_block(void)
         CHECK_STR(line, i < 6 ? want7[i] : "(more)");
     CHECK(i == 6);
     for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, "q.shanyue.test", i); i++)
-        CHECK_STR(line, i < 6 ? want8[i] : "(more)");
-    CHECK(i == 6);
+        CHECK_STR(line, i < 7 ? want8[i] : "(more)");
+    CHECK(i == 7);
     CHECK(tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_7, &c, "other.test", 4));
     CHECK_STR(line, " subjectAltName does not match other.test");
-    CHECK(tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, "other.test", 5));
+    CHECK(tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, "other.test", 6));
     CHECK_STR(line, "  subjectAltName does not match hostname other.test");
     /* No server name: no subjectAltName line. */
     for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, NULL, i); i++)
         CHECK(strstr(line, "subjectAltName") == NULL);
+    CHECK(i == 6);
+    /* An EC key names its curve (as a curl 8.5 transcript of a public
+     * server shows: "EC/prime256v1 (256/128 Bits/secBits)"). */
+    c.key_type = TLSX_X509_KEY_EC;
+    c.curve = "prime256v1";
+    c.key_bits = 256;
+    c.key_sec_bits = 128;
+    c.sig_alg = "ecdsa-with-SHA384";
+    CHECK(tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, NULL, 5));
+    CHECK_STR(line, "  Certificate level 0: Public key type EC/prime256v1 (256/128 Bits/secBits), "
+                    "signed using ecdsa-with-SHA384");
+    /* A key type or signature the reader does not name: no line, not a
+     * guess; curl 7.88 never prints one. */
+    c.sig_alg = NULL;
+    CHECK(!tlsx_curl_level0_known(&c));
+    for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_8, &c, NULL, i); i++)
+        CHECK(strstr(line, "Certificate level") == NULL);
+    CHECK(i == 5);
+    c.sig_alg = "ecdsa-with-SHA384";
+    c.key_type = TLSX_X509_KEY_UNKNOWN;
+    CHECK(!tlsx_curl_level0_known(&c));
+    c.key_type = TLSX_X509_KEY_EC;
+    CHECK(tlsx_curl_level0_known(&c));
+    for (i = 0; tlsx_curl_cert_line(line, sizeof line, TLSX_CURL_7, &c, NULL, i); i++)
+        CHECK(strstr(line, "Certificate level") == NULL);
     CHECK(i == 5);
     CHECK(!tlsx_curl_cert_line(line, 0, TLSX_CURL_8, &c, NULL, 0));
 }
