@@ -866,6 +866,7 @@ static bool same_step(const tlsx_pack_step *a, const tlsx_pack_step *b)
            x->missing == y->missing && x->side == y->side && x->kind == y->kind &&
            x->hs_type == y->hs_type && x->explain == y->explain && x->flags == y->flags &&
            x->alert_level == y->alert_level && x->alert_desc == y->alert_desc && x->hrr == y->hrr &&
+           x->inferred == y->inferred && x->record_length == y->record_length &&
            x->encrypted == y->encrypted && x->has_since_peer == y->has_since_peer &&
            x->time_backwards == y->time_backwards && x->ends == y->ends &&
            x->has_split == y->has_split && x->split_estimated == y->split_estimated &&
@@ -911,6 +912,8 @@ static void test_pack(void)
     last->flags = 0xff;
     last->alert_level = 2;
     last->alert_desc = 255;
+    last->inferred = 0x3f;
+    last->record_length = 16640;
     last->kind = TLSX_STEP_ALERT;
     last->hrr = last->encrypted = last->time_backwards = last->ends = true;
     last->split_estimated = in[4].rtt_estimated = true;
