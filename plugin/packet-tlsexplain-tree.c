@@ -319,6 +319,7 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     }
     add_string(t, tvb, hf_direction, direction_of(st), FALSE);
     add_string(t, tvb, hf_message, name, FALSE);
+    tlsexplain_infer_show(t, tvb, sti, st);
     if (st->kind == TLSX_STEP_HANDSHAKE)
         proto_item_set_generated(proto_tree_add_uint(t, hf_handshake_type, tvb, 0, 0, st->hs_type));
     if (st->hrr)

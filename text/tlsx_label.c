@@ -17,6 +17,10 @@ static const char *const labels_en[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_RTT_ONE] = " RTT",
     [TLSX_LABEL_RTT_MANY] = " RTTs",
     [TLSX_LABEL_SECONDS] = " s",
+    [TLSX_LABEL_PROBABLY] = ", probably ",
+    [TLSX_LABEL_INFERRED] = "Inferred from its place and size: probably ",
+    [TLSX_LABEL_BYTES_BEFORE] = " (",
+    [TLSX_LABEL_BYTES_AFTER] = " bytes)",
 };
 
 static const char *const labels_zh[TLSX_LABEL_COUNT] = {
@@ -26,6 +30,8 @@ static const char *const labels_zh[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_SEPARATOR] = "，",       [TLSX_LABEL_COMPLETE] = "完成",
     [TLSX_LABEL_FAILED] = "失败",        [TLSX_LABEL_RTT_ONE] = " 个 RTT",
     [TLSX_LABEL_RTT_MANY] = " 个 RTT",   [TLSX_LABEL_SECONDS] = " 秒",
+    [TLSX_LABEL_PROBABLY] = "，可能是 ", [TLSX_LABEL_INFERRED] = "由位置和大小推测：可能是 ",
+    [TLSX_LABEL_BYTES_BEFORE] = "（",    [TLSX_LABEL_BYTES_AFTER] = " 字节）",
 };
 
 const char *tlsx_label(tlsx_lang lang, tlsx_label_key key)
