@@ -8,6 +8,8 @@
  */
 #include "tlsexplain.h"
 
+#include <stdio.h>
+
 #include "tlsx_infer.h"
 #include "tlsx_label.h"
 
@@ -29,7 +31,7 @@ static void names_of(const tlsx_step *st, tlsx_text *out)
 static void add_length(tlsx_text *out, guint32 n)
 {
     char digits[16];
-    const int len = g_snprintf(digits, sizeof digits, "%u", n);
+    const int len = snprintf(digits, sizeof digits, "%u", n);
     char grouped[24];
     int j = 0;
     for (int i = 0; i < len; i++) {
