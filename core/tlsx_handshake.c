@@ -432,6 +432,7 @@ static bool encrypted_tls13_record(tlsx_handshake *hs, const tlsx_event *ev, tls
     const tlsx_side side = ev->side;
     st->kind = TLSX_STEP_ENCRYPTED_RECORD;
     st->encrypted = true;
+    hs->encrypted_records++;
     if (ev->kind == TLSX_EV_APP_DATA) {
         /* A record over TCP: its size tells (QUIC's packets do not). */
         hs->infer.cipher = hs->cipher;
@@ -735,6 +736,9 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
         return TLSX_EX_ENCRYPTED_RENEGOTIATION;
     if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->transport == TLSX_TRANSPORT_QUIC)
         return client ? TLSX_EX_ENCRYPTED_CLIENT_QUIC : TLSX_EX_ENCRYPTED_SERVER_QUIC;
+    /* The key log is named once per handshake: on its first encrypted record. */
+    if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->encrypted_records > 1)
+        return client ? TLSX_EX_ENCRYPTED_CLIENT_TLS13_MORE : TLSX_EX_ENCRYPTED_SERVER_TLS13_MORE;
     if (st->kind == TLSX_STEP_HANDSHAKE) {
         switch (st->hs_type) {
         case TLSX_HS_CLIENT_HELLO:

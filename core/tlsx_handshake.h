@@ -207,6 +207,7 @@ typedef struct {
     uint8_t keyx;         /* tlsx_keyx, as far as the messages so far show it */
     uint32_t told;        /* TLSX_TOLD_*, from the messages so far */
     tlsx_infer infer;     /* TLS 1.3 without keys: what its encrypted records hold */
+    uint32_t encrypted_records; /* ... how many were steps: the first names the key log */
 } tlsx_handshake;
 
 /* Encrypted Client Hello (draft-ietf-tls-esni), as far as the capture can
