@@ -427,10 +427,21 @@ static void note_alert(tlsx_handshake *hs, uint8_t level, uint8_t desc, tlsx_ste
 /* A TLS 1.3 handshake seen without keys, after the Server Hello: the
  * server's encrypted records until the client answers, then the client's
  * first one, which carries its Finished. */
-static bool encrypted_tls13_record(tlsx_handshake *hs, tlsx_side side, tlsx_step *st)
+static bool encrypted_tls13_record(tlsx_handshake *hs, const tlsx_event *ev, tlsx_step *st)
 {
+    const tlsx_side side = ev->side;
     st->kind = TLSX_STEP_ENCRYPTED_RECORD;
     st->encrypted = true;
+    hs->encrypted_records++;
+    if (ev->kind == TLSX_EV_APP_DATA) {
+        /* A record over TCP: its size tells (QUIC's packets do not). */
+        hs->infer.cipher = hs->cipher;
+        hs->infer.psk = hs->psk;
+        hs->infer.early_offered = (hs->told & TLSX_TOLD_EARLY_OFFERED) != 0;
+        st->inferred = tlsx_infer_record(&hs->infer, side, ev->length);
+        if (st->inferred)
+            st->record_length = ev->length;
+    }
     if (side == TLSX_SERVER) {
         hs->server_encrypted = true;
         return true;
@@ -533,7 +544,7 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             note_alert(hs, 0, 0, st);
             return true;
         }
-        return encrypted_tls13_record(hs, side, st);
+        return encrypted_tls13_record(hs, ev, st);
     case TLSX_EV_QUIC_0RTT:
         /* QUIC's early data has packets of its own, and no End of Early Data. */
         if (!post_handshake && side == TLSX_CLIENT)
@@ -554,7 +565,7 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
             return false;
         if (side == TLSX_SERVER && ev->kind == TLSX_EV_QUIC_1RTT)
             return false;
-        return encrypted_tls13_record(hs, side, st);
+        return encrypted_tls13_record(hs, ev, st);
     case TLSX_EV_ALERT:
         if (post_handshake) {
             st->kind = TLSX_STEP_ALERT;
@@ -725,6 +736,9 @@ static uint8_t explain_key(const tlsx_handshake *hs, const tlsx_step *st)
         return TLSX_EX_ENCRYPTED_RENEGOTIATION;
     if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->transport == TLSX_TRANSPORT_QUIC)
         return client ? TLSX_EX_ENCRYPTED_CLIENT_QUIC : TLSX_EX_ENCRYPTED_SERVER_QUIC;
+    /* The key log is named once per handshake: on its first encrypted record. */
+    if (st->kind == TLSX_STEP_ENCRYPTED_RECORD && hs->encrypted_records > 1)
+        return client ? TLSX_EX_ENCRYPTED_CLIENT_TLS13_MORE : TLSX_EX_ENCRYPTED_SERVER_TLS13_MORE;
     if (st->kind == TLSX_STEP_HANDSHAKE) {
         switch (st->hs_type) {
         case TLSX_HS_CLIENT_HELLO:

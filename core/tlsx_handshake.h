@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "tlsx_hello.h"
+#include "tlsx_infer.h"
 #include "tlsx_message.h"
 #include "tlsx_sequence.h"
 #include "tlsx_time.h"
@@ -144,6 +145,9 @@ typedef struct {
     uint8_t alert_level, alert_desc; /* TLSX_STEP_ALERT */
     bool hrr;                        /* a Server Hello that is a HelloRetryRequest */
     bool encrypted;                  /* seen only as an encrypted record */
+    uint8_t inferred;                /* TLS 1.3 without keys: what the record most probably holds
+                                        (TLSX_INFER_*), 0 no guess */
+    uint32_t record_length;          /* ... the record's length, when inferred */
     bool has_since_peer;
     bool time_backwards;  /* a time stamp before an earlier one: times clamped to 0 */
     bool ends;            /* completes or ends its handshake: tlsx_handshake_summarize() now */
@@ -202,6 +206,8 @@ typedef struct {
                              which waits for nothing: no round trip */
     uint8_t keyx;         /* tlsx_keyx, as far as the messages so far show it */
     uint32_t told;        /* TLSX_TOLD_*, from the messages so far */
+    tlsx_infer infer;     /* TLS 1.3 without keys: what its encrypted records hold */
+    uint32_t encrypted_records; /* ... how many were steps: the first names the key log */
 } tlsx_handshake;
 
 /* Encrypted Client Hello (draft-ietf-tls-esni), as far as the capture can

@@ -30,7 +30,7 @@ enum {
 
 enum {
     B_RTT_ESTIMATED = 1 << 0,
-    B_RARE = 1 << 1, /* flags, missing and alert follow */
+    B_RARE = 1 << 1, /* flags, missing, alert and the guess follow */
     B_SERVER = 1 << 2,
     B_KIND_SHIFT = 3,  /* 2 bits */
     B_POINT_SHIFT = 5, /* 2 bits */
@@ -50,9 +50,9 @@ _Static_assert(TLSX_EX_COUNT <= KEY_FACTS, "explanation keys fit in 7 bits");
 
 size_t tlsx_pack_bound(unsigned count)
 {
-    /* bits, type, key, key exchange, told, record, step, flight, version, rare fields,
-     * 5 times */
-    return VARINT_MAX + (size_t)count * (4 + 1 + 3 + 5 + 5 + 3 + 1 + 3 + 2 + 5 * TIME_MAX);
+    /* bits, type, key, key exchange, told, record, step, flight, version, rare fields
+     * (with the guess and its record's length), 5 times */
+    return VARINT_MAX + (size_t)count * (4 + 1 + 3 + 5 + 5 + 3 + 1 + 3 + 2 + 1 + 5 + 5 * TIME_MAX);
 }
 
 uint8_t *tlsx_pack_uint(uint8_t *p, uint64_t v)
@@ -167,7 +167,8 @@ size_t tlsx_pack(const tlsx_pack_step *steps, unsigned count, uint8_t *out)
         const tlsx_pack_step *prev = i ? &steps[i - 1] : NULL;
         const bool times = !prev || !same_times(s, prev);
         const bool version = !prev || prev->st.version != st->version;
-        const bool rare = st->flags || st->missing || st->alert_level || st->alert_desc;
+        const bool rare =
+            st->flags || st->missing || st->alert_level || st->alert_desc || st->inferred;
 
         *p++ =
             (uint8_t)((times ? 0 : A_SAME_TIMES) | (st->hrr ? A_HRR : 0) |
@@ -198,6 +199,9 @@ size_t tlsx_pack(const tlsx_pack_step *steps, unsigned count, uint8_t *out)
             p = tlsx_pack_uint(p, st->missing);
             *p++ = st->alert_level;
             *p++ = st->alert_desc;
+            *p++ = st->inferred;
+            if (st->inferred)
+                p = tlsx_pack_uint(p, st->record_length);
         }
         if (times) {
             p = put_time(p, st->since_prev);
@@ -264,6 +268,11 @@ void tlsx_unpack(const uint8_t *in, tlsx_pack_step *steps)
             st->missing = (uint16_t)v;
             st->alert_level = *p++;
             st->alert_desc = *p++;
+            st->inferred = *p++;
+            if (st->inferred) {
+                p = tlsx_unpack_uint(p, &v);
+                st->record_length = (uint32_t)v;
+            }
         }
         if (a & A_SAME_TIMES) {
             const tlsx_pack_step *prev = &steps[i - 1];

@@ -31,25 +31,30 @@
 #include <epan/stats_tree.h>
 
 #include "tlsx_alert.h"
+#include "tlsx_label.h"
 
-#define NODE_HANDSHAKES "Handshakes"
-#define NODE_KIND "By kind"
-#define NODE_VERSION "By version"
-#define NODE_TRANSPORT "By transport"
-#define NODE_REPEATED "Repeated messages"
-#define NODE_OUTCOME "By outcome"
-#define NODE_COMPLETE "complete"
-#define NODE_FAILED "failed"
-#define NODE_INCOMPLETE "incomplete"
-#define NODE_DURATION "Duration (ms)"
-#define NODE_STEPS "Steps by message"
-#define NODE_SINCE_PEER "Time since peer by message (ms)"
+/* The nodes' names, in the labels' language when the report started. */
+static tlsx_lang node_lang;
+#define NODE(key) tlsx_label(node_lang, TLSX_LABEL_NODE_##key)
+#define NODE_HANDSHAKES NODE(HANDSHAKES)
+#define NODE_KIND NODE(KIND)
+#define NODE_VERSION NODE(VERSION)
+#define NODE_TRANSPORT NODE(TRANSPORT)
+#define NODE_REPEATED NODE(REPEATED)
+#define NODE_OUTCOME NODE(OUTCOME)
+#define NODE_COMPLETE NODE(COMPLETE)
+#define NODE_FAILED NODE(FAILED)
+#define NODE_INCOMPLETE NODE(INCOMPLETE)
+#define NODE_DURATION NODE(DURATION)
+#define NODE_STEPS NODE(STEPS)
+#define NODE_SINCE_PEER NODE(SINCE_PEER)
 
 static int st_handshakes, st_kind, st_version, st_transport, st_outcome, st_failed, st_duration,
     st_steps, st_since_peer, st_repeated;
 
 static void stats_init(stats_tree *st)
 {
+    node_lang = tlsexplain_label_lang();
     st_handshakes = stats_tree_create_node(st, NODE_HANDSHAKES, 0, STAT_DT_INT, TRUE);
     st_kind = stats_tree_create_node(st, NODE_KIND, st_handshakes, STAT_DT_INT, TRUE);
     st_version = stats_tree_create_node(st, NODE_VERSION, st_handshakes, STAT_DT_INT, TRUE);

@@ -441,6 +441,7 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     }
     add_string(t, tvb, hf_direction, direction_of(st), TRUE);
     add_string(t, tvb, hf_message, name, TRUE);
+    tlsexplain_infer_show(t, tvb, sti, st);
     if (st->kind == TLSX_STEP_HANDSHAKE)
         add_hidden_uint(t, tvb, hf_handshake_type, st->hs_type);
     if (st->hrr)

@@ -93,6 +93,7 @@ static void proto_register_tlsexplain(void)
     proto_tlsexplain =
         proto_register_protocol(TLSEXPLAIN_PROTO_NAME, TLSEXPLAIN_PROTO_NAME, "tlsexplain");
     tlsexplain_tree_register(proto_tlsexplain);
+    tlsexplain_infer_register(proto_tlsexplain);
 
     module_t *module = prefs_register_protocol(proto_tlsexplain, NULL);
     prefs_register_enum_preference(module, "language", "Explanation language",

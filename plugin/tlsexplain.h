@@ -112,6 +112,13 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 void tlsexplain_tree_register(int proto);
 void tlsexplain_tree_init(void); /* at every file's start */
 
+/* packet-tlsexplain-infer.c: a step's guess of what its encrypted record
+ * holds (tlsexplain.inferred), added to its subtree and its label; nothing
+ * when it has none. */
+void tlsexplain_infer_show(proto_tree *tree, tvbuff_t *tvb, proto_item *step_item,
+                           const tlsx_step *st);
+void tlsexplain_infer_register(int proto);
+
 /* packet-tlsexplain-store.c: keeps a frame's steps, packed, in file scope
  * for later passes; gives them back unpacked in pinfo->pool, or NULL.  Init
  * forgets the previous file's. */

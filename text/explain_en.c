@@ -191,6 +191,16 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
                                        "a key log file (SSLKEYLOGFILE, Wireshark preference "
                                        "tls.keylog_file) lets Wireshark decrypt it and show "
                                        "each message as its own step.",
+    [TLSX_EX_ENCRYPTED_SERVER_TLS13_MORE] =
+        "Encrypted handshake (shown by Wireshark as Application Data) from the server: another "
+        "record of its encrypted flight, which carries, in order, Encrypted Extensions, "
+        "(Certificate Request,) Certificate, Certificate Verify and Finished, one or several per "
+        "record (no Certificate and Certificate Verify when a PSK resumes the session).",
+    [TLSX_EX_ENCRYPTED_CLIENT_TLS13_MORE] =
+        "Encrypted handshake (shown by Wireshark as Application Data) from the client, the "
+        "Finished that ends its handshake (preceded by Certificate and Certificate Verify if the "
+        "server asked for a certificate, and by End of Early Data if the server accepted early "
+        "data).",
     [TLSX_EX_ALERT_FATAL] = "Alert (fatal): the sender reports an error and aborts the handshake "
                             "or connection at once; neither side may go on with it, and its "
                             "session may not be resumed. The description says why.",

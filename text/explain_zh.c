@@ -145,6 +145,16 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
                                        "之前还有 Certificate 和 Certificate Verify）。"
                                        "同样可用 SSLKEYLOGFILE 密钥日志文件（Wireshark 首选项 "
                                        "tls.keylog_file）解密，并把每条消息显示为单独的步骤。",
+    [TLSX_EX_ENCRYPTED_SERVER_TLS13_MORE] =
+        "加密的握手消息（Wireshark 显示为 Application "
+        "Data），来自服务器端，是其加密消息的又一条记录。"
+        "这些记录依次装有 Encrypted Extensions、（Certificate Request、）Certificate、"
+        "Certificate Verify 和 Finished，一条记录可装一条或多条消息（用 PSK 复用会话时没有 "
+        "Certificate 和 Certificate Verify）。",
+    [TLSX_EX_ENCRYPTED_CLIENT_TLS13_MORE] =
+        "加密的握手消息（Wireshark 显示为 Application Data），来自客户端，是结束握手的 Finished"
+        "（若服务器端要求了证书，之前还有 Certificate 和 Certificate Verify；若服务器端接受了 "
+        "early data，之前还有 End of Early Data）。",
     [TLSX_EX_ALERT_FATAL] = "Alert（fatal），发送方报告错误并立即中止握手或连接，双方都不能再继"
                             "续，该 Session 也不能再复用；description 字段说明原因。",
     [TLSX_EX_ALERT_WARNING] = "Alert（warning），通知而非错误，例如 close_notify（发送方正常关闭连"

@@ -54,6 +54,9 @@ typedef enum {
     TLSX_EX_COMPAT_CCS_TLS13,       /* middlebox-compatibility ChangeCipherSpec */
     TLSX_EX_ENCRYPTED_SERVER_TLS13, /* encrypted record, no key log */
     TLSX_EX_ENCRYPTED_CLIENT_TLS13, /* encrypted record, no key log */
+    /* ... a later one of the handshake: the key log was named once already */
+    TLSX_EX_ENCRYPTED_SERVER_TLS13_MORE,
+    TLSX_EX_ENCRYPTED_CLIENT_TLS13_MORE,
 
     /* Alerts: the general text; tlsx_alert.h explains each description. */
     TLSX_EX_ALERT_FATAL,

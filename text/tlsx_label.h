@@ -25,6 +25,24 @@ typedef enum {
     TLSX_LABEL_RTT_ONE,        /* after a round-trip count of 1 */
     TLSX_LABEL_RTT_MANY,       /* after any other count */
     TLSX_LABEL_SECONDS,        /* after a duration in seconds */
+    TLSX_LABEL_PROBABLY,       /* after a step's label, before the messages its record
+                                  most probably holds (TLS 1.3 without keys) */
+    TLSX_LABEL_INFERRED,       /* before those messages, in the step's subtree */
+    TLSX_LABEL_BYTES_BEFORE,   /* after them, before the record's length */
+    TLSX_LABEL_BYTES_AFTER,    /* after the length */
+    /* The nodes of the statistics tree (-z tlsexplain,tree). */
+    TLSX_LABEL_NODE_HANDSHAKES,
+    TLSX_LABEL_NODE_KIND,
+    TLSX_LABEL_NODE_VERSION,
+    TLSX_LABEL_NODE_TRANSPORT,
+    TLSX_LABEL_NODE_REPEATED,
+    TLSX_LABEL_NODE_OUTCOME,
+    TLSX_LABEL_NODE_COMPLETE,
+    TLSX_LABEL_NODE_FAILED,
+    TLSX_LABEL_NODE_INCOMPLETE,
+    TLSX_LABEL_NODE_DURATION,
+    TLSX_LABEL_NODE_STEPS,
+    TLSX_LABEL_NODE_SINCE_PEER,
     TLSX_LABEL_COUNT
 } tlsx_label_key;
 

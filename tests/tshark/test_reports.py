@@ -218,6 +218,35 @@ class StatsTree(unittest.TestCase):
         self.assertEqual(rows[("failed", "Handshake Failure (40)")][0], "1")
         self.assertEqual(rows[("By outcome", "complete")][0], "0")
 
+    def test_chinese_node_names(self):
+        """With tlsexplain.language zh the tree's own words are Chinese; the
+        values under them (kinds, versions, alerts, messages) stay as they
+        are filtered on."""
+        out = ts.run("-r", ts.sample("tls12-alert.pcapng"), "-q", "-o",
+                     "tlsexplain.language:zh", "-z", "tlsexplain,tree").splitlines()
+        t0 = out.index("TLS Handshake Explainer:")
+        t1 = next(i for i in range(t0 + 3, len(out)) if out[i].startswith("-----"))
+        rows = tree_rows(out[t0:t1 + 1])
+        self.assertEqual({(p, n, v[0]) for (p, n), v in rows.items()}, set([
+            (None, "握手", "1"),
+            ("握手", "按传输方式", "1"), ("按传输方式", "TCP", "1"),
+            ("握手", "按版本", "1"), ("按版本", "TLSv1.2", "1"),
+            ("握手", "按类型", "1"), ("按类型", "TLS 1.2 full", "1"),
+            ("握手", "按结果", "1"), ("按结果", "失败", "1"),
+            ("失败", "Handshake Failure (40)", "1"),
+            ("按结果", "完成", "0"), ("按结果", "未完成", "0"),
+            ("握手", "耗时（毫秒）", "1"), ("耗时（毫秒）", "0-9", "1"),
+            ("耗时（毫秒）", "10-49", "0"), ("耗时（毫秒）", "50-99", "0"),
+            ("耗时（毫秒）", "100-499", "0"), ("耗时（毫秒）", "500-999", "0"),
+            ("耗时（毫秒）", "1000-", "0"),
+            (None, "各消息的步骤数", "2"),
+            ("各消息的步骤数", "02 Client Hello [OUT]", "1"),
+            ("各消息的步骤数", "25 Alert [IN]", "1"),
+            (None, "各消息距对方的时间（毫秒）", "1"),
+            ("各消息距对方的时间（毫秒）", "25 Alert [IN]", "1"),
+            (None, "重复的消息", "0"),
+        ]))
+
 
 class Trace(unittest.TestCase):
     def test_document_session_with_times(self):

@@ -172,7 +172,9 @@ static void test_tls13_without_keys(void)
         CHECK(tlsx_handshake_feed(&hs, &ids, &rec, &st));
         CHECK(st.step == (uint32_t)(4 + i));
         CHECK(st.kind == TLSX_STEP_ENCRYPTED_RECORD && st.encrypted);
-        CHECK(st.explain == TLSX_EX_ENCRYPTED_SERVER_TLS13);
+        /* The key log is named on the first only. */
+        CHECK(st.explain ==
+              (i ? TLSX_EX_ENCRYPTED_SERVER_TLS13_MORE : TLSX_EX_ENCRYPTED_SERVER_TLS13));
         CHECK_STR(tlsx_message_name((tlsx_step_kind)st.kind, st.hs_type),
                   "Encrypted handshake message");
         curl_of(&st, curl, sizeof curl);
@@ -183,7 +185,7 @@ static void test_tls13_without_keys(void)
     CHECK(st.step == 8 && st.explain == TLSX_EX_COMPAT_CCS_TLS13);
     tlsx_event fin = record_event(TLSX_EV_APP_DATA, TLSX_CLIENT, 60);
     CHECK(tlsx_handshake_feed(&hs, &ids, &fin, &st));
-    CHECK(st.step == 9 && st.explain == TLSX_EX_ENCRYPTED_CLIENT_TLS13);
+    CHECK(st.step == 9 && st.explain == TLSX_EX_ENCRYPTED_CLIENT_TLS13_MORE);
     CHECK(ms_of(st.since_peer) == 10);
     CHECK(hs.complete);
 
@@ -866,6 +868,7 @@ static bool same_step(const tlsx_pack_step *a, const tlsx_pack_step *b)
            x->missing == y->missing && x->side == y->side && x->kind == y->kind &&
            x->hs_type == y->hs_type && x->explain == y->explain && x->flags == y->flags &&
            x->alert_level == y->alert_level && x->alert_desc == y->alert_desc && x->hrr == y->hrr &&
+           x->inferred == y->inferred && x->record_length == y->record_length &&
            x->encrypted == y->encrypted && x->has_since_peer == y->has_since_peer &&
            x->time_backwards == y->time_backwards && x->ends == y->ends &&
            x->has_split == y->has_split && x->split_estimated == y->split_estimated &&
@@ -911,6 +914,8 @@ static void test_pack(void)
     last->flags = 0xff;
     last->alert_level = 2;
     last->alert_desc = 255;
+    last->inferred = 0x3f;
+    last->record_length = 16640;
     last->kind = TLSX_STEP_ALERT;
     last->hrr = last->encrypted = last->time_backwards = last->ends = true;
     last->split_estimated = in[4].rtt_estimated = true;
