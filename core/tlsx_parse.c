@@ -469,28 +469,52 @@ static bool read_server_hello(reader *r, cursor *c)
  * is read only when the whole body has the shape of ECDHE parameters:
  * curve type 3, the curve, the point, then nothing (anonymous) or one
  * signature (with or without its algorithm) that ends the body. */
-static void read_server_key_exchange(reader *r, cursor *c)
+/* ECParameters (named_curve) and the public point, then what follows them
+ * must be exactly a signature (ECDHE_ECDSA, ECDHE_RSA: with or without its
+ * scheme) or nothing (anonymous ECDH, ECDHE_PSK): the curve of a message of
+ * any other shape is not taken. */
+static bool read_ec_params(cursor *c, bool signature_allowed, uint16_t *curve)
 {
     if (get8(c) != 3)
-        return;
-    const uint16_t curve = get16(c);
+        return false;
+    *curve = get16(c);
     vector(c, 1);
     if (c->bad)
-        return;
+        return false;
     const size_t rest = left(c);
-    bool shaped = rest == 0;
-    if (!shaped && rest >= 2) {
+    if (rest == 0)
+        return true;
+    if (!signature_allowed)
+        return false;
+    if (rest >= 2) {
         cursor sig = *c;
         vector(&sig, 2);
-        shaped = !sig.bad && left(&sig) == 0;
+        if (!sig.bad && left(&sig) == 0)
+            return true;
     }
-    if (!shaped && rest >= 4) {
+    if (rest >= 4) {
         cursor sig = *c;
         get16(&sig);
         vector(&sig, 2);
-        shaped = !sig.bad && left(&sig) == 0;
+        if (!sig.bad && left(&sig) == 0)
+            return true;
     }
-    if (shaped)
+    return false;
+}
+
+static void read_server_key_exchange(reader *r, cursor *c)
+{
+    uint16_t curve;
+    cursor ecdhe = *c;
+    if (read_ec_params(&ecdhe, true, &curve)) {
+        r->out->group = curve;
+        return;
+    }
+    /* ECDHE_PSK (RFC 5489): the PSK identity hint first, then the curve and
+     * the point, unsigned. */
+    cursor psk = *c;
+    vector(&psk, 2);
+    if (!psk.bad && read_ec_params(&psk, false, &curve))
         r->out->group = curve;
 }
 

@@ -5,6 +5,7 @@ fields.  Times are checked against the frames' own time stamps, to the
 nanosecond, without trusting the plugin's arithmetic.
 """
 
+import re
 import struct
 import unicodedata
 import unittest
@@ -271,7 +272,8 @@ class DocumentCase(unittest.TestCase, Timing):
         """One note per flight, naming only what Wireshark's Info does not
         (the Finished it shows as an encrypted message without the key log)."""
         out = info_column(self.CAP, "-Y", "tlsexplain").splitlines()
-        self.assertEqual([l.strip() for l in out], [
+        # Wireshark 4.2 and later add " (SNI=...)" to a Client Hello's Info.
+        self.assertEqual([re.sub(r" \(SNI=[^)]*\)", "", l.strip()) for l in out], [
             "Client Hello [Step 1 OUT]",
             "Server Hello, Certificate, Server Key Exchange, Server Hello Done "
             "[Steps 2–5 IN +0.007 s]",
