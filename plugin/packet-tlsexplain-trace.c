@@ -263,13 +263,14 @@ static void append_ending(GString *out, const trace_handshake *h, tlsx_curl_dial
 
     if (!s) {
         format_secs(secs, last->st.since_start);
-        g_string_append_printf(out, "Handshake %u incomplete: nothing of it follows in the capture",
-                               h->id);
+        g_string_append_printf(out, "%s%u%s", L(HANDSHAKE_BEFORE), h->id, L(TRACE_INCOMPLETE));
         if (rec->facts.waiting_for != TLSX_MSG_NONE)
-            g_string_append_printf(out, " (the %s was still to come)",
-                                   tlsx_sequence_msg_name(rec->facts.waiting_for));
-        g_string_append_printf(out, ", %s s after its first step (frames %u-%u)\n", secs,
-                               first->frame, last->frame);
+            g_string_append_printf(out, "%s%s%s", L(TRACE_WAITING),
+                                   tlsx_sequence_msg_name(rec->facts.waiting_for),
+                                   L(TRACE_WAITING_AFTER));
+        g_string_append_printf(out, "%s%s%s%s%s%u-%u%s\n", L(TRACE_FIRST_BEFORE), secs,
+                               L(TRACE_SINCE_FIRST), L(OPEN), L(FRAMES), first->frame, last->frame,
+                               L(CLOSE));
         return;
     }
     tlsx_summary_kind(s, kind, sizeof kind);

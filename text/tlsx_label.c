@@ -59,6 +59,11 @@ static const char *const labels_en[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_TRACE_REPEATED] = " (repeated)",
     [TLSX_LABEL_TRACE_AFTER] = " (after the handshake, frame ",
     [TLSX_LABEL_TRACE_LATE] = "(curl 8 prints its line after the client's reply)",
+    [TLSX_LABEL_TRACE_INCOMPLETE] = " incomplete: nothing of it follows in the capture",
+    [TLSX_LABEL_TRACE_WAITING] = " (the ",
+    [TLSX_LABEL_TRACE_WAITING_AFTER] = " was still to come)",
+    [TLSX_LABEL_TRACE_FIRST_BEFORE] = ", ",
+    [TLSX_LABEL_TRACE_SINCE_FIRST] = " s after its first step",
 };
 
 static const char *const labels_zh[TLSX_LABEL_COUNT] = {
@@ -116,6 +121,11 @@ static const char *const labels_zh[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_TRACE_REPEATED] = "（重复）",
     [TLSX_LABEL_TRACE_AFTER] = "（握手之后，帧 ",
     [TLSX_LABEL_TRACE_LATE] = "（curl 8 在客户端回复之后才打印这一行）",
+    [TLSX_LABEL_TRACE_INCOMPLETE] = " 次握手未完成：抓包里没有它后面的消息",
+    [TLSX_LABEL_TRACE_WAITING] = "（还差 ",
+    [TLSX_LABEL_TRACE_WAITING_AFTER] = "）",
+    [TLSX_LABEL_TRACE_FIRST_BEFORE] = "，距它的第一步 ",
+    [TLSX_LABEL_TRACE_SINCE_FIRST] = " 秒",
 };
 
 const char *tlsx_label(tlsx_lang lang, tlsx_label_key key)

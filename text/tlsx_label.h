@@ -66,11 +66,16 @@ typedef enum {
     TLSX_LABEL_TRACE_FAILED,     /* it failed */
     TLSX_LABEL_TRACE_ALERT,      /* before an alert's name */
     TLSX_LABEL_TRACE_ENCRYPTED_ALERT,
-    TLSX_LABEL_TRACE_FROM_CLIENT, /* the alert came from the client */
-    TLSX_LABEL_TRACE_FROM_SERVER, /* from the server */
-    TLSX_LABEL_TRACE_REPEATED,    /* after a repeated message */
-    TLSX_LABEL_TRACE_AFTER,       /* before the frame of a post-handshake message */
-    TLSX_LABEL_TRACE_LATE,        /* curl 8 prints a line later */
+    TLSX_LABEL_TRACE_FROM_CLIENT,   /* the alert came from the client */
+    TLSX_LABEL_TRACE_FROM_SERVER,   /* from the server */
+    TLSX_LABEL_TRACE_REPEATED,      /* after a repeated message */
+    TLSX_LABEL_TRACE_AFTER,         /* before the frame of a post-handshake message */
+    TLSX_LABEL_TRACE_LATE,          /* curl 8 prints a line later */
+    TLSX_LABEL_TRACE_INCOMPLETE,    /* after the number: the capture holds no more of it */
+    TLSX_LABEL_TRACE_WAITING,       /* before the message still to come */
+    TLSX_LABEL_TRACE_WAITING_AFTER, /* after it */
+    TLSX_LABEL_TRACE_FIRST_BEFORE,  /* before a duration since the handshake's first step */
+    TLSX_LABEL_TRACE_SINCE_FIRST,   /* after it */
     TLSX_LABEL_COUNT
 } tlsx_label_key;
 

@@ -463,6 +463,22 @@ class InChinese(unittest.TestCase):
             "0.0001 秒（帧 4-6）",
             "=" * 67])
 
+    def test_incomplete_handshake(self):
+        """A Client Hello and nothing after: the message still to come keeps
+        its name."""
+        w = pcapgen.Pcap()
+        c = w.connection()
+        c.handshake()
+        c.send(pcapgen.CLIENT, pcapgen.record(pcapgen.HANDSHAKE, pcapgen.client_hello()))
+        w.write(ts.sample("hello-only-zh.pcap"))
+        endings = [self.run_doc(language, "hello-only-zh.pcap")[0][-2]
+                   for language in ("zh", "en")]
+        self.assertEqual(endings, [
+            "第 1 次握手未完成：抓包里没有它后面的消息（还差 Server Hello），距它的第一步 0.0000 秒"
+            "（帧 4-4）",
+            "Handshake 1 incomplete: nothing of it follows in the capture (the Server Hello was "
+            "still to come), 0.0000 s after its first step (frames 4-4)"])
+
     def test_english_and_both_unchanged(self):
         for language in ("en", "both"):
             trace, flow = self.run_doc(language)
