@@ -24,6 +24,8 @@
 #include <epan/to_str.h>
 #include <wsutil/str_util.h>
 
+#include "tlsx_label.h"
+
 /* MAX_NUM_NODES of epan/sequence_analysis.h, which no version installs: 40
  * in Wireshark 4.0.  Should a later version lower it, the criticals come
  * back, and test_reports.FlowGraphAtScale fails there (tests/compat). */
@@ -110,23 +112,32 @@ static const char *ms_of(char *buf, tlsx_time t)
 
 /* "Handshake 1 step 2 IN +7.165 ms" (the arrow's label names the message),
  * then the endpoints that have no column of their own, if any:
- * "(client 192.0.2.7, server 192.0.2.80:443)". */
+ * "(client 192.0.2.7, server 192.0.2.80:443)".  With language zh the words
+ * are Chinese ("第 1 次握手 第 2 步 IN +7.165 ms"), OUT, IN and ms not. */
 static char *comment_of(const tlsx_step *st, const char *client, const char *server)
 {
+    const tlsx_lang lang = tlsexplain_label_lang();
     GString *c = g_string_new(NULL);
     char ms[TLSX_TIME_TEXT_SIZE];
     const char *dir = st->side == TLSX_CLIENT ? "OUT" : "IN";
+    g_string_printf(c, "%s%u", tlsx_label(lang, TLSX_LABEL_HANDSHAKE_BEFORE), st->handshake);
     if (st->step)
-        g_string_printf(c, "Handshake %u step %u %s", st->handshake, st->step, dir);
+        g_string_append_printf(c, "%s%u%s%s", tlsx_label(lang, TLSX_LABEL_FLOW_STEP), st->step,
+                               tlsx_label(lang, TLSX_LABEL_FLOW_STEP_AFTER), dir);
     else
-        g_string_printf(c, "Handshake %u post-handshake %s", st->handshake, dir);
+        g_string_append_printf(c, "%s%s", tlsx_label(lang, TLSX_LABEL_FLOW_POST), dir);
     if (st->has_since_peer)
         g_string_append_printf(c, " +%s ms", ms_of(ms, st->since_peer));
+    if (!client && !server)
+        return g_string_free(c, FALSE);
+    g_string_append(c, tlsx_label(lang, TLSX_LABEL_OPEN));
+    if (client)
+        g_string_append_printf(c, "%s%s", tlsx_label(lang, TLSX_LABEL_CLIENT), client);
     if (client && server)
-        g_string_append_printf(c, " (client %s, server %s)", client, server);
-    else if (client || server)
-        g_string_append_printf(c, " (%s %s)", client ? "client" : "server",
-                               client ? client : server);
+        g_string_append(c, tlsx_label(lang, TLSX_LABEL_SEPARATOR));
+    if (server)
+        g_string_append_printf(c, "%s%s", tlsx_label(lang, TLSX_LABEL_SERVER), server);
+    g_string_append(c, tlsx_label(lang, TLSX_LABEL_CLOSE));
     return g_string_free(c, FALSE);
 }
 

@@ -24,6 +24,11 @@
 
 #include "tlsx_alert.h"
 #include "tlsx_cipher.h"
+#include "tlsx_label.h"
+
+/* The transcript's own words, in the language of the labels (curl's lines
+ * stay curl's). */
+#define L(key) tlsx_label(tlsexplain_label_lang(), TLSX_LABEL_##key)
 
 #define TRACE_CLI "tlsexplain,trace"
 
@@ -258,13 +263,14 @@ static void append_ending(GString *out, const trace_handshake *h, tlsx_curl_dial
 
     if (!s) {
         format_secs(secs, last->st.since_start);
-        g_string_append_printf(out, "Handshake %u incomplete: nothing of it follows in the capture",
-                               h->id);
+        g_string_append_printf(out, "%s%u%s", L(HANDSHAKE_BEFORE), h->id, L(TRACE_INCOMPLETE));
         if (rec->facts.waiting_for != TLSX_MSG_NONE)
-            g_string_append_printf(out, " (the %s was still to come)",
-                                   tlsx_sequence_msg_name(rec->facts.waiting_for));
-        g_string_append_printf(out, ", %s s after its first step (frames %u-%u)\n", secs,
-                               first->frame, last->frame);
+            g_string_append_printf(out, "%s%s%s", L(TRACE_WAITING),
+                                   tlsx_sequence_msg_name(rec->facts.waiting_for),
+                                   L(TRACE_WAITING_AFTER));
+        g_string_append_printf(out, "%s%s%s%s%s%u-%u%s\n", L(TRACE_FIRST_BEFORE), secs,
+                               L(TRACE_SINCE_FIRST), L(OPEN), L(FRAMES), first->frame, last->frame,
+                               L(CLOSE));
         return;
     }
     tlsx_summary_kind(s, kind, sizeof kind);
@@ -283,23 +289,25 @@ static void append_ending(GString *out, const trace_handshake *h, tlsx_curl_dial
             g_string_append_printf(out, "* %s\n", curl);
         }
         append_certificate(out, rec, dialect);
-        g_string_append_printf(out, "Handshake %u complete: %s, %u RTT%s, %s s (frames %u-%u)\n",
-                               h->id, kind, s->rtts, plurality(s->rtts, "", "s"), secs,
-                               first->frame, last->frame);
-        return;
-    }
-    g_string_append_printf(out, "Handshake %u failed: ", h->id);
-    if (s->has_alert) {
-        const char *name = tlsx_alert_name(s->alert);
-        g_string_append_printf(out, "alert %s (%u)", name ? name : "unknown", s->alert);
+        g_string_append_printf(out, "%s%u%s", L(HANDSHAKE_BEFORE), h->id, L(TRACE_COMPLETE));
     } else {
-        g_string_append(out, "an encrypted alert");
+        g_string_append_printf(out, "%s%u%s", L(HANDSHAKE_BEFORE), h->id, L(TRACE_FAILED));
+        if (s->has_alert) {
+            const char *name = tlsx_alert_name(s->alert);
+            g_string_append_printf(out, "%s%s (%u)", L(TRACE_ALERT), name ? name : "unknown",
+                                   s->alert);
+        } else {
+            g_string_append(out, L(TRACE_ENCRYPTED_ALERT));
+        }
+        if (last->st.kind == TLSX_STEP_ALERT)
+            g_string_append(out, last->st.side == TLSX_CLIENT ? L(TRACE_FROM_CLIENT)
+                                                              : L(TRACE_FROM_SERVER));
+        g_string_append(out, L(SEPARATOR));
     }
-    if (last->st.kind == TLSX_STEP_ALERT)
-        g_string_append_printf(out, " from the %s",
-                               last->st.side == TLSX_CLIENT ? "client" : "server");
-    g_string_append_printf(out, ", %s, %u RTT%s, %s s (frames %u-%u)\n", kind, s->rtts,
-                           plurality(s->rtts, "", "s"), secs, first->frame, last->frame);
+    /* "TLS 1.2 full, 2 RTTs, 0.0097 s (frames 4-9)" */
+    g_string_append_printf(out, "%s%s%u%s%s%s%s%s%s%u-%u%s\n", kind, L(SEPARATOR), s->rtts,
+                           s->rtts == 1 ? L(RTT_ONE) : L(RTT_MANY), L(SEPARATOR), secs, L(SECONDS),
+                           L(OPEN), L(FRAMES), first->frame, last->frame, L(CLOSE));
 }
 
 /* The messages after the handshake (New Session Tickets, KeyUpdates,
@@ -314,7 +322,7 @@ static void append_after(GString *out, const trace_handshake *h, tlsx_curl_diale
         g_string_append_printf(out, "%u +  %s (%s)  %s  ", h->id, start, prev,
                                t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
         ssldump_message(out, &t->st);
-        g_string_append_printf(out, " (after the handshake, frame %u)\n", t->frame);
+        g_string_append_printf(out, "%s%u%s\n", L(TRACE_AFTER), t->frame, L(CLOSE));
         if (h->rec->transport != TLSX_TRANSPORT_TCP)
             continue;
         if (t->st.kind == TLSX_STEP_ALERT && t->st.side == TLSX_SERVER && t->st.alert_level) {
@@ -350,19 +358,20 @@ static void trace_draw(void *tapdata)
     }
 
     g_string_append(out, "\n===================================================================\n");
-    g_string_append(out, "TLS Handshake Explainer: transcript\n");
-    g_string_append_printf(out, "Filter: %s\n", td->filter ? td->filter : "none");
-    g_string_append_printf(out, "curl -v lines: curl %s\n",
-                           td->dialect == TLSX_CURL_7 ? "7.88" : "8");
-    g_string_append_printf(out, "Handshakes: %u\n", order->len);
+    g_string_append_printf(out, "%s\n", L(TRACE_TITLE));
+    g_string_append_printf(out, "%s%s\n", L(TRACE_FILTER),
+                           td->filter ? td->filter : L(TRACE_NO_FILTER));
+    g_string_append_printf(out, "%s%s\n", L(TRACE_CURL), td->dialect == TLSX_CURL_7 ? "7.88" : "8");
+    g_string_append_printf(out, "%s%u\n", L(TRACE_COUNT), order->len);
     for (guint i = 0; i < order->len; i++) {
         const trace_handshake *h = (const trace_handshake *)g_ptr_array_index(order, i);
         const tlsexplain_record *rec = h->rec;
-        g_string_append_printf(out, "\nHandshake %u: %s -> %s, ", h->id, h->client, h->server);
+        g_string_append_printf(out, "\n%s%u%s%s -> %s%s", L(HANDSHAKE_BEFORE), h->id,
+                               L(TRACE_HEADING), h->client, h->server, L(SEPARATOR));
         if (rec->sni)
-            g_string_append_printf(out, "SNI %s\n", rec->sni);
+            g_string_append_printf(out, "%s%s\n", L(SNI), rec->sni);
         else
-            g_string_append(out, "no SNI\n");
+            g_string_append_printf(out, "%s\n", L(NO_SNI));
         tlsx_curl_result none =
             tlsx_curl_step_line(curl, sizeof curl, td->dialect,
                                 &g_array_index(h->steps, trace_step, 0).st, rec->transport);
@@ -396,7 +405,7 @@ static void trace_draw(void *tapdata)
                 g_string_append_printf(out, "%u -  %s (%s)  %s  ", h->id, start, prev,
                                        t->st.side == TLSX_CLIENT ? "C>S" : "S>C");
                 ssldump_message(out, &t->st);
-                g_string_append(out, " (repeated)\n");
+                g_string_append_printf(out, "%s\n", L(TRACE_REPEATED));
                 continue;
             }
             if (late[0] && t->st.side == TLSX_SERVER) {
@@ -418,7 +427,7 @@ static void trace_draw(void *tapdata)
             }
             if (r == TLSX_CURL_LINE && tlsx_curl_prints_late(td->dialect, &t->st, prev_step)) {
                 g_strlcpy(late, curl, sizeof late); /* after the client's next flight */
-                g_string_append(out, "    (curl 8 prints its line after the client's reply)\n");
+                g_string_append_printf(out, "    %s\n", L(TRACE_LATE));
             } else if (r == TLSX_CURL_LINE)
                 g_string_append_printf(out, "    * %s\n", curl);
             else if (tlsx_curl_none_note(r) && rec->transport == TLSX_TRANSPORT_TCP)

@@ -43,6 +43,39 @@ typedef enum {
     TLSX_LABEL_NODE_DURATION,
     TLSX_LABEL_NODE_STEPS,
     TLSX_LABEL_NODE_SINCE_PEER,
+    /* The flow graph's comments and the transcript's own lines (not curl's):
+     * "Handshake 1 step 2 IN", "Handshake 1 complete: ... (frames 4-9)". */
+    TLSX_LABEL_HANDSHAKE_BEFORE, /* before a handshake's number */
+    TLSX_LABEL_FLOW_STEP,        /* after it, before a step's number in a comment */
+    TLSX_LABEL_FLOW_STEP_AFTER,  /* after it, before OUT or IN */
+    TLSX_LABEL_FLOW_POST,        /* a post-handshake message, before OUT or IN */
+    TLSX_LABEL_OPEN,             /* an aside's opening parenthesis */
+    TLSX_LABEL_CLOSE,            /* and its closing one */
+    TLSX_LABEL_CLIENT,           /* before a client's address */
+    TLSX_LABEL_SERVER,           /* before a server's address */
+    TLSX_LABEL_FRAMES,           /* before a range of frames */
+    TLSX_LABEL_TRACE_HEADING,    /* after the number, in a handshake's heading */
+    TLSX_LABEL_SNI,              /* before the server name */
+    TLSX_LABEL_NO_SNI,           /* no server name */
+    TLSX_LABEL_TRACE_TITLE,      /* the transcript's title */
+    TLSX_LABEL_TRACE_FILTER,     /* before its filter */
+    TLSX_LABEL_TRACE_NO_FILTER,  /* none */
+    TLSX_LABEL_TRACE_CURL,       /* before curl's version */
+    TLSX_LABEL_TRACE_COUNT,      /* before the number of handshakes */
+    TLSX_LABEL_TRACE_COMPLETE,   /* after the number: the handshake completed */
+    TLSX_LABEL_TRACE_FAILED,     /* it failed */
+    TLSX_LABEL_TRACE_ALERT,      /* before an alert's name */
+    TLSX_LABEL_TRACE_ENCRYPTED_ALERT,
+    TLSX_LABEL_TRACE_FROM_CLIENT,   /* the alert came from the client */
+    TLSX_LABEL_TRACE_FROM_SERVER,   /* from the server */
+    TLSX_LABEL_TRACE_REPEATED,      /* after a repeated message */
+    TLSX_LABEL_TRACE_AFTER,         /* before the frame of a post-handshake message */
+    TLSX_LABEL_TRACE_LATE,          /* curl 8 prints a line later */
+    TLSX_LABEL_TRACE_INCOMPLETE,    /* after the number: the capture holds no more of it */
+    TLSX_LABEL_TRACE_WAITING,       /* before the message still to come */
+    TLSX_LABEL_TRACE_WAITING_AFTER, /* after it */
+    TLSX_LABEL_TRACE_FIRST_BEFORE,  /* before a duration since the handshake's first step */
+    TLSX_LABEL_TRACE_SINCE_FIRST,   /* after it */
     TLSX_LABEL_COUNT
 } tlsx_label_key;
 

@@ -7,9 +7,11 @@
 #
 #   tests/gui/run-gui.sh PLUGIN.so OUTDIR          # OUTDIR/gui-step.png, gui-stats.png, gui-flow.png
 #   tests/gui/run-gui.sh PLUGIN.so OUTDIR --quick  # gui-step.png only (ctest: about 5 s, not 15)
+#   tests/gui/run-gui.sh PLUGIN.so OUTDIR --zh     # gui-step-zh.png: the same, language zh
 #
 # docs/ holds the committed ones, made on Wireshark 4.0 with
 #   tests/gui/run-gui.sh build/plugins/4.0/epan/tlsexplain.so docs
+# and, for docs/gui-step-zh.png, the same with --zh
 # (the Flow Graph is reached by its place in 4.0's Statistics menu).
 #
 # It checks that `wireshark -G plugins` lists the plugin just built, that the
@@ -22,6 +24,10 @@ set -uo pipefail
 PLUGIN=${1:?usage: run-gui.sh PLUGIN.so OUTDIR}
 OUT=${2:?usage: run-gui.sh PLUGIN.so OUTDIR}
 QUICK=${3:-}
+STEP=gui-step.png LANGUAGE=
+if [ "$QUICK" = --zh ]; then
+    STEP=gui-step-zh.png QUICK=--quick LANGUAGE=zh
+fi
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 SKIP=77
 
@@ -57,6 +63,7 @@ gui.layout_content_1: PDETAILS
 gui.layout_content_2: PLIST
 gui.layout_content_3: NONE
 EOF
+[ -n "$LANGUAGE" ] && echo "tlsexplain.language: $LANGUAGE" >>"$WORK/home/.config/wireshark/preferences"
 chmod -R a+rX "$WORK"
 [ "$(id -u)" -eq 0 ] && chown -R nobody "$WORK/home"
 
@@ -121,7 +128,7 @@ sleep 0.7
 xdotool mousemove 300 150 click 1
 xdotool key --delay 150 End Right Down Right
 xdotool mousemove 1270 950
-shot gui-step.png
+shot "$STEP"
 [ "$QUICK" = --quick ] && exit 0
 
 # Statistics -> TLS Handshake Explainer: the menu's last item.

@@ -399,6 +399,93 @@ class FlowGraphAtScale(unittest.TestCase):
                         arrow)
 
 
+class InChinese(unittest.TestCase):
+    """With tlsexplain.language zh the flow graph's comments and the
+    transcript's own lines are Chinese; OUT and IN, message names, kinds,
+    alerts and every line curl prints stay as they are.  en and both keep
+    the English words."""
+
+    @staticmethod
+    def run_doc(language, capture=DOC):
+        """(trace, flow) of a capture with the language, as lists of lines."""
+        out = ts.run("-r", ts.sample(capture), "-q", "-o", "tlsexplain.language:" + language,
+                     "-z", "tlsexplain,trace", "-z", "flow,tlsexplain,standard").splitlines()
+        start = out.index("=" * 67)
+        end = out.index("=" * 67, start + 1) + 1
+        return out[start:end], [l for l in out if l.startswith("|")]
+
+    def test_flow_comments(self):
+        trace, flow = self.run_doc("zh")
+        comments = [l.rsplit("|", 1)[1] for l in flow[2::2]]
+        self.assertEqual(comments[0], "第 1 次握手 第 1 步 OUT")
+        self.assertEqual(comments[1], "第 1 次握手 第 2 步 IN +7.165 ms")
+        self.assertEqual(comments[9], "第 1 次握手 第 10 步 IN +1.073 ms")
+        self.assertEqual(comments[10], "第 1 次握手 握手后 IN +4994.844 ms")
+        # The arrows' labels are the messages' names, as in English.
+        english = reports(DOC)[2]
+        self.assertEqual([re.split(r"\|", l)[2] for l in flow[2::2]],
+                         [re.split(r"\|", l)[2] for l in english[2::2]])
+        self.assertEqual(flow[1::2], english[1::2])
+
+    def test_flow_names_endpoints_without_a_column(self):
+        name = many_connections("many-endpoints-zh.pcap", True)
+        lines = ts.run("-r", ts.sample(name), "-q", "-o", "tlsexplain.language:zh", "-z",
+                       "flow,tlsexplain,standard").splitlines()
+        comments = [l.rsplit("|", 1)[1] for l in lines[2:] if "|第 " in l]
+        self.assertEqual(len(comments), 1000)
+        self.assertEqual(comments[190], "第 20 次握手 第 1 步 OUT"
+                                        "（客户端 10.0.2.19，服务器 10.0.1.19:443）")
+
+    def test_transcript(self):
+        """The document's transcript: its own lines in Chinese, curl's to the
+        byte as in English."""
+        zh = {
+            "TLS Handshake Explainer: transcript": "TLS Handshake Explainer：握手记录",
+            "Filter: none": "过滤器：无",
+            "curl -v lines: curl 8": "curl -v 的行：curl 8",
+            "Handshakes: 1": "握手次数：1",
+            "Handshake 1: 127.0.0.1:45296 -> 127.0.0.1:443, SNI q.shanyue.test":
+                "第 1 次握手：127.0.0.1:45296 -> 127.0.0.1:443，SNI q.shanyue.test",
+            "Handshake 1 complete: TLS 1.2 full, 2 RTTs, 0.0097 s (frames 4-9)":
+                "第 1 次握手完成：TLS 1.2 full，2 个 RTT，0.0097 秒（帧 4-9）",
+            "1 +  5.0056 (4.9959)  S>C  Alert (encrypted) (after the handshake, frame 14)":
+                "1 +  5.0056 (4.9959)  S>C  Alert (encrypted)（握手之后，帧 14）",
+        }
+        english = DOC_TRACE.splitlines()
+        self.assertEqual(len([l for l in english if l in zh]), len(zh))
+        self.assertEqual(self.run_doc("zh")[0], [zh.get(l, l) for l in english])
+
+    def test_failed_handshake(self):
+        trace = self.run_doc("zh", "tls12-alert.pcapng")[0]
+        self.assertEqual(trace[-3:], [
+            "    * TLSv1.2 (IN), TLS alert, handshake failure (552):",
+            "第 1 次握手失败：告警 Handshake Failure (40)，由服务器发出，TLS 1.2 full，1 个 RTT，"
+            "0.0001 秒（帧 4-6）",
+            "=" * 67])
+
+    def test_incomplete_handshake(self):
+        """A Client Hello and nothing after: the message still to come keeps
+        its name."""
+        w = pcapgen.Pcap()
+        c = w.connection()
+        c.handshake()
+        c.send(pcapgen.CLIENT, pcapgen.record(pcapgen.HANDSHAKE, pcapgen.client_hello()))
+        w.write(ts.sample("hello-only-zh.pcap"))
+        endings = [self.run_doc(language, "hello-only-zh.pcap")[0][-2]
+                   for language in ("zh", "en")]
+        self.assertEqual(endings, [
+            "第 1 次握手未完成：抓包里没有它后面的消息（还差 Server Hello），距它的第一步 0.0000 秒"
+            "（帧 4-4）",
+            "Handshake 1 incomplete: nothing of it follows in the capture (the Server Hello was "
+            "still to come), 0.0000 s after its first step (frames 4-4)"])
+
+    def test_english_and_both_unchanged(self):
+        for language in ("en", "both"):
+            trace, flow = self.run_doc(language)
+            self.assertEqual("\n".join(trace) + "\n", DOC_TRACE, language)
+            self.assertEqual(flow, reports(DOC)[2], language)
+
+
 class Columns(unittest.TestCase):
     def test_custom_columns_recipe(self):
         out = ts.run("-r", ts.sample(DOC), "-Y", "tlsexplain", "-o", COLUMNS)
