@@ -4,6 +4,8 @@
  */
 #include "tlsx_curl.h"
 
+#include <string.h>
+
 #include "tlsx_alert.h"
 #include "tlsx_cipher.h"
 #include "tlsx_text.h"
@@ -55,20 +57,11 @@ bool tlsx_curl_alert_line(char *buf, size_t size, uint8_t level, uint8_t desc, t
 bool tlsx_curl_summary_line(char *buf, size_t size, uint16_t version, uint16_t suite,
                             const char *fallback_name)
 {
-    const char *ver = tlsx_curl_closing_version(version);
-    const char *name = tlsx_cipher_openssl_name(suite);
-
-    if (!name)
-        name = fallback_name;
-    if (!ver || !name || size == 0)
-        return false;
-    tlsx_text t;
-    tlsx_text_init(&t, buf, size);
-    tlsx_text_add(&t, "SSL connection using ");
-    tlsx_text_add(&t, ver);
-    tlsx_text_add(&t, " / ");
-    tlsx_text_add(&t, name);
-    return true;
+    tlsx_summary s;
+    memset(&s, 0, sizeof s);
+    s.version = version;
+    s.cipher = suite;
+    return tlsx_curl_closing_line(buf, size, TLSX_CURL_7, &s, fallback_name, TLSX_CURL_SIG_NONE, 0);
 }
 
 tlsx_curl_result tlsx_curl_step_line(char *buf, size_t size, tlsx_curl_dialect dialect,

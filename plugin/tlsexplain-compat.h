@@ -121,16 +121,22 @@ static inline tlsexplain_foreach_result tlsexplain_first_acks(const void *key, v
     return a == &acks[1];
 }
 
+/* TCP's data of a conversation, without creating it where 4.4 can avoid it. */
+static inline struct tcp_analysis *tlsexplain_tcp_data(conversation_t *conv, packet_info *pinfo)
+{
+#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
+    (void)pinfo;
+    return get_tcp_conversation_data_idempotent(conv);
+#else
+    return get_tcp_conversation_data(conv, pinfo);
+#endif
+}
+
 static inline gboolean tlsexplain_tcp_handshake_times(conversation_t *conv, packet_info *pinfo,
                                                       nstime_t *syn, nstime_t *to_server,
                                                       nstime_t *to_client)
 {
-#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
-    (void)pinfo;
-    struct tcp_analysis *tcpd = get_tcp_conversation_data_idempotent(conv);
-#else
-    struct tcp_analysis *tcpd = get_tcp_conversation_data(conv, pinfo);
-#endif
+    struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);
     if (!tcpd || !tcpd->acked_table || nstime_is_zero(&tcpd->ts_mru_syn) ||
         nstime_is_zero(&tcpd->ts_first_rtt))
         return FALSE;
@@ -152,12 +158,7 @@ static inline gboolean tlsexplain_tcp_handshake_times(conversation_t *conv, pack
  * 0 when neither is in the capture. */
 static inline guint16 tlsexplain_tcp_server_port(conversation_t *conv, packet_info *pinfo)
 {
-#if TLSEXPLAIN_WS_AT_LEAST(4, 4)
-    (void)pinfo;
-    struct tcp_analysis *tcpd = get_tcp_conversation_data_idempotent(conv);
-#else
-    struct tcp_analysis *tcpd = get_tcp_conversation_data(conv, pinfo);
-#endif
+    struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);
     return tcpd ? tcpd->server_port : 0;
 }
 
