@@ -6,6 +6,7 @@
 #define TLSEXPLAIN_H
 
 #include "tlsexplain-compat.h"
+#include "tlsx_advice.h"
 #include "tlsx_curl.h"
 #include "tlsx_explain.h"
 #include "tlsx_handshake.h"
@@ -52,6 +53,8 @@ typedef struct {
     gint64 cert_seen;                        /* when its frame was captured (seconds, UTC) */
     guint has_app_data : 1, has_setup : 1, has_scheme : 1;
     tlsx_facts facts; /* what the first pass learnt of it: the core's verdicts rest on them */
+    const tlsx_advice_list *advice; /* what would have made it faster or safer, decided
+                                       when it ended (tlsx_advice.h); NULL none */
 } tlsexplain_record;
 
 /* The handshake's summary, once it has ended; NULL while it is open. */
