@@ -129,6 +129,7 @@ static void proto_register_tlsexplain(void)
     register_cleanup_routine(tlsexplain_cleanup);
     tlsexplain_stats_register();
     tlsexplain_trace_register();
+    tlsexplain_advice_register();
     tlsexplain_flow_register(proto_tlsexplain);
 }
 

@@ -202,6 +202,9 @@ void tlsexplain_stats_register(void);
 /* tshark -z tlsexplain,trace[,FILTER]: the handshakes' transcript. */
 void tlsexplain_trace_register(void);
 
+/* tshark -z tlsexplain,advice[,FILTER]: the capture's advice, per server. */
+void tlsexplain_advice_register(void);
+
 /* Flow Graph "TLS Handshake Explainer", tshark -z flow,tlsexplain,standard. */
 void tlsexplain_flow_register(int proto);
 
