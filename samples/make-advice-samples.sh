@@ -194,7 +194,7 @@ start_interactive_server() { # s_server options...
 }
 
 stop_server() {
-  exec 7>&- 2>/dev/null || true
+  exec 7>&-
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
 }
@@ -364,8 +364,171 @@ make_cwnd_small() {
     fail "advice-cwnd-small: a gap of $flight_gap ms in the server's flight"
 }
 
+# What a TLS 1.2 full handshake holds, connection by connection, with a
+# ticket and without.
+tls12_full() { # stream
+  printf '%s\n' "$1 OUT: Client Hello" \
+    "$1 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "$1 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "$1 IN: Change Cipher Spec, Finished"
+}
+tls12_full_ticket() { # stream
+  printf '%s\n' "$1 OUT: Client Hello" \
+    "$1 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "$1 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "$1 IN: New Session Ticket, Change Cipher Spec, Finished"
+}
+tls13_full() { # stream
+  printf '%s\n' "$1 OUT: Client Hello" \
+    "$1 IN: Server Hello, Change Cipher Spec, Encrypted Extensions, Certificate, Certificate Verify, Finished" \
+    "$1 OUT: Change Cipher Spec, Finished" \
+    "$1 IN: New Session Ticket, New Session Ticket"
+}
+
+# 2. advice-noresume: three curl runs, one after the other, against a TLS 1.2
+#    server: curl 7.88 asks for no ticket (it sets SSL_OP_NO_TICKET), so the
+#    server gives a session ID (32 bytes) in each Server Hello; each curl is
+#    a new process with an empty session cache, so each connection is a full
+#    handshake although the first one could have been resumed.
+#    advice-noresume-tls13: the same with TLS 1.3 (two tickets each time).
+make_noresume() {
+  local name=advice-noresume i want
+  start_server -tls1_2 "${SERVER[@]}"
+  start_capture "$name"
+  for i in 1 2 3; do curl_run "$i" --tlsv1.2 --tls-max 1.2; sleep 0.3; done
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  mapfile -t want < <(tls12_full 0; tls12_full 1; tls12_full 2)
+  expect_messages "$name" "${want[@]}"
+  [ "$(fields "$name" "tls.handshake.type == 2" tls.handshake.session_id_length | sort -u)" = 32 ] ||
+    fail "$name: not every Server Hello has a session ID"
+}
+
+make_noresume_tls13() {
+  local name=advice-noresume-tls13 i want
+  start_server -tls1_3 "${SERVER[@]}"
+  start_capture "$name"
+  for i in 1 2 3; do curl_run "$i" --tlsv1.3; sleep 0.3; done
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  mapfile -t want < <(tls13_full 0; tls13_full 1; tls13_full 2)
+  expect_messages "$name" "${want[@]}"
+}
+
+# advice-resume, the control: openssl s_client three times against the same
+# TLS 1.2 server; the first saves its session (with the server's ticket,
+# -sess_out), the second and third resume it (-sess_in): abbreviated
+# handshakes.
+make_resume() {
+  local name=advice-resume i
+  start_server -tls1_2 "${SERVER[@]}"
+  start_capture "$name"
+  printf 'GET /hello.txt HTTP/1.0\r\n\r\n' |
+    s_client_run 1 -tls1_2 -ign_eof -sess_out "$work/session.pem"
+  for i in 2 3; do
+    sleep 0.3
+    printf 'GET /hello.txt HTTP/1.0\r\n\r\n' |
+      s_client_run "$i" -tls1_2 -ign_eof -sess_in "$work/session.pem"
+  done
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  for i in 2 3; do
+    grep -q '^Reused, TLSv1.2' "$work/client.$i.log" || fail "$name: connection $i was not resumed"
+  done
+  expect_messages "$name" "$(tls12_full_ticket 0)" \
+    "1 OUT: Client Hello" "1 IN: Server Hello, Change Cipher Spec, Finished" \
+    "1 OUT: Change Cipher Spec, Finished" \
+    "2 OUT: Client Hello" "2 IN: Server Hello, Change Cipher Spec, Finished" \
+    "2 OUT: Change Cipher Spec, Finished"
+}
+
+# 3. advice-tls12: curl offers TLS 1.3 and 1.2 (its default), the server
+#    speaks only TLS 1.2.
+make_tls12() {
+  local name=advice-tls12
+  start_server -tls1_2 -no_ticket "${SERVER[@]}"
+  start_capture "$name"
+  curl_run 1
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  fields "$name" "tls.handshake.type == 1" tls.handshake.extensions.supported_version |
+    grep -q '0x0304' || fail "$name: the Client Hello does not offer TLS 1.3"
+  expect_messages "$name" "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "0 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "0 IN: Change Cipher Spec, Finished"
+}
+
+# 4. advice-ocsp: openssl s_client -status asks for a stapled OCSP response
+#    (status_request), the server has none to staple; then, as a browser
+#    would, the client asks the OCSP responder named in the certificate
+#    (http://10.50.0.3:8080/, openssl ocsp -port in the server's namespace)
+#    itself: an HTTP POST.  No real client at hand does that fetch by itself
+#    (s_client and curl do not), so the script runs openssl ocsp -url right
+#    after the handshake.  advice-ocsp-stapled, the control: the server
+#    staples a response (s_server -status_file, made by openssl ocsp from the
+#    script's CA), the client makes no request of its own.
+make_ocsp() {
+  local name=advice-ocsp
+  make_ocsp_ca
+  ip netns exec "$S" openssl ocsp -index "$work/ocsp-index.txt" -port "$ocsp_port" \
+    -rsigner "$work/ocspca.pem" -rkey "$work/ocspca.key" -CA "$work/ocspca.pem" -ndays 7 \
+    >"$work/ocsp.log" 2>&1 &
+  ocsp_pid=$!
+  pids+=("$ocsp_pid")
+  server_pid=$ocsp_pid wait_listening "openssl ocsp" "$ocsp_port"
+  start_server -tls1_2 -no_ticket -cert "$work/ocspleaf.pem" -key "$work/ocspleaf.key"
+  start_capture "$name"
+  printf 'GET /hello.txt HTTP/1.0\r\n\r\n' |
+    s_client_run 1 -tls1_2 -ign_eof -status -CAfile "$work/ocspca.pem"
+  inc openssl ocsp -issuer "$work/ocspca.pem" -cert "$work/ocspleaf.pem" \
+    -url "http://$ocsp_ip:$ocsp_port/" -CAfile "$work/ocspca.pem" >"$work/ocsp-client.log" 2>&1 ||
+    fail "$name: the OCSP request failed: $(cat "$work/ocsp-client.log")"
+  stop_capture "$name"
+  stop_server
+  kill "$ocsp_pid" 2>/dev/null || true
+  wait "$ocsp_pid" 2>/dev/null || true
+  collect_keys "$name"
+  grep -q '^OCSP response: no response sent' "$work/client.1.log" ||
+    fail "$name: s_client did not say the server sent no OCSP response"
+  grep -q ': good$' "$work/ocsp-client.log" || fail "$name: the responder did not say good"
+  say "$name: openssl ocsp: $(tr '\n' ' ' <"$work/ocsp-client.log")"
+  fields "$name" "ocsp" frame.number ip.dst tcp.dstport http.request.method http.response.code \
+    ocsp.responseStatus | sed "s/^/make-advice-samples: $name: OCSP: /"
+  [ "$(fields "$name" "ocsp" frame.number | wc -l)" -eq 2 ] ||
+    fail "$name: no OCSP request and response in the capture"
+  expect_messages "$name" "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "0 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "0 IN: Change Cipher Spec, Finished"
+}
+
+make_ocsp_stapled() {
+  local name=advice-ocsp-stapled
+  make_ocsp_ca
+  start_server -tls1_2 -no_ticket -cert "$work/ocspleaf.pem" -key "$work/ocspleaf.key" \
+    -status_file "$work/ocsp-resp.der"
+  start_capture "$name"
+  printf 'GET /hello.txt HTTP/1.0\r\n\r\n' |
+    s_client_run 1 -tls1_2 -ign_eof -status -CAfile "$work/ocspca.pem"
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  grep -q 'Cert Status: good' "$work/client.1.log" ||
+    fail "$name: s_client got no good OCSP response: $(grep -A3 '^OCSP' "$work/client.1.log")"
+  expect_messages "$name" "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Certificate, Certificate Status, Server Key Exchange, Server Hello Done" \
+    "0 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "0 IN: Change Cipher Spec, Finished"
+}
+
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(cwnd cwnd-small)
+[ ${#targets[@]} -gt 0 ] || targets=(cwnd cwnd-small noresume noresume-tls13 resume tls12 ocsp
+  ocsp-stapled)
 for t in "${targets[@]}"; do
   say "advice-$t"
   "make_${t//-/_}"
