@@ -19,11 +19,13 @@
 # INITCWND segments (default 3: RFC 3390's initial window, 4380 bytes, for
 # 1460-byte segments; Linux's own default is 10).  Each sample is captured on the
 # client's veth (filter "tcp"), with the client's key log.  Clients: curl
-# 7.88, openssl 3.0 s_client, NSS tstclnt (libnss3-tools) for False Start;
-# servers: openssl 3.0 s_server, openssl ocsp as the OCSP responder.  The
+# 7.88, openssl 3.0 s_client, falsestart-client.c (built here with GnuTLS,
+# libgnutls28-dev) for False Start; servers: openssl 3.0 s_server, openssl
+# ocsp as the OCSP responder.  The
 # script checks each capture with tshark (the plugin disabled) and fails
 # unless it holds what samples/README.md says.  Needs root, ip, ethtool,
-# python3, openssl, curl, tstclnt, dumpcap, tshark, ping and ss.
+# python3, openssl, curl, gcc with libgnutls28-dev, dumpcap, tshark, ping
+# and ss.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 port=443
@@ -50,7 +52,7 @@ fail() {
   echo "make-advice-samples: $*" >&2
   exit 1
 }
-for tool in ip ethtool python3 openssl curl tstclnt certutil dumpcap tshark ping ss; do
+for tool in ip ethtool python3 openssl curl gcc pkg-config dumpcap tshark ping ss; do
   command -v "$tool" >/dev/null || fail "$tool is missing"
 done
 [ "$(id -u)" -eq 0 ] || fail "needs root (network namespaces, dumpcap)"
@@ -526,9 +528,125 @@ make_ocsp_stapled() {
     "0 IN: Change Cipher Spec, Finished"
 }
 
+# 5. advice-falsestart: falsestart-client.c (GnuTLS with
+#    GNUTLS_ENABLE_FALSE_START, TLS 1.2 only) against s_server -tls1_2 -cipher
+#    ECDHE-RSA-AES128-GCM-SHA256 (ECDHE and an AEAD suite): the client sends
+#    its request (application data) right after its Finished, before the
+#    server's Change Cipher Spec and Finished arrive a round trip later.
+#    GnuTLS writes the key log named by SSLKEYLOGFILE.
+make_falsestart() {
+  local name=advice-falsestart app ccs
+  gcc -O2 -Wall -o "$work/falsestart-client" "$here/falsestart-client.c" \
+    $(pkg-config --cflags --libs gnutls) || fail "cannot build falsestart-client.c (libgnutls28-dev)"
+  start_server -tls1_2 -no_ticket -cipher ECDHE-RSA-AES128-GCM-SHA256 "${SERVER[@]}"
+  start_capture "$name"
+  inc env SSLKEYLOGFILE="$work/keys.1" timeout 5 "$work/falsestart-client" "$server_ip" "$port" \
+    q.shanyue.test $'GET /hello.txt HTTP/1.0\r\n\r\n' >"$work/client.1.log" 2>&1 || true
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  grep -q 'false start: yes' "$work/client.1.log" ||
+    fail "$name: GnuTLS did not use False Start: $(cat "$work/client.1.log")"
+  grep -q 'HTTP/1.0 200' "$work/client.1.log" || fail "$name: no answer: $(cat "$work/client.1.log")"
+  expect_messages "$name" "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "0 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "0 IN: Change Cipher Spec, Finished"
+  app=$(fields "$name" "ip.src == $client_ip and tls.record.content_type == 23" frame.number | head -n 1)
+  ccs=$(fields "$name" "ip.src == $server_ip and tls.record.content_type == 20" frame.number | head -n 1)
+  [ -n "$app" ] && [ "$app" -lt "$ccs" ] ||
+    fail "$name: the client's first application data (frame $app) is not before the server's CCS (frame $ccs)"
+  say "$name: the client's application data frame $app, the server's CCS and Finished frame $ccs:"
+  fields "$name" "tcp.len > 0" frame.number frame.time_relative ip.src tls.record.content_type | sed 's/^/  /'
+}
+
+# The extension types (decimal) of the first message of a type, one a line.
+extension_types() { # name handshake-type
+  fields "$1" "tls.handshake.type == $2" tls.handshake.extension.type | head -n 1 | tr , '\n'
+}
+
+# 6. Security notes.  advice-legacy-tls10: TLS 1.0 (openssl 3.0 speaks it only
+#    at security level 0, on both sides), ECDHE-RSA-AES256-SHA with
+#    encrypt_then_mac.  advice-legacy-cbc: TLS 1.2 with a CBC suite,
+#    ECDHE-RSA-AES128-SHA256, and the server turns encrypt_then_mac off
+#    (s_server -no_etm): curl offers the extension, the Server Hello does not
+#    have it, so records are MAC-then-encrypt.  (RSA key exchange: tls12-rsa.)
+make_legacy_tls10() {
+  local name=advice-legacy-tls10
+  start_server -tls1 -no_ticket -cipher 'DEFAULT@SECLEVEL=0' "${SERVER[@]}"
+  start_capture "$name"
+  curl_run 1 --tlsv1.0 --tls-max 1.0 --ciphers 'DEFAULT@SECLEVEL=0'
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  grep -q '^\* SSL connection using TLSv1.0' "$work/client.1.log" ||
+    fail "$name: not TLS 1.0: $(grep '^\* SSL' "$work/client.1.log")"
+  [ "$(fields "$name" "tls.handshake.type == 2" tls.handshake.version)" = 0x0301 ] ||
+    fail "$name: the Server Hello is not TLS 1.0"
+  expect_messages "$name" "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "0 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "0 IN: Change Cipher Spec, Finished"
+  say "$name: $(grep '^\* SSL connection' "$work/client.1.log"); Server Hello extensions: $(extension_types "$name" 2 | tr '\n' ' ')"
+}
+
+make_legacy_cbc() {
+  local name=advice-legacy-cbc
+  start_server -tls1_2 -no_ticket -no_etm -cipher ECDHE-RSA-AES128-SHA256 "${SERVER[@]}"
+  start_capture "$name"
+  curl_run 1 --tlsv1.2 --tls-max 1.2 --ciphers ECDHE-RSA-AES128-SHA256
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  grep -q '^\* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-SHA256' "$work/client.1.log" ||
+    fail "$name: not ECDHE-RSA-AES128-SHA256: $(grep '^\* SSL' "$work/client.1.log")"
+  extension_types "$name" 1 | grep -qx 22 || fail "$name: curl did not offer encrypt_then_mac"
+  ! extension_types "$name" 2 | grep -qx 22 || fail "$name: the Server Hello has encrypt_then_mac"
+  expect_messages "$name" "0 OUT: Client Hello" \
+    "0 IN: Server Hello, Certificate, Server Key Exchange, Server Hello Done" \
+    "0 OUT: Client Key Exchange, Change Cipher Spec, Finished" \
+    "0 IN: Change Cipher Spec, Finished"
+  say "$name: Client Hello extensions: $(extension_types "$name" 1 | tr '\n' ' '); Server Hello extensions: $(extension_types "$name" 2 | tr '\n' ' ')"
+}
+
+# 7. advice-0rtt-rejected: openssl s_client gets a ticket that allows early
+#    data from s_server -early_data, then the server is restarted (a new
+#    process, new ticket keys) and the client offers the ticket with early
+#    data: the server cannot read the ticket, makes a full handshake and
+#    skips the early data (no early_data in its Encrypted Extensions, no End
+#    Of Early Data from the client).  s_server runs without -WWW, as in
+#    tls13-0rtt, and the clients close the connections.
+make_0rtt_rejected() {
+  local name=advice-0rtt-rejected
+  printf 'GET /early HTTP/1.0\r\n\r\n' >"$work/early.txt"
+  rm -f "$work/session.pem"
+  start_interactive_server -tls1_3 -early_data "${SERVER[@]}"
+  start_capture "$name"
+  { printf 'first\n'; sleep 1; } | s_client_run 1 -tls1_3 -sess_out "$work/session.pem"
+  [ -s "$work/session.pem" ] || fail "$name: s_client saved no session"
+  stop_server
+  start_interactive_server -tls1_3 -early_data "${SERVER[@]}"
+  { sleep 1; printf 'second\n'; sleep 0.5; } |
+    s_client_run 2 -tls1_3 -sess_in "$work/session.pem" -early_data "$work/early.txt"
+  stop_capture "$name"
+  stop_server
+  collect_keys "$name"
+  grep -q 'Early data was rejected' "$work/client.2.log" ||
+    fail "$name: the server did not reject the early data: $(grep -i early "$work/client.2.log")"
+  ! grep -q '^Reused, ' "$work/client.2.log" || fail "$name: the second connection was resumed"
+  expect_messages "$name" "$(tls13_full 0)" \
+    "1 OUT: Client Hello, Change Cipher Spec" \
+    "1 IN: Server Hello, Change Cipher Spec, Encrypted Extensions, Certificate, Certificate Verify, Finished" \
+    "1 OUT: Finished" \
+    "1 IN: New Session Ticket, New Session Ticket"
+  say "$name: the client's records on tcp.stream 1:"
+  fields "$name" "tcp.stream == 1 and ip.src == $client_ip and tls" frame.number tls.record.content_type \
+    tls.record.opaque_type tls.handshake.type | sed 's/^/  /'
+}
+
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(cwnd cwnd-small noresume noresume-tls13 resume tls12 ocsp
-  ocsp-stapled)
+  ocsp-stapled falsestart legacy-tls10 legacy-cbc 0rtt-rejected)
 for t in "${targets[@]}"; do
   say "advice-$t"
   "make_${t//-/_}"
