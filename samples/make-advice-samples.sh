@@ -579,7 +579,7 @@ make_legacy_tls10() {
   stop_capture "$name"
   stop_server
   collect_keys "$name"
-  grep -q '^\* SSL connection using TLSv1.0' "$work/client.1.log" ||
+  grep -q '^\* SSL connection using TLSv1 /' "$work/client.1.log" ||
     fail "$name: not TLS 1.0: $(grep '^\* SSL' "$work/client.1.log")"
   [ "$(fields "$name" "tls.handshake.type == 2" tls.handshake.version)" = 0x0301 ] ||
     fail "$name: the Server Hello is not TLS 1.0"
@@ -634,6 +634,14 @@ make_0rtt_rejected() {
   grep -q 'Early data was rejected' "$work/client.2.log" ||
     fail "$name: the server did not reject the early data: $(grep -i early "$work/client.2.log")"
   ! grep -q '^Reused, ' "$work/client.2.log" || fail "$name: the second connection was resumed"
+  # The second Client Hello offers early_data (42) and a pre_shared_key (41);
+  # the server's Server Hello and Encrypted Extensions have neither.
+  local offered answered
+  offered=$(fields "$name" "tcp.stream == 1 and tls.handshake.type == 1" tls.handshake.extension.type)
+  answered=$(fields "$name" "tcp.stream == 1 and tls.handshake.type == 2" tls.handshake.extension.type)
+  [[ ",$offered," == *,42,* && ",$offered," == *,41,* ]] ||
+    fail "$name: the second Client Hello offers no early data and PSK: $offered"
+  case ",$answered," in *,41,* | *,42,*) fail "$name: the server took the PSK or the early data: $answered" ;; esac
   expect_messages "$name" "$(tls13_full 0)" \
     "1 OUT: Client Hello, Change Cipher Spec" \
     "1 IN: Server Hello, Change Cipher Spec, Encrypted Extensions, Certificate, Certificate Verify, Finished" \
