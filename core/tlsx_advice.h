@@ -17,7 +17,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tlsx_handshake.h"
 #include "tlsx_time.h"
+#include "tlsx_timing.h"
 
 typedef enum {
     /* Speed: round trips the handshake spent that it need not have. */
@@ -62,6 +64,7 @@ typedef struct {
     uint32_t earlier;       /* NO_RESUMPTION: the earlier handshake (tlsexplain.handshake) */
     uint32_t earlier_frame; /* NO_RESUMPTION: where it got its ticket or session ID */
     uint32_t ocsp_frame;    /* NO_STAPLE: a client OCSP request seen after, 0 none seen */
+    uint16_t offered;       /* TLS12_NOT_13: the highest version the client offered */
 } tlsx_advice;
 
 #define TLSX_ADVICE_MAX 8
@@ -76,5 +79,37 @@ typedef struct {
  * "false_start", "early_accepted", "rsa_keyx", "cbc_no_etm", "old_version"). */
 tlsx_advice_class tlsx_advice_class_of(uint8_t kind);
 const char *tlsx_advice_kind_name(uint8_t kind);
+
+/* What the advice of one handshake is decided from: its summary and facts
+ * (tlsx_handshake.h), the connection's TCP baseline, and what the glue
+ * found in the rest of the capture. */
+typedef struct {
+    const tlsx_summary *summary;
+    const tlsx_advice_facts *facts;
+    bool client_hello_seen; /* the handshake's start was captured */
+    tlsx_baseline tcp;      /* the TCP handshake's round trip; known false without one */
+    uint32_t end_frame;     /* the frame that ended the handshake: the figures' frame */
+    uint32_t earlier;       /* an earlier handshake of this client with this server (same
+                               address, port and server name) that had completed and left a
+                               ticket or session ID before this one's Client Hello; 0 none */
+    uint32_t earlier_frame; /* ... where it got that ticket or session ID */
+    uint32_t ocsp_frame;    /* a frame of OCSP from this handshake's client before its end */
+} tlsx_advice_input;
+
+/* The CWND advice's thresholds: a pause of at least half the round trip
+ * (a congestion window stall costs the server a whole round trip, seen from
+ * anywhere on the path; half leaves room for jitter and is far above the
+ * time a server spends signing), after a flight of 4 KB at least (the
+ * smallest initial window, RFC 3390's 3 x 1460 bytes, is below it) with at
+ * least 1 KB after it (a stall holds back the chain, not a Server Hello
+ * Done or Finished of a few bytes: a pause before those is the server
+ * working). */
+#define TLSX_ADVICE_CWND_MIN_FLIGHT 4096u
+#define TLSX_ADVICE_CWND_MIN_AFTER 1024u
+
+/* The advice of a handshake that ended, most costly first (COST, then
+ * SAVED, then SECURITY); none for a handshake that failed or whose start
+ * was not captured. */
+void tlsx_advise(const tlsx_advice_input *in, tlsx_advice_list *out);
 
 #endif

@@ -131,15 +131,6 @@ static void count_version(tlsx_report_server *s, uint16_t version)
     }
 }
 
-/* The class of a kind, by the header's grouping of the kinds.  Until
- * tlsx_advice_class_of() is in (branch i20c): then it is that. */
-static tlsx_advice_class class_of(uint8_t kind)
-{
-    if (kind >= TLSX_ADVICE_RSA_KEYX)
-        return TLSX_ADVICE_SECURITY;
-    return kind >= TLSX_ADVICE_FALSE_START ? TLSX_ADVICE_SAVED : TLSX_ADVICE_COST;
-}
-
 static uint16_t figure_of(const tlsx_advice *a)
 {
     switch (a->kind) {
@@ -242,7 +233,7 @@ static void make_server(tlsx_report_server *sv, const tlsx_report_handshake *hs,
                 memset(it, 0, sizeof *it);
                 it->server = place;
                 it->kind = a->kind;
-                it->cls = (uint8_t)class_of(a->kind);
+                it->cls = (uint8_t)tlsx_advice_class_of(a->kind);
                 it->figure = figure_of(a);
             } else if (it->figure != figure_of(a)) {
                 it->figure = 0;

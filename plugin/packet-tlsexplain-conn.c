@@ -36,6 +36,7 @@ typedef struct {
     guint8 client_known;
     guint8 tcp_looked_up;    /* tcp and syn are read at the first TLS frame */
     guint8 reading_app_data; /* counted in conns_reading_app_data */
+    tlsexplain_advice_conn advice;
 } conn_state;
 
 struct endpoint {
@@ -317,6 +318,17 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     tlsx_facts_note_step(&rec->facts, &cs->hs, &fst->st, pinfo->num);
     if (fst->st.ends)
         note_setup(cs, rec);
+    /* The server: the endpoint that is not the client (a QUIC client may
+     * have moved; its server stays put). */
+    const gboolean from_client = sender_of(cs, pinfo) == TLSX_CLIENT;
+    const address *server = cs->server    ? &cs->server->addr
+                            : from_client ? &pinfo->dst
+                                          : &pinfo->src;
+    const guint32 port = cs->server    ? cs->server->port
+                         : from_client ? pinfo->destport
+                                       : pinfo->srcport;
+    tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &cs->client, server,
+                                port);
 }
 
 /* The handshake's time to its first application data, once it is known. */
@@ -395,6 +407,7 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
             events[i].decrypted = events[i].hs_type != TLSX_HS_CLIENT_HELLO &&
                                   events[i].hs_type != TLSX_HS_SERVER_HELLO;
         events[i].ts = tlsexplain_time_of(&pinfo->abs_ts);
+        events[i].frame = pinfo->num;
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
     }
@@ -415,7 +428,7 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
 /* What the frame's layers say: whether it has TLS or DTLS, what carries
  * it, and which upgrade command (STARTTLS) its protocol may hold. */
 typedef struct {
-    gboolean tls, quic;
+    gboolean tls, quic, ocsp;
     int transport;
     int upgrade_proto; /* tlsexplain_starttls_proto_index(), -1 none */
 } frame_layers;
@@ -423,6 +436,7 @@ typedef struct {
 /* Every frame's layers are read: one bit per protocol id marks those that
  * matter, so that the others cost a bit test. */
 static guint8 *layer_marks;
+static int proto_ocsp = -1; /* OCSP: a client checking a certificate (the advice) */
 static guint layer_marks_bits;
 
 static void mark_layer(int proto)
@@ -440,7 +454,7 @@ static gboolean is_marked(int proto)
 static void read_layers(packet_info *pinfo, frame_layers *l)
 {
     gboolean dtls = FALSE;
-    l->tls = l->quic = FALSE;
+    l->tls = l->quic = l->ocsp = FALSE;
     l->upgrade_proto = -1;
     for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f; f = wmem_list_frame_next(f)) {
         const int proto = GPOINTER_TO_INT(wmem_list_frame_data(f));
@@ -452,6 +466,8 @@ static void read_layers(packet_info *pinfo, frame_layers *l)
             dtls = TRUE;
         else if (proto == protos.quic)
             l->quic = TRUE;
+        else if (proto == proto_ocsp)
+            l->ocsp = TRUE;
         else if (l->upgrade_proto < 0)
             l->upgrade_proto = tlsexplain_starttls_proto_index(proto);
     }
@@ -483,6 +499,8 @@ tlsexplain_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree)
 {
     frame_layers l;
     read_layers(pinfo, &l);
+    if (l.ocsp)
+        tlsexplain_advice_note_ocsp(pinfo);
     if (!l.tls && !l.quic) {
         if (l.upgrade_proto >= 0)
             note_plaintext(pinfo, tree, l.upgrade_proto);
@@ -514,6 +532,8 @@ GArray *tlsexplain_conn_handoff(void)
     marked[n++] = protos.tls;
     marked[n++] = protos.dtls;
     marked[n++] = protos.quic;
+    proto_ocsp = proto_get_id_by_filter_name("ocsp");
+    marked[n++] = proto_ocsp;
     for (int i = 0; i < tlsexplain_starttls_count() && n < (int)G_N_ELEMENTS(marked); i++)
         marked[n++] = tlsexplain_starttls_proto(i);
     for (int i = 0; i < n; i++)

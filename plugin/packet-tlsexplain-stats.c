@@ -71,18 +71,6 @@ static tlsx_lang node_lang;
 static int st_handshakes, st_kind, st_version, st_transport, st_outcome, st_failed, st_duration,
     st_steps, st_since_peer, st_repeated, st_servers;
 
-/* A kind's name (tlsx_advice.h): tlsx_advice_kind_name()'s, which is not
- * in yet (branch i20c); the same names. */
-static const char *advice_kind_name(guint kind)
-{
-    static const char *const names[TLSX_ADVICE_KINDS] = {
-        "cwnd",           "no_resumption", "tls12_not_13", "hrr",
-        "early_rejected", "no_staple",     "false_start",  "early_accepted",
-        "rsa_keyx",       "cbc_no_etm",    "old_version",
-    };
-    return kind < TLSX_ADVICE_KINDS ? names[kind] : "?";
-}
-
 /* What the Servers branch counted of a handshake when it ended, to take it
  * back when an alert overturns that end in one pass. */
 typedef struct {
@@ -211,7 +199,7 @@ static void count_advice(stats_tree *st, server_count *c, const tlsx_advice_list
             continue;
         c->kinds |= 1u << kind;
         tick_stat_node(st, NODE_ADVICE, c->server, TRUE);
-        tick_stat_node(st, advice_kind_name(kind), advice, FALSE);
+        tick_stat_node(st, tlsx_advice_kind_name((uint8_t)kind), advice, FALSE);
     }
 }
 
@@ -264,7 +252,7 @@ static void recount_server_end(stats_tree *st, const tlsexplain_record *rec)
         if (!(c->kinds & (1u << kind)))
             continue;
         increase_stat_node(st, NODE_ADVICE, c->server, TRUE, -1);
-        increase_stat_node(st, advice_kind_name(kind), advice, FALSE, -1);
+        increase_stat_node(st, tlsx_advice_kind_name((uint8_t)kind), advice, FALSE, -1);
     }
     c->kinds = 0;
     count_advice(st, c, rec->advice);

@@ -85,28 +85,27 @@ static const char *const labels_en[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_ADVICE_NO_COST] = ": no round trip that could have been saved",
     [TLSX_LABEL_ADVICE_OF] = " of ",
     [TLSX_LABEL_ADVICE_HANDSHAKES] = " handshakes",
-    [TLSX_LABEL_ADVICE_LOST] = ", round trips lost: ",
-    [TLSX_LABEL_ADVICE_SAVED] = ", round trips saved: ",
-    [TLSX_LABEL_ADVICE_FRAME] = "frame ",
-    [TLSX_LABEL_ADVICE_FRAMES] = "frames ",
-    [TLSX_LABEL_ADVICE_GROUP] = ", the server asked for ",
+    [TLSX_LABEL_ADVICE_LOST] = "; round trips lost: ",
+    [TLSX_LABEL_ADVICE_SAVED] = "; round trips saved: ",
+    [TLSX_LABEL_ADVICE_FRAME] = "; frame ",
+    [TLSX_LABEL_ADVICE_FRAMES] = "; frames ",
+    [TLSX_LABEL_ADVICE_GROUP] = "; the server asked for ",
     [TLSX_LABEL_ADVICE_CWND] =
         "the server's first flight waited about a round trip for the client's "
         "ACK (more than its congestion window): a shorter certificate chain "
         "or ECDSA certificates would save it",
-    [TLSX_LABEL_ADVICE_NO_RESUMPTION] =
-        "full handshakes although an earlier handshake left a ticket "
-        "or session ID: resumption would have saved their round trips",
+    [TLSX_LABEL_ADVICE_NO_RESUMPTION] = "full handshakes although an earlier handshake with the "
+                                        "server left a ticket or session ID to resume",
     [TLSX_LABEL_ADVICE_TLS12_NOT_13] =
         "TLS 1.2 although the client offered TLS 1.3: one round trip "
         "more than TLS 1.3 needs",
     [TLSX_LABEL_ADVICE_HRR] =
         "HelloRetryRequest: the client's first key shares were of no group the "
-        "server takes; offering its group first saves the round trip",
+        "server takes; offering the server's group first saves the round trip",
     [TLSX_LABEL_ADVICE_EARLY_REJECTED] = "0-RTT data offered and rejected: sent again after the "
                                          "handshake",
     [TLSX_LABEL_ADVICE_NO_STAPLE] = "the client asked for OCSP stapling and the server stapled "
-                                    "nothing: the client may ask the CA itself",
+                                    "nothing: the client may ask the OCSP responder itself",
     [TLSX_LABEL_ADVICE_FALSE_START] = "False Start: the client sent data before the server's "
                                       "Finished",
     [TLSX_LABEL_ADVICE_EARLY_ACCEPTED] = "0-RTT data accepted",
@@ -204,22 +203,23 @@ static const char *const labels_zh[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_ADVICE_NO_COST] = "：没有本可省下的往返",
     [TLSX_LABEL_ADVICE_OF] = " / ",
     [TLSX_LABEL_ADVICE_HANDSHAKES] = " 次握手",
-    [TLSX_LABEL_ADVICE_LOST] = "，白费的往返：",
-    [TLSX_LABEL_ADVICE_SAVED] = "，省下的往返：",
-    [TLSX_LABEL_ADVICE_FRAME] = "帧 ",
-    [TLSX_LABEL_ADVICE_FRAMES] = "帧 ",
-    [TLSX_LABEL_ADVICE_GROUP] = "，服务器要求 ",
+    [TLSX_LABEL_ADVICE_LOST] = "；白费的往返：",
+    [TLSX_LABEL_ADVICE_SAVED] = "；省下的往返：",
+    [TLSX_LABEL_ADVICE_FRAME] = "；帧 ",
+    [TLSX_LABEL_ADVICE_FRAMES] = "；帧 ",
+    [TLSX_LABEL_ADVICE_GROUP] = "；服务器要求 ",
     [TLSX_LABEL_ADVICE_CWND] =
         "服务器的第一轮消息超出了它的拥塞窗口，等了约一个往返才收到客户端的 ACK："
         "更短的证书链或 ECDSA 证书可以省下这个往返",
-    [TLSX_LABEL_ADVICE_NO_RESUMPTION] = "完整握手，虽然之前的一次握手留下了票据或会话 ID："
-                                        "会话恢复本可省下它们的往返",
+    [TLSX_LABEL_ADVICE_NO_RESUMPTION] =
+        "完整握手，虽然之前与该服务器的一次握手留下了可恢复的票据或会话 ID",
     [TLSX_LABEL_ADVICE_TLS12_NOT_13] =
         "客户端提供了 TLS 1.3，却用了 TLS 1.2：比 TLS 1.3 多一个往返",
     [TLSX_LABEL_ADVICE_HRR] = "HelloRetryRequest：客户端最初的密钥共享不属于服务器接受的任何组；"
                               "先提供服务器的组可以省下这个往返",
     [TLSX_LABEL_ADVICE_EARLY_REJECTED] = "0-RTT 数据被拒绝：握手之后重新发送",
-    [TLSX_LABEL_ADVICE_NO_STAPLE] = "客户端请求了 OCSP 装订，服务器没有装订：客户端可能自己去问 CA",
+    [TLSX_LABEL_ADVICE_NO_STAPLE] =
+        "客户端请求了 OCSP 装订，服务器没有装订：客户端可能自己去问 OCSP 服务器",
     [TLSX_LABEL_ADVICE_FALSE_START] = "False Start：客户端在服务器的 Finished 之前就发送了数据",
     [TLSX_LABEL_ADVICE_EARLY_ACCEPTED] = "0-RTT 数据被接受",
     [TLSX_LABEL_ADVICE_RSA_KEYX] = "RSA 密钥交换：没有前向保密",

@@ -97,8 +97,8 @@ typedef enum {
     TLSX_LABEL_ADVICE_NO_COST,        /* a server's heading when it lost none */
     TLSX_LABEL_ADVICE_OF,             /* "2 of 3 handshakes": between the numbers */
     TLSX_LABEL_ADVICE_HANDSHAKES,     /* after them */
-    TLSX_LABEL_ADVICE_LOST,           /* after the round trips of COST advice */
-    TLSX_LABEL_ADVICE_SAVED,          /* after those of SAVED advice */
+    TLSX_LABEL_ADVICE_LOST,           /* before the round trips COST advice cost */
+    TLSX_LABEL_ADVICE_SAVED,          /* before those SAVED advice saved */
     TLSX_LABEL_ADVICE_FRAME,          /* before one proving frame */
     TLSX_LABEL_ADVICE_FRAMES,         /* before several */
     TLSX_LABEL_ADVICE_GROUP,          /* HRR: before the group the server asked for */

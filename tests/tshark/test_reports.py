@@ -390,6 +390,63 @@ class Advice(unittest.TestCase):
             "q.shanyue.test（127.0.0.1:443）", "1", "TLSv1.2 1", "0 / 1", "0", "18.7 ms", "3", "-"])
 
 
+    def test_round_trips_lost_most_costly_first(self):
+        """Three curl runs to one server (samples/advice-noresume.pcapng):
+        the second and third handshakes were full although the first left a
+        session ID, a round trip each; its table row says none of the three
+        resumed, with the median set-up of the three."""
+        self.assertEqual(advice("advice-noresume.pcapng", *ts.keys("advice-noresume.keys"),
+                                "-z", "tlsexplain,advice"), """\
+===================================================================
+TLS Handshake Explainer: advice
+Filter: none
+Handshakes: 3, servers: 1
+
+Round trips, most costly first (round trips x connections):
+q.shanyue.test (10.50.0.2:443): round trips that could have been saved: 2
+  - full handshakes although an earlier handshake with the server left a ticket or session ID \
+to resume (2 of 3 handshakes; round trips lost: 2; frames 26, 43)
+
+Servers:
+Server                          Handshakes  Versions   Resumed  HRR  Median set-up  \
+Median round trips  Advice
+q.shanyue.test (10.50.0.2:443)  3           TLSv1.2 3  0 of 3   0    155.8 ms       \
+3                   no_resumption 2
+===================================================================
+""")
+
+    def test_costs_then_savings_then_security_notes(self):
+        """A server's advice: what cost round trips (a missing staple costs
+        none the capture shows) before what saved them (False Start); a
+        HelloRetryRequest with the group the server asked for, counted in
+        the HRR column; a CBC suite without encrypt_then_mac as a security
+        note, after the table."""
+        lines = advice("advice-falsestart.pcapng", *ts.keys("advice-falsestart.keys"),
+                       "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(lines[5:9], [
+            "Round trips, most costly first (round trips x connections):",
+            "q.shanyue.test (10.50.0.2:443): no round trip that could have been saved",
+            "  - the client asked for OCSP stapling and the server stapled nothing: the client may "
+            "ask the OCSP responder itself (1 of 1 handshakes; frame 10)",
+            "  - False Start: the client sent data before the server's Finished (1 of 1 "
+            "handshakes; round trips saved: 1; frame 10)"])
+        self.assertEqual(re.split(r"  +", lines[-2])[-1], "no_staple 1, false_start 1")
+        hrr = advice("tls13-hrr.pcapng", "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(hrr[7], "  - HelloRetryRequest: the client's first key shares were of no "
+                                 "group the server takes; offering the server's group first saves "
+                                 "the round trip; the server asked for secp256r1 (1 of 1 handshakes; "
+                                 "round trips lost: 1; frame 10)")
+        self.assertEqual(re.split(r"  +", hrr[-2]), [
+            "q.shanyue.test (127.0.0.1:443)", "1", "TLSv1.3 1", "0 of 1", "1", "7.1 ms", "3",
+            "hrr 1"])
+        cbc = advice("advice-legacy-cbc.pcapng", "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(cbc[-5:-1], [
+            "", "Security notes:", "q.shanyue.test (10.50.0.2:443)",
+            "  - a CBC suite without encrypt_then_mac: ECDHE-RSA-AES128-SHA256 (1 of 1 "
+            "handshakes; frame 9)"])
+        self.assertNotIn("Round trips, most costly first (round trips x connections):", cbc)
+
+
 class Trace(unittest.TestCase):
     def test_document_session_with_times(self):
         self.assertEqual("\n".join(reports(DOC)[1]) + "\n", DOC_TRACE)

@@ -201,6 +201,7 @@ static void test_orders_and_medians(void)
         CHECK(it->server == want[i].server);
         CHECK(it->kind == want[i].kind);
         CHECK(it->cls == want[i].cls);
+        CHECK(it->cls == tlsx_advice_class_of(it->kind));
         CHECK(it->count == want[i].count);
         CHECK(it->rtts == want[i].rtts);
         CHECK(it->figure == want[i].figure);
