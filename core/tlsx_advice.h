@@ -89,6 +89,13 @@ typedef struct {
     bool client_hello_seen; /* the handshake's start was captured */
     tlsx_baseline tcp;      /* the TCP handshake's round trip; known false without one */
     uint32_t end_frame;     /* the frame that ended the handshake: the figures' frame */
+    /* The server's first flight as TCP saw it, every segment (a pause inside
+     * one TLS record shows only there): when known, CWND rests on it. */
+    bool tcp_flight;
+    uint32_t tcp_flight_bytes; /* TCP payload bytes of the flight */
+    uint32_t tcp_sent_before;  /* ... before its longest pause between two segments */
+    uint32_t tcp_pause_frame;  /* the segment that ended that pause */
+    tlsx_time tcp_pause;
     uint32_t earlier;       /* an earlier handshake of this client with this server (same
                                address, port and server name) that had completed and left a
                                ticket or session ID before this one's Client Hello; 0 none */

@@ -101,7 +101,7 @@ static const resumable *resumable_before(const char *key, guint32 id, guint32 fr
 void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
                                  const tlsx_handshake *hs, tlsexplain_record *rec,
                                  const tlsx_step *st, const address *client, const address *server,
-                                 guint32 server_port)
+                                 guint32 server_port, const tlsexplain_tcp_flight *tcp)
 {
     if (ac->id != rec->id) {
         ac->id = rec->id;
@@ -124,6 +124,13 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
         if (rec->tcp)
             in.tcp = *rec->tcp;
         in.end_frame = pinfo->num;
+        if (tcp && tcp->known) {
+            in.tcp_flight = TRUE;
+            in.tcp_flight_bytes = tcp->bytes;
+            in.tcp_sent_before = tcp->sent_before;
+            in.tcp_pause = tcp->pause;
+            in.tcp_pause_frame = tcp->pause_frame;
+        }
         key = resume_key(pinfo->pool, client, server, server_port, rec->sni);
         const resumable *r = resumable_before(key, rec->id, ac->first_frame);
         if (r) {
