@@ -9,6 +9,8 @@
 #include "tlsx_message.h"
 #include "tlsx_suite.h"
 
+_Static_assert(sizeof(tlsx_advice_facts) == 24, "the facts stay 24 bytes a connection");
+
 static const char *const names[TLSX_ADVICE_KINDS] = {
     [TLSX_ADVICE_CWND] = "cwnd",
     [TLSX_ADVICE_NO_RESUMPTION] = "no_resumption",
@@ -123,6 +125,7 @@ void tlsx_advise(const tlsx_advice_input *in, tlsx_advice_list *out)
             a->earlier = in->earlier;
             a->earlier_frame = in->earlier_frame;
             a->version = s->version;
+            a->client_offered = (s->told & (TLSX_TOLD_PSK_OFFERED | TLSX_TOLD_TICKET)) != 0;
         }
     }
     if ((s->told & TLSX_TOLD_TLS13_OFFERED) && is_tls12(s->version) && !resumed) {

@@ -65,6 +65,8 @@ typedef struct {
     uint32_t earlier_frame; /* NO_RESUMPTION: where it got its ticket or session ID */
     uint32_t ocsp_frame;    /* NO_STAPLE: a client OCSP request seen after, 0 none seen */
     uint16_t offered;       /* TLS12_NOT_13: the highest version the client offered */
+    bool client_offered;    /* NO_RESUMPTION: the client offered a ticket or PSK, which the
+                               server did not take */
 } tlsx_advice;
 
 #define TLSX_ADVICE_MAX 8

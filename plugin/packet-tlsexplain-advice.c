@@ -179,6 +179,8 @@ static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_recor
         (a->kind == TLSX_ADVICE_NO_STAPLE && a->ocsp_frame) ||
         (a->kind == TLSX_ADVICE_HRR && a->group))
         variant = TLSX_ADVICE_TEXT_OTHER;
+    if (a->kind == TLSX_ADVICE_NO_RESUMPTION && a->client_offered)
+        variant = TLSX_ADVICE_TEXT_THIRD;
     const char *p = whole ? tlsx_advice_sentence(lang, a->kind, variant)
                           : tlsx_advice_finding(lang, a->kind, variant);
     char buf[TLSX_TIME_TEXT_SIZE];

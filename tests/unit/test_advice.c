@@ -84,6 +84,7 @@ typedef struct {
     bool cert_status; /* a CertificateStatus message */
     bool big_chain;   /* a chain over two records, the second after a pause */
     bool late_ske;    /* the server pauses before its key exchange (working) */
+    bool ticket;      /* the Client Hello carries a session ticket */
 } tls12_shape;
 
 /* A TLS 1.2 handshake decrypted, client side: 50 ms round trips. */
@@ -94,6 +95,7 @@ static void tls12(conn *c, const tls12_shape *sh)
     e.version = sh->offered;
     e.session_id = 0x1234;
     e.hello.extensions = sh->ch_ext;
+    e.hello.session_ticket_data = sh->ticket;
     feed(c, e, 4);
     e = msg(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 50, 90);
     e.version = sh->chosen;
@@ -203,8 +205,17 @@ static void test_resumption(void)
     CHECK(l.item[0].earlier == 1);
     CHECK(l.item[0].earlier_frame == 6);
     CHECK(l.item[0].frame == 10);
+    CHECK(!l.item[0].client_offered);
     /* The server gave a session ID: a way to resume. */
     CHECK(c.hs.advice.bits & TLSX_AF_SERVER_ID);
+
+    /* The client offered its ticket, the server did not take it. */
+    tls12_shape offered = ecdhe12;
+    offered.ticket = true;
+    tls12(&c, &offered);
+    advise(&c, tcp_rtt(50), 1, 6, 0, &l);
+    CHECK(l.count == 1 && l.item[0].kind == TLSX_ADVICE_NO_RESUMPTION);
+    CHECK(l.item[0].client_offered);
 
     /* Resumed: nothing to advise. */
     tls12_shape sh = ecdhe12;
