@@ -72,7 +72,8 @@ static bool is_old(uint16_t version)
  * pause of half a round trip or more, measured against the TCP handshake's
  * round trip, after 4 KB and before 1 KB at least of the flight.  The
  * segments TCP saw tell it best (a pause often falls inside the
- * Certificate's record); without them, the flight's TLS records. */
+ * Certificate's record), and whether the client acknowledged during the
+ * pause; without them, the flight's TLS records. */
 static void advise_cwnd(const tlsx_advice_input *in, tlsx_advice_list *out)
 {
     const tlsx_advice_facts *f = in->facts;
@@ -81,6 +82,8 @@ static void advise_cwnd(const tlsx_advice_input *in, tlsx_advice_list *out)
     uint32_t flight = f->flight_bytes, before = f->sent_before, frame = f->pause_frame;
     int64_t pause_ns = (int64_t)f->pause_us * 1000;
     if (in->tcp_flight) {
+        if (!in->tcp_acked)
+            return; /* the server waited for no acknowledgement */
         flight = in->tcp_flight_bytes;
         before = in->tcp_sent_before;
         frame = in->tcp_pause_frame;

@@ -98,9 +98,10 @@ typedef struct {
     uint32_t tcp_sent_before;  /* ... before its longest pause between two segments */
     uint32_t tcp_pause_frame;  /* the segment that ended that pause */
     tlsx_time tcp_pause;
-    uint32_t earlier;       /* an earlier handshake of this client with this server (same
-                               address, port and server name) that had completed and left a
-                               ticket or session ID before this one's Client Hello; 0 none */
+    bool tcp_acked;   /* the client acknowledged during that pause (what the server waited for) */
+    uint32_t earlier; /* an earlier handshake of this client with this server (same
+                         address, port and server name) that had completed and left a
+                         ticket or session ID before this one's Client Hello; 0 none */
     uint32_t earlier_frame; /* ... where it got that ticket or session ID */
     uint32_t ocsp_frame;    /* a frame of OCSP from this handshake's client before its end */
 } tlsx_advice_input;

@@ -130,6 +130,7 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
             in.tcp_sent_before = tcp->sent_before;
             in.tcp_pause = tcp->pause;
             in.tcp_pause_frame = tcp->pause_frame;
+            in.tcp_acked = tcp->acked;
         }
         key = resume_key(pinfo->pool, client, server, server_port, rec->sni);
         const resumable *r = resumable_before(key, rec->id, ac->first_frame);

@@ -394,6 +394,11 @@ static void note_flight_segment(conn_state *cs, packet_info *pinfo)
         cs->flight.pause = pause;
         cs->flight.sent_before = cs->flight_next - cs->flight_base;
         cs->flight.pause_frame = pinfo->num;
+        /* The client's last acknowledgement came after the server's
+         * previous segment: the server may have waited for it. */
+        nstime_t acked;
+        cs->flight.acked = tlsexplain_tcp_peer_acked(conv, pinfo, &acked) &&
+                           tlsx_time_cmp(tlsexplain_time_of(&acked), cs->flight_last_at) > 0;
     }
     cs->flight_next = next;
     cs->flight_last_at = now;

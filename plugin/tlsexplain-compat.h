@@ -171,6 +171,20 @@ static inline gboolean tlsexplain_tcp_sent(conversation_t *conv, packet_info *pi
     return TRUE;
 }
 
+/* The first pass only: when the receiver of the frame's segment last sent
+ * an acknowledgement, FALSE when TCP saw none. */
+static inline gboolean tlsexplain_tcp_peer_acked(conversation_t *conv, packet_info *pinfo,
+                                                 nstime_t *when)
+{
+    struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);
+    const tcp_flow_t *flow = tcpd ? tcpd->rev : NULL;
+    if (!flow || !flow->tcp_analyze_seq_info ||
+        nstime_is_zero(&flow->tcp_analyze_seq_info->lastacktime))
+        return FALSE;
+    *when = flow->tcp_analyze_seq_info->lastacktime;
+    return TRUE;
+}
+
 static inline guint16 tlsexplain_tcp_server_port(conversation_t *conv, packet_info *pinfo)
 {
     struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);

@@ -73,6 +73,7 @@ typedef struct {
  * segments. */
 typedef struct {
     gboolean known;
+    gboolean acked; /* the client acknowledged during that pause */
     guint32 bytes, sent_before, pause_frame;
     tlsx_time pause;
 } tlsexplain_tcp_flight;

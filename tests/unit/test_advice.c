@@ -176,6 +176,37 @@ static void test_cwnd(void)
     advise(&c, est, 0, 0, 0, &l);
     CHECK(l.count == 0);
 
+    /* TCP's segments, when the glue read them, tell it instead: a pause of
+     * 50 ms after 4096 bytes, the client's acknowledgement in it. */
+    {
+        tlsx_summary s;
+        tlsx_handshake_summarize(&c.hs, &s);
+        tlsx_advice_input in;
+        memset(&in, 0, sizeof in);
+        in.summary = &s;
+        in.facts = &c.hs.advice;
+        in.client_hello_seen = true;
+        in.tcp = tcp_rtt(50);
+        in.tcp_flight = true;
+        in.tcp_flight_bytes = 16400;
+        in.tcp_sent_before = 4096;
+        in.tcp_pause_frame = 8;
+        in.tcp_pause = tlsx_time_from_ns(50000000);
+        tlsx_advise(&in, &l);
+        CHECK(l.count == 0); /* no acknowledgement seen in the pause */
+        in.tcp_acked = true;
+        tlsx_advise(&in, &l);
+        CHECK(l.count == 1);
+        CHECK(l.item[0].flight_bytes == 16400);
+        CHECK(l.item[0].sent_before == 4096);
+        CHECK(l.item[0].frame == 8);
+        CHECK(l.item[0].cert_bytes == 16000);
+        CHECK(tlsx_time_to_ns(l.item[0].pause) == 50000000);
+        in.tcp_sent_before = 4000; /* under the smallest initial window */
+        tlsx_advise(&in, &l);
+        CHECK(l.count == 0);
+    }
+
     /* The server working before its key exchange (70 ms, a slow
      * signature): 5090 bytes before, 304 after: no window stall. */
     sh = ecdhe12;
