@@ -9,6 +9,8 @@
 #include "tlsx_message.h"
 #include "tlsx_suite.h"
 
+_Static_assert(sizeof(tlsx_advice_facts) == 24, "the facts stay 24 bytes a connection");
+
 static const char *const names[TLSX_ADVICE_KINDS] = {
     [TLSX_ADVICE_CWND] = "cwnd",
     [TLSX_ADVICE_NO_RESUMPTION] = "no_resumption",
@@ -68,24 +70,35 @@ static bool is_old(uint16_t version)
 
 /* The server's first flight waited for the client's acknowledgement: a
  * pause of half a round trip or more, measured against the TCP handshake's
- * round trip, after 4 KB and before 1 KB at least of the flight. */
+ * round trip, after 4 KB and before 1 KB at least of the flight.  The
+ * segments TCP saw tell it best (a pause often falls inside the
+ * Certificate's record), and whether the client acknowledged during the
+ * pause; without them, the flight's TLS records. */
 static void advise_cwnd(const tlsx_advice_input *in, tlsx_advice_list *out)
 {
     const tlsx_advice_facts *f = in->facts;
-    if (!in->tcp.known || in->tcp.estimated || !(f->bits & TLSX_AF_FLIGHT_DONE) || !f->pause_frame)
+    if (!in->tcp.known || in->tcp.estimated || !(f->bits & TLSX_AF_FLIGHT_DONE))
         return;
+    uint32_t flight = f->flight_bytes, before = f->sent_before, frame = f->pause_frame;
+    int64_t pause_ns = (int64_t)f->pause_us * 1000;
+    if (in->tcp_flight) {
+        if (!in->tcp_acked)
+            return; /* the server waited for no acknowledgement */
+        flight = in->tcp_flight_bytes;
+        before = in->tcp_sent_before;
+        frame = in->tcp_pause_frame;
+        pause_ns = tlsx_time_to_ns(in->tcp_pause);
+    }
     const int64_t rtt_ns = tlsx_time_to_ns(in->tcp.rtt);
-    const int64_t pause_ns = (int64_t)f->pause_us * 1000;
-    if (rtt_ns <= 0 || pause_ns * 2 < rtt_ns)
+    if (!frame || rtt_ns <= 0 || pause_ns * 2 < rtt_ns || before > flight)
         return;
-    if (f->sent_before < TLSX_ADVICE_CWND_MIN_FLIGHT ||
-        f->flight_bytes - f->sent_before < TLSX_ADVICE_CWND_MIN_AFTER)
+    if (before < TLSX_ADVICE_CWND_MIN_FLIGHT || flight - before < TLSX_ADVICE_CWND_MIN_AFTER)
         return;
-    tlsx_advice *a = add(out, TLSX_ADVICE_CWND, 1, f->pause_frame);
+    tlsx_advice *a = add(out, TLSX_ADVICE_CWND, 1, frame);
     if (!a)
         return;
-    a->flight_bytes = f->flight_bytes;
-    a->sent_before = f->sent_before;
+    a->flight_bytes = flight;
+    a->sent_before = before;
     a->cert_bytes = f->cert_bytes;
     a->cert_count = f->cert_count;
     a->pause = tlsx_time_from_ns(pause_ns);
@@ -115,6 +128,7 @@ void tlsx_advise(const tlsx_advice_input *in, tlsx_advice_list *out)
             a->earlier = in->earlier;
             a->earlier_frame = in->earlier_frame;
             a->version = s->version;
+            a->client_offered = (s->told & (TLSX_TOLD_PSK_OFFERED | TLSX_TOLD_TICKET)) != 0;
         }
     }
     if ((s->told & TLSX_TOLD_TLS13_OFFERED) && is_tls12(s->version) && !resumed) {

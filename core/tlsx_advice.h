@@ -65,6 +65,8 @@ typedef struct {
     uint32_t earlier_frame; /* NO_RESUMPTION: where it got its ticket or session ID */
     uint32_t ocsp_frame;    /* NO_STAPLE: a client OCSP request seen after, 0 none seen */
     uint16_t offered;       /* TLS12_NOT_13: the highest version the client offered */
+    bool client_offered;    /* NO_RESUMPTION: the client offered a ticket or PSK, which the
+                               server did not take */
 } tlsx_advice;
 
 #define TLSX_ADVICE_MAX 8
@@ -89,9 +91,17 @@ typedef struct {
     bool client_hello_seen; /* the handshake's start was captured */
     tlsx_baseline tcp;      /* the TCP handshake's round trip; known false without one */
     uint32_t end_frame;     /* the frame that ended the handshake: the figures' frame */
-    uint32_t earlier;       /* an earlier handshake of this client with this server (same
-                               address, port and server name) that had completed and left a
-                               ticket or session ID before this one's Client Hello; 0 none */
+    /* The server's first flight as TCP saw it, every segment (a pause inside
+     * one TLS record shows only there): when known, CWND rests on it. */
+    bool tcp_flight;
+    uint32_t tcp_flight_bytes; /* TCP payload bytes of the flight */
+    uint32_t tcp_sent_before;  /* ... before its longest pause between two segments */
+    uint32_t tcp_pause_frame;  /* the segment that ended that pause */
+    tlsx_time tcp_pause;
+    bool tcp_acked;   /* the client acknowledged during that pause (what the server waited for) */
+    uint32_t earlier; /* an earlier handshake of this client with this server (same
+                         address, port and server name) that had completed and left a
+                         ticket or session ID before this one's Client Hello; 0 none */
     uint32_t earlier_frame; /* ... where it got that ticket or session ID */
     uint32_t ocsp_frame;    /* a frame of OCSP from this handshake's client before its end */
 } tlsx_advice_input;

@@ -101,7 +101,7 @@ static const resumable *resumable_before(const char *key, guint32 id, guint32 fr
 void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
                                  const tlsx_handshake *hs, tlsexplain_record *rec,
                                  const tlsx_step *st, const address *client, const address *server,
-                                 guint32 server_port)
+                                 guint32 server_port, const tlsexplain_tcp_flight *tcp)
 {
     if (ac->id != rec->id) {
         ac->id = rec->id;
@@ -124,6 +124,14 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
         if (rec->tcp)
             in.tcp = *rec->tcp;
         in.end_frame = pinfo->num;
+        if (tcp && tcp->known) {
+            in.tcp_flight = TRUE;
+            in.tcp_flight_bytes = tcp->bytes;
+            in.tcp_sent_before = tcp->sent_before;
+            in.tcp_pause = tcp->pause;
+            in.tcp_pause_frame = tcp->pause_frame;
+            in.tcp_acked = tcp->acked;
+        }
         key = resume_key(pinfo->pool, client, server, server_port, rec->sni);
         const resumable *r = resumable_before(key, rec->id, ac->first_frame);
         if (r) {
@@ -172,6 +180,8 @@ static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_recor
         (a->kind == TLSX_ADVICE_NO_STAPLE && a->ocsp_frame) ||
         (a->kind == TLSX_ADVICE_HRR && a->group))
         variant = TLSX_ADVICE_TEXT_OTHER;
+    if (a->kind == TLSX_ADVICE_NO_RESUMPTION && a->client_offered)
+        variant = TLSX_ADVICE_TEXT_THIRD;
     const char *p = whole ? tlsx_advice_sentence(lang, a->kind, variant)
                           : tlsx_advice_finding(lang, a->kind, variant);
     char buf[TLSX_TIME_TEXT_SIZE];

@@ -37,7 +37,23 @@ typedef struct {
     guint8 tcp_looked_up;    /* tcp and syn are read at the first TLS frame */
     guint8 reading_app_data; /* counted in conns_reading_app_data */
     tlsexplain_advice_conn advice;
+    /* The server's first flight as TCP sees it (the advice): read at every
+     * segment of the server while it lasts. */
+    guint8 flight_state; /* FLIGHT_* */
+    guint32 flight_base; /* the server's next sequence number at the Client Hello */
+    guint32 flight_next; /* ... after its last segment of the flight */
+    tlsx_time flight_last_at;
+    tlsexplain_tcp_flight flight;
 } conn_state;
+
+enum { FLIGHT_NONE, FLIGHT_ON, FLIGHT_OVER };
+
+/* Connections whose server's first flight is on: while there are some,
+ * frames of TCP alone are looked at (a segment inside a record). */
+static guint conns_in_flight;
+
+static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side,
+                          gboolean client_hello);
 
 struct endpoint {
     address addr;
@@ -327,8 +343,11 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     const guint32 port = cs->server    ? cs->server->port
                          : from_client ? pinfo->destport
                                        : pinfo->srcport;
+    const gboolean client_hello = fst->st.kind == TLSX_STEP_HANDSHAKE && !fst->st.hrr &&
+                                  fst->st.hs_type == TLSX_HS_CLIENT_HELLO && fst->st.step == 1;
+    follow_flight(cs, pinfo, (tlsx_side)fst->st.side, client_hello);
     tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &cs->client, server,
-                                port);
+                                port, cs->flight_state == FLIGHT_NONE ? NULL : &cs->flight);
 }
 
 /* The handshake's time to its first application data, once it is known. */
@@ -357,6 +376,88 @@ static void note_late_app_data(conn_state *cs, packet_info *pinfo,
     ev.ts = tlsexplain_time_of(&pinfo->abs_ts);
     tlsx_handshake_feed(&cs->hs, &next_handshake_id, &ev, &st); /* never a step */
     note_time_to_app_data(cs);
+}
+
+/* A segment the server sent during its first flight: how far it has sent
+ * now, and the pause since its previous segment. */
+static void note_flight_segment(conn_state *cs, packet_info *pinfo)
+{
+    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    guint32 next;
+    if (!conv || !tlsexplain_tcp_sent(conv, pinfo, TRUE, &next) ||
+        (gint32)(next - cs->flight_next) <= 0)
+        return;
+    const tlsx_time now = tlsexplain_time_of(&pinfo->abs_ts);
+    tlsx_time pause;
+    if (tlsx_time_between(cs->flight_last_at, now, &pause) &&
+        tlsx_time_cmp(pause, cs->flight.pause) > 0) {
+        cs->flight.pause = pause;
+        cs->flight.sent_before = cs->flight_next - cs->flight_base;
+        cs->flight.pause_frame = pinfo->num;
+        /* The client's last acknowledgement came after the server's
+         * previous segment: the server may have waited for it. */
+        nstime_t acked;
+        cs->flight.acked = tlsexplain_tcp_peer_acked(conv, pinfo, &acked) &&
+                           tlsx_time_cmp(tlsexplain_time_of(&acked), cs->flight_last_at) > 0;
+    }
+    cs->flight_next = next;
+    cs->flight_last_at = now;
+    cs->flight.bytes = next - cs->flight_base;
+}
+
+static void end_flight(conn_state *cs)
+{
+    if (cs->flight_state == FLIGHT_ON)
+        conns_in_flight--;
+    cs->flight_state = FLIGHT_OVER;
+}
+
+/* After the frame's events: the flight starts with the Server Hello (its
+ * frame's bytes count before any pause) and ends where the model says. */
+static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gboolean client_hello)
+{
+    if (cs->hs.transport != TLSX_TRANSPORT_TCP)
+        return;
+    conversation_t *conv = NULL;
+    if (client_hello && side == TLSX_CLIENT) {
+        end_flight(cs);
+        cs->flight_state = FLIGHT_NONE;
+        memset(&cs->flight, 0, sizeof cs->flight);
+        conv = find_conversation_pinfo(pinfo, 0);
+        if (!conv || !tlsexplain_tcp_sent(conv, pinfo, FALSE, &cs->flight_base))
+            cs->flight_state = FLIGHT_OVER;
+        return;
+    }
+    const guint bits = cs->hs.advice.bits;
+    if (cs->flight_state == FLIGHT_NONE && side == TLSX_SERVER && (bits & TLSX_AF_IN_FLIGHT)) {
+        conv = find_conversation_pinfo(pinfo, 0);
+        if (!conv || !tlsexplain_tcp_sent(conv, pinfo, TRUE, &cs->flight_next)) {
+            cs->flight_state = FLIGHT_OVER;
+            return;
+        }
+        cs->flight_state = FLIGHT_ON;
+        conns_in_flight++;
+        cs->flight_last_at = tlsexplain_time_of(&pinfo->abs_ts);
+        cs->flight.bytes = cs->flight_next - cs->flight_base;
+        cs->flight.known = TRUE;
+    }
+    if (cs->flight_state == FLIGHT_ON &&
+        ((bits & TLSX_AF_FLIGHT_DONE) || !tlsx_handshake_open(&cs->hs)))
+        end_flight(cs);
+}
+
+/* A frame of TCP alone while some server's first flight is on: one of its
+ * segments, maybe. */
+static void note_tcp_only(packet_info *pinfo)
+{
+    if (pinfo->ptype != PT_TCP)
+        return;
+    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    conn_state *cs =
+        conv ? (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain) : NULL;
+    if (cs && cs->flight_state == FLIGHT_ON && cs->client_known &&
+        sender_of(cs, pinfo) == TLSX_SERVER)
+        note_flight_segment(cs, pinfo);
 }
 
 /* First pass: the frame's steps, or NULL when it has none. */
@@ -397,6 +498,9 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
             tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
     }
 
+    if (cs->flight_state == FLIGHT_ON && side == TLSX_SERVER)
+        note_flight_segment(cs, pinfo);
+
     tlsexplain_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsexplain_frame_step, n);
     guint count = 0;
     for (guint i = 0; i < n; i++) {
@@ -410,6 +514,8 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
         events[i].frame = pinfo->num;
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
+        else
+            follow_flight(cs, pinfo, side, FALSE);
     }
     count_reading_app_data(cs);
     note_time_to_app_data(cs);
@@ -502,6 +608,8 @@ tlsexplain_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree)
     if (l.ocsp)
         tlsexplain_advice_note_ocsp(pinfo);
     if (!l.tls && !l.quic) {
+        if (conns_in_flight)
+            note_tcp_only(pinfo);
         if (l.upgrade_proto >= 0)
             note_plaintext(pinfo, tree, l.upgrade_proto);
         return NULL;
@@ -513,6 +621,7 @@ void tlsexplain_conn_init(void)
 {
     next_handshake_id = 0;
     conns_reading_app_data = 0;
+    conns_in_flight = 0;
 }
 
 void tlsexplain_conn_register(void)

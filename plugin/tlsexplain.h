@@ -68,6 +68,16 @@ typedef struct {
     gboolean registered;  /* it is in the map of those that could be resumed */
 } tlsexplain_advice_conn;
 
+/* The server's first flight as TCP saw it (the first pass reads every
+ * segment of it, TLS or not): bytes, and its longest pause between two
+ * segments. */
+typedef struct {
+    gboolean known;
+    gboolean acked; /* the client acknowledged during that pause */
+    guint32 bytes, sent_before, pause_frame;
+    tlsx_time pause;
+} tlsexplain_tcp_flight;
+
 void tlsexplain_advice_register(int proto);
 void tlsexplain_advice_register_maps(void);
 void tlsexplain_advice_note_ocsp(packet_info *pinfo);
@@ -76,7 +86,7 @@ void tlsexplain_advice_note_ocsp(packet_info *pinfo);
 void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
                                  const tlsx_handshake *hs, tlsexplain_record *rec,
                                  const tlsx_step *st, const address *client, const address *server,
-                                 guint32 server_port);
+                                 guint32 server_port, const tlsexplain_tcp_flight *tcp);
 gboolean tlsexplain_advice_warns(const tlsexplain_record *rec);
 gboolean tlsexplain_advice_has(const tlsexplain_record *rec, guint8 kind);
 /* The advice as summary items (with their expert infos), or, without a

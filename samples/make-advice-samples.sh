@@ -7,7 +7,9 @@
 # protocol versions and suites, 0-RTT rejected.
 #
 #   samples/make-advice-samples.sh               all of them
-#   samples/make-advice-samples.sh cwnd ocsp     some of them (names below)
+#   samples/make-advice-samples.sh cwnd ocsp     some of them: cwnd, cwnd-small,
+#     noresume, noresume-tls13, resume, tls12, ocsp, ocsp-stapled, falsestart,
+#     legacy-tls10, legacy-cbc, 0rtt-rejected (each makes advice-NAME)
 #   DELAY_MS=25 INITCWND=3 samples/make-advice-samples.sh
 #
 # The network is make-delay-samples.sh's: three network namespaces, client
@@ -17,15 +19,14 @@
 # every Ethernet frame DELAY_MS (default 25 ms) each way, a 50 ms round trip.
 # The server's route to the client has an initial congestion window of
 # INITCWND segments (default 3: RFC 3390's initial window, 4380 bytes, for
-# 1460-byte segments; Linux's own default is 10).  Each sample is captured on the
-# client's veth (filter "tcp"), with the client's key log.  Clients: curl
-# 7.88, openssl 3.0 s_client, falsestart-client.c (built here with GnuTLS,
-# libgnutls28-dev) for False Start; servers: openssl 3.0 s_server, openssl
-# ocsp as the OCSP responder.  The
-# script checks each capture with tshark (the plugin disabled) and fails
-# unless it holds what samples/README.md says.  Needs root, ip, ethtool,
-# python3, openssl, curl, gcc with libgnutls28-dev, dumpcap, tshark, ping
-# and ss.
+# 1460-byte segments; Linux's own default is 10).  Each sample is captured on
+# the client's veth (filter "tcp"), with the client's key log.  Clients: curl
+# 7.88, openssl 3.0 s_client, falsestart-client.c (built here with GnuTLS) for
+# False Start; servers: openssl 3.0 s_server, openssl ocsp as the OCSP
+# responder.  The script checks each capture with tshark (the plugin
+# disabled) and fails unless it holds what samples/README.md says.  Needs
+# root, ip, ethtool, python3, openssl, curl, gcc with libgnutls28-dev,
+# pkg-config, dumpcap, tshark, ping and ss.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 port=443
@@ -223,10 +224,12 @@ stop_capture() { # name
   chmod 644 "$here/$1.pcapng"
 }
 
-# The key logs of the connections (keys.TAG, in the order made) as the
-# sample's key log.
+# The key logs of the connections (keys.1, keys.2, ...: the tags are the
+# connections' numbers) as the sample's key log.
 collect_keys() { # name
-  cat $(ls -tr "$work"/keys.* 2>/dev/null) /dev/null >"$here/$1.keys"
+  local f
+  : >"$here/$1.keys"
+  for f in "$work"/keys.*; do [ -f "$f" ] && cat "$f" >>"$here/$1.keys"; done
   chmod 644 "$here/$1.keys"
 }
 

@@ -19,10 +19,11 @@
 
 #define TLSX_ADVICE_TEXT_KINDS 11
 
-/* Sentence variants: most kinds have one; NO_RESUMPTION has one for TLS
- * 1.2 and one for TLS 1.3, NO_STAPLE one without and one with the client's
- * OCSP request seen, HRR one without and one with the group known. */
-enum { TLSX_ADVICE_TEXT_BASE = 0, TLSX_ADVICE_TEXT_OTHER = 1 };
+/* Text variants: most kinds have one; NO_RESUMPTION has one for TLS 1.2,
+ * one for TLS 1.3 and one for a client that offered to resume and was
+ * refused, NO_STAPLE one without and one with the client's OCSP request
+ * seen, HRR one without and one with the group known. */
+enum { TLSX_ADVICE_TEXT_BASE = 0, TLSX_ADVICE_TEXT_OTHER = 1, TLSX_ADVICE_TEXT_THIRD = 2 };
 
 /* The label of a kind ("Server's first flight over the congestion
  * window"); its finding, short enough for an expert info (under 240 bytes

@@ -84,6 +84,7 @@ typedef struct {
     bool cert_status; /* a CertificateStatus message */
     bool big_chain;   /* a chain over two records, the second after a pause */
     bool late_ske;    /* the server pauses before its key exchange (working) */
+    bool ticket;      /* the Client Hello carries a session ticket */
 } tls12_shape;
 
 /* A TLS 1.2 handshake decrypted, client side: 50 ms round trips. */
@@ -94,6 +95,7 @@ static void tls12(conn *c, const tls12_shape *sh)
     e.version = sh->offered;
     e.session_id = 0x1234;
     e.hello.extensions = sh->ch_ext;
+    e.hello.session_ticket_data = sh->ticket;
     feed(c, e, 4);
     e = msg(TLSX_SERVER, TLSX_HS_SERVER_HELLO, 50, 90);
     e.version = sh->chosen;
@@ -174,6 +176,37 @@ static void test_cwnd(void)
     advise(&c, est, 0, 0, 0, &l);
     CHECK(l.count == 0);
 
+    /* TCP's segments, when the glue read them, tell it instead: a pause of
+     * 50 ms after 4096 bytes, the client's acknowledgement in it. */
+    {
+        tlsx_summary s;
+        tlsx_handshake_summarize(&c.hs, &s);
+        tlsx_advice_input in;
+        memset(&in, 0, sizeof in);
+        in.summary = &s;
+        in.facts = &c.hs.advice;
+        in.client_hello_seen = true;
+        in.tcp = tcp_rtt(50);
+        in.tcp_flight = true;
+        in.tcp_flight_bytes = 16400;
+        in.tcp_sent_before = 4096;
+        in.tcp_pause_frame = 8;
+        in.tcp_pause = tlsx_time_from_ns(50000000);
+        tlsx_advise(&in, &l);
+        CHECK(l.count == 0); /* no acknowledgement seen in the pause */
+        in.tcp_acked = true;
+        tlsx_advise(&in, &l);
+        CHECK(l.count == 1);
+        CHECK(l.item[0].flight_bytes == 16400);
+        CHECK(l.item[0].sent_before == 4096);
+        CHECK(l.item[0].frame == 8);
+        CHECK(l.item[0].cert_bytes == 16000);
+        CHECK(tlsx_time_to_ns(l.item[0].pause) == 50000000);
+        in.tcp_sent_before = 4000; /* under the smallest initial window */
+        tlsx_advise(&in, &l);
+        CHECK(l.count == 0);
+    }
+
     /* The server working before its key exchange (70 ms, a slow
      * signature): 5090 bytes before, 304 after: no window stall. */
     sh = ecdhe12;
@@ -203,8 +236,17 @@ static void test_resumption(void)
     CHECK(l.item[0].earlier == 1);
     CHECK(l.item[0].earlier_frame == 6);
     CHECK(l.item[0].frame == 10);
+    CHECK(!l.item[0].client_offered);
     /* The server gave a session ID: a way to resume. */
     CHECK(c.hs.advice.bits & TLSX_AF_SERVER_ID);
+
+    /* The client offered its ticket, the server did not take it. */
+    tls12_shape offered = ecdhe12;
+    offered.ticket = true;
+    tls12(&c, &offered);
+    advise(&c, tcp_rtt(50), 1, 6, 0, &l);
+    CHECK(l.count == 1 && l.item[0].kind == TLSX_ADVICE_NO_RESUMPTION);
+    CHECK(l.item[0].client_offered);
 
     /* Resumed: nothing to advise. */
     tls12_shape sh = ecdhe12;
