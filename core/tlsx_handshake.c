@@ -58,6 +58,10 @@ bool tlsx_handshake_reads_app_data(const tlsx_handshake *hs)
         return false;
     if (ended(hs))
         return true;
+    /* TLS <= 1.2 between the client's Finished and the server's: client
+     * data there is False Start (the advice). */
+    if (!is_tls13(hs) && hs->finished[TLSX_CLIENT] && !hs->finished[TLSX_SERVER])
+        return true;
     return is_tls13(hs) && !hs->decrypted;
 }
 
@@ -523,6 +527,9 @@ static bool classify(tlsx_handshake *hs, const tlsx_event *ev, bool post_handsha
         note_finished(hs, side);
         return true;
     case TLSX_EV_APP_DATA:
+        if (!ended(hs) && !is_tls13(hs) && side == TLSX_CLIENT && hs->finished[TLSX_CLIENT] &&
+            !hs->finished[TLSX_SERVER])
+            hs->advice.bits |= TLSX_AF_FALSE_START;
         if (hs->complete && !hs->app_data_seen) {
             hs->app_data_seen = true;
             hs->app_data_at = ev->ts;
@@ -869,6 +876,83 @@ static void classify_repeat(const tlsx_event *ev, tlsx_step *st)
     st->flags |= TLSX_FLAG_DUPLICATE;
 }
 
+/* The facts the advice rests on (tlsx_advice.h), from every event of the
+ * handshake, steps or not: a fragment of a message counts its bytes, and
+ * the longest pause of the server's first flight is between two of its
+ * records, whatever they hold. */
+static void note_advice(tlsx_handshake *hs, const tlsx_event *ev)
+{
+    tlsx_advice_facts *af = &hs->advice;
+    const bool server = ev->side == TLSX_SERVER;
+    const bool message = ev->kind == TLSX_EV_HANDSHAKE;
+    if (message && ev->hs_type == TLSX_HS_CLIENT_HELLO && !server && !hs->hrr &&
+        (ev->hello.extensions & TLSX_EXT_STATUS_REQUEST))
+        af->bits |= TLSX_AF_STATUS_REQUEST;
+    if (message && server) {
+        switch (ev->hs_type) {
+        case TLSX_HS_SERVER_HELLO:
+            if (ev->hrr)
+                break;
+            if (ev->hello.extensions & TLSX_EXT_ENCRYPT_THEN_MAC)
+                af->bits |= TLSX_AF_ETM;
+            if (!is_tls13(hs) && ev->session_id)
+                af->bits |= TLSX_AF_SERVER_ID;
+            break;
+        case TLSX_HS_CERTIFICATE:
+            if (af->cert_bytes)
+                break;
+            af->cert_bytes = ev->length > 0xffffffu ? 0xffffffu : ev->length;
+            af->cert_count = ev->cert_count;
+            if (ev->cert_stapled)
+                af->bits |= TLSX_AF_STAPLED;
+            break;
+        case TLSX_HS_CERTIFICATE_STATUS:
+            af->bits |= TLSX_AF_STAPLED;
+            break;
+        case TLSX_HS_NEW_SESSION_TICKET:
+            af->bits |= TLSX_AF_TICKET;
+            break;
+        default:
+            break;
+        }
+    }
+    if (af->bits & TLSX_AF_FLIGHT_DONE)
+        return;
+    tlsx_time since;
+    if (!tlsx_time_between(hs->start, ev->ts, &since))
+        since.secs = since.nsecs = 0;
+    const int64_t since_us = tlsx_time_to_ns(since) / 1000;
+    const uint32_t now_us = since_us > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)since_us;
+    if (!(af->bits & TLSX_AF_IN_FLIGHT)) {
+        /* The flight starts with the Server Hello that is no retry request. */
+        if (message && server && ev->hs_type == TLSX_HS_SERVER_HELLO && !ev->hrr) {
+            af->bits |= TLSX_AF_IN_FLIGHT;
+            af->flight_bytes = ev->wire_bytes;
+            af->last_us = now_us;
+        }
+        return;
+    }
+    if (!server) {
+        /* A TLS 1.3 client's compatibility ChangeCipherSpec answers nothing. */
+        if (ev->kind != TLSX_EV_CCS)
+            af->bits |= TLSX_AF_FLIGHT_DONE;
+        return;
+    }
+    if (ev->kind == TLSX_EV_ALERT || ev->kind == TLSX_EV_QUIC_1RTT || !ev->wire_bytes)
+        return;
+    const uint32_t pause = now_us > af->last_us ? now_us - af->last_us : 0;
+    const uint32_t capped = pause > 0xffffffu ? 0xffffffu : pause;
+    if (capped > af->pause_us) {
+        af->pause_us = capped;
+        af->sent_before = af->flight_bytes;
+        af->pause_frame = ev->frame;
+    }
+    af->last_us = now_us;
+    af->flight_bytes += ev->wire_bytes;
+    if (message && (ev->hs_type == TLSX_HS_SERVER_HELLO_DONE || ev->hs_type == TLSX_HS_FINISHED))
+        af->bits |= TLSX_AF_FLIGHT_DONE;
+}
+
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev, tlsx_step *st)
 {
     const seq_verdict seq = dtls_sequence(hs, ev);
@@ -900,10 +984,13 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     st->side = (uint8_t)ev->side;
     if (overturns)
         st->flags |= TLSX_FLAG_OVERTURNS;
-    if (seq == SEQ_REPEAT)
+    if (seq == SEQ_REPEAT) {
         classify_repeat(ev, st);
-    else if (!classify(hs, ev, post_handshake, st))
+    } else if (!classify(hs, ev, post_handshake, st)) {
+        if (!post_handshake)
+            note_advice(hs, ev);
         return false;
+    }
     if (ev->has_seq && seq == SEQ_NEW && (int32_t)ev->msg_seq > hs->last_seq[ev->side])
         hs->last_seq[ev->side] = ev->msg_seq;
 
@@ -961,6 +1048,8 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
         return true;
     if (was_ended && ev->kind == TLSX_EV_HANDSHAKE)
         note_late_record(hs, ev);
+    if (counted || post_handshake)
+        note_advice(hs, ev);
 
     hs->prev = ev->ts;
     hs->last[ev->side] = ev->ts;

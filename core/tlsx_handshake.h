@@ -61,6 +61,15 @@ typedef struct {
      * Extensions said beyond the fields above (tlsx_hello.h); zero when the
      * glue could not read it. */
     tlsx_hello hello;
+    /* TLSX_EV_HANDSHAKE, a Certificate (tlsx_parse_certificate()): its
+     * certificates, and whether the leaf's entry carried an OCSP response
+     * (TLS 1.3 status_request); 0 when it could not be read. */
+    uint8_t cert_count;
+    bool cert_stapled;
+    uint32_t frame;      /* the capture's frame, for the advice's figures; 0 unknown */
+    uint32_t wire_bytes; /* bytes of the record or message this event shows that no other
+                            event of the frame counts (0: a message reassembled from
+                            fragments, which count their own) */
 } tlsx_event;
 
 /* What is wrong with a step, as expert info shows it. */
@@ -157,6 +166,33 @@ typedef struct {
     tlsx_time network, processing; /* since_peer == network + processing */
 } tlsx_step;
 
+/* What the advice (tlsx_advice.h) rests on, gathered as the handshake's
+ * events go by; 24 bytes, per connection. */
+enum {
+    TLSX_AF_IN_FLIGHT = 1u << 0,      /* the server's first flight (after its Server Hello) is on */
+    TLSX_AF_FLIGHT_DONE = 1u << 1,    /* ... it ended: the client sent, or a Finished or Server
+                                         Hello Done closed it */
+    TLSX_AF_STATUS_REQUEST = 1u << 2, /* the Client Hello carried status_request */
+    TLSX_AF_STAPLED = 1u << 3,        /* the server stapled an OCSP response */
+    TLSX_AF_FALSE_START = 1u << 4,    /* TLS <= 1.2: client data after its Finished, before the
+                                         server's */
+    TLSX_AF_ETM = 1u << 5,            /* the Server Hello carried encrypt_then_mac */
+    TLSX_AF_SERVER_ID = 1u << 6,      /* TLS <= 1.2: the Server Hello gave a session ID */
+    TLSX_AF_TICKET = 1u << 7,         /* a New Session Ticket came, in or after the handshake */
+};
+
+typedef struct {
+    uint32_t flight_bytes;    /* bytes of the messages and records of the server's first flight */
+    uint32_t sent_before;     /* ... of those, before its longest pause */
+    uint32_t pause_frame;     /* the frame that ended that pause */
+    uint32_t last_us;         /* when the flight's last record came, microseconds after the
+                                 handshake's start */
+    uint32_t pause_us : 24;   /* the longest pause between two records of the flight (capped) */
+    uint32_t bits : 8;        /* TLSX_AF_* */
+    uint32_t cert_bytes : 24; /* the server's Certificate message's length, 0 none seen */
+    uint32_t cert_count : 8;  /* its certificates (at most 255), 0 unknown */
+} tlsx_advice_facts;
+
 /* State of one connection; zero-initialise it.  Its size is fixed. */
 #define TLSX_HISTORY_MAX 24
 typedef struct {
@@ -208,6 +244,7 @@ typedef struct {
     uint32_t told;        /* TLSX_TOLD_*, from the messages so far */
     tlsx_infer infer;     /* TLS 1.3 without keys: what its encrypted records hold */
     uint32_t encrypted_records; /* ... how many were steps: the first names the key log */
+    tlsx_advice_facts advice;   /* what the advice rests on */
 } tlsx_handshake;
 
 /* Encrypted Client Hello (draft-ietf-tls-esni), as far as the capture can

@@ -602,3 +602,60 @@ bool tlsx_parse_alert(const uint8_t *p, size_t n, uint8_t *level, uint8_t *desc)
     *desc = p[1];
     return true;
 }
+
+/* The certificate_list of a Certificate body (c at its 3-byte length), TLS
+ * 1.3's entries with their extensions when tls13: false unless its length
+ * fills the rest of the body exactly and every entry fits. */
+static bool read_certificate_list(cursor c, bool tls13, tlsx_certificate_info *out)
+{
+    const uint32_t len = get24(&c);
+    if (c.bad || len != left(&c))
+        return false;
+    unsigned count = 0;
+    bool stapled = false;
+    while (left(&c) > 0) {
+        const uint32_t cert = get24(&c);
+        if (!skip(&c, cert) || cert == 0)
+            return false;
+        if (tls13) {
+            cursor ext = vector(&c, 2);
+            if (ext.bad)
+                return false;
+            while (count == 0 && left(&ext) >= 4) {
+                const uint16_t type = get16(&ext);
+                const cursor data = vector(&ext, 2);
+                if (data.bad)
+                    return false;
+                if (type == 5 && left(&data) > 0) /* status_request: an OCSP response */
+                    stapled = true;
+            }
+        }
+        count++;
+    }
+    out->count = count;
+    out->stapled = stapled;
+    return true;
+}
+
+bool tlsx_parse_certificate(const uint8_t *msg, size_t n, bool dtls, tlsx_certificate_info *out)
+{
+    memset(out, 0, sizeof *out);
+    tlsx_hs_header h;
+    if (!tlsx_parse_hs_header(msg, n, dtls, &h) || !h.complete || h.type != 11)
+        return false;
+    const cursor body = make_cursor(msg + h.header, h.length);
+    /* TLS <= 1.2: the list alone; TLS 1.3: a request context first, and
+     * extensions in every entry.  Only one of the two shapes fits. */
+    if (read_certificate_list(body, false, out))
+        return true;
+    cursor c = body;
+    const cursor context = vector(&c, 1);
+    if (context.bad)
+        return false;
+    if (read_certificate_list(c, true, out)) {
+        out->tls13 = true;
+        return true;
+    }
+    memset(out, 0, sizeof *out);
+    return false;
+}

@@ -110,6 +110,20 @@ void tlsx_parse_body(uint8_t type, const uint8_t *body, size_t n, bool dtls, tls
  * plaintext (or decrypted) alert; false otherwise (an encrypted one). */
 bool tlsx_parse_alert(const uint8_t *p, size_t n, uint8_t *level, uint8_t *desc);
 
+/* What a Certificate message holds: how many certificates, and, in TLS 1.3,
+ * whether the first (the leaf's) entry carried an OCSP response in its
+ * status_request extension (stapling, RFC 8446 4.4.2.1).  A TLS 1.2 server
+ * staples in a CertificateStatus message of its own. */
+typedef struct {
+    unsigned count;
+    bool tls13;   /* the body had TLS 1.3's shape: a context, extensions per entry */
+    bool stapled; /* TLS 1.3: the leaf's entry carried status_request */
+} tlsx_certificate_info;
+
+/* Reads the Certificate message at msg (n bytes from its header on); false
+ * when it is not whole there or fits neither shape. */
+bool tlsx_parse_certificate(const uint8_t *msg, size_t n, bool dtls, tlsx_certificate_info *out);
+
 /* GREASE (RFC 8701): 0x0A0A, 0x1A1A, ... 0xFAFA. */
 bool tlsx_is_grease(uint16_t v);
 

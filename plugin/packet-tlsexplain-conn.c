@@ -36,7 +36,24 @@ typedef struct {
     guint8 client_known;
     guint8 tcp_looked_up;    /* tcp and syn are read at the first TLS frame */
     guint8 reading_app_data; /* counted in conns_reading_app_data */
+    tlsexplain_advice_conn advice;
+    /* The server's first flight as TCP sees it (the advice): read at every
+     * segment of the server while it lasts. */
+    guint8 flight_state; /* FLIGHT_* */
+    guint32 flight_base; /* the server's next sequence number at the Client Hello */
+    guint32 flight_next; /* ... after its last segment of the flight */
+    tlsx_time flight_last_at;
+    tlsexplain_tcp_flight flight;
 } conn_state;
+
+enum { FLIGHT_NONE, FLIGHT_ON, FLIGHT_OVER };
+
+/* Connections whose server's first flight is on: while there are some,
+ * frames of TCP alone are looked at (a segment inside a record). */
+static guint conns_in_flight;
+
+static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side,
+                          gboolean client_hello);
 
 struct endpoint {
     address addr;
@@ -317,6 +334,20 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     tlsx_facts_note_step(&rec->facts, &cs->hs, &fst->st, pinfo->num);
     if (fst->st.ends)
         note_setup(cs, rec);
+    /* The server: the endpoint that is not the client (a QUIC client may
+     * have moved; its server stays put). */
+    const gboolean from_client = sender_of(cs, pinfo) == TLSX_CLIENT;
+    const address *server = cs->server    ? &cs->server->addr
+                            : from_client ? &pinfo->dst
+                                          : &pinfo->src;
+    const guint32 port = cs->server    ? cs->server->port
+                         : from_client ? pinfo->destport
+                                       : pinfo->srcport;
+    const gboolean client_hello = fst->st.kind == TLSX_STEP_HANDSHAKE && !fst->st.hrr &&
+                                  fst->st.hs_type == TLSX_HS_CLIENT_HELLO && fst->st.step == 1;
+    follow_flight(cs, pinfo, (tlsx_side)fst->st.side, client_hello);
+    tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &cs->client, server,
+                                port, cs->flight_state == FLIGHT_NONE ? NULL : &cs->flight);
 }
 
 /* The handshake's time to its first application data, once it is known. */
@@ -345,6 +376,88 @@ static void note_late_app_data(conn_state *cs, packet_info *pinfo,
     ev.ts = tlsexplain_time_of(&pinfo->abs_ts);
     tlsx_handshake_feed(&cs->hs, &next_handshake_id, &ev, &st); /* never a step */
     note_time_to_app_data(cs);
+}
+
+/* A segment the server sent during its first flight: how far it has sent
+ * now, and the pause since its previous segment. */
+static void note_flight_segment(conn_state *cs, packet_info *pinfo)
+{
+    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    guint32 next;
+    if (!conv || !tlsexplain_tcp_sent(conv, pinfo, TRUE, &next) ||
+        (gint32)(next - cs->flight_next) <= 0)
+        return;
+    const tlsx_time now = tlsexplain_time_of(&pinfo->abs_ts);
+    tlsx_time pause;
+    if (tlsx_time_between(cs->flight_last_at, now, &pause) &&
+        tlsx_time_cmp(pause, cs->flight.pause) > 0) {
+        cs->flight.pause = pause;
+        cs->flight.sent_before = cs->flight_next - cs->flight_base;
+        cs->flight.pause_frame = pinfo->num;
+        /* The client's last acknowledgement came after the server's
+         * previous segment: the server may have waited for it. */
+        nstime_t acked;
+        cs->flight.acked = tlsexplain_tcp_peer_acked(conv, pinfo, &acked) &&
+                           tlsx_time_cmp(tlsexplain_time_of(&acked), cs->flight_last_at) > 0;
+    }
+    cs->flight_next = next;
+    cs->flight_last_at = now;
+    cs->flight.bytes = next - cs->flight_base;
+}
+
+static void end_flight(conn_state *cs)
+{
+    if (cs->flight_state == FLIGHT_ON)
+        conns_in_flight--;
+    cs->flight_state = FLIGHT_OVER;
+}
+
+/* After the frame's events: the flight starts with the Server Hello (its
+ * frame's bytes count before any pause) and ends where the model says. */
+static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gboolean client_hello)
+{
+    if (cs->hs.transport != TLSX_TRANSPORT_TCP)
+        return;
+    conversation_t *conv = NULL;
+    if (client_hello && side == TLSX_CLIENT) {
+        end_flight(cs);
+        cs->flight_state = FLIGHT_NONE;
+        memset(&cs->flight, 0, sizeof cs->flight);
+        conv = find_conversation_pinfo(pinfo, 0);
+        if (!conv || !tlsexplain_tcp_sent(conv, pinfo, FALSE, &cs->flight_base))
+            cs->flight_state = FLIGHT_OVER;
+        return;
+    }
+    const guint bits = cs->hs.advice.bits;
+    if (cs->flight_state == FLIGHT_NONE && side == TLSX_SERVER && (bits & TLSX_AF_IN_FLIGHT)) {
+        conv = find_conversation_pinfo(pinfo, 0);
+        if (!conv || !tlsexplain_tcp_sent(conv, pinfo, TRUE, &cs->flight_next)) {
+            cs->flight_state = FLIGHT_OVER;
+            return;
+        }
+        cs->flight_state = FLIGHT_ON;
+        conns_in_flight++;
+        cs->flight_last_at = tlsexplain_time_of(&pinfo->abs_ts);
+        cs->flight.bytes = cs->flight_next - cs->flight_base;
+        cs->flight.known = TRUE;
+    }
+    if (cs->flight_state == FLIGHT_ON &&
+        ((bits & TLSX_AF_FLIGHT_DONE) || !tlsx_handshake_open(&cs->hs)))
+        end_flight(cs);
+}
+
+/* A frame of TCP alone while some server's first flight is on: one of its
+ * segments, maybe. */
+static void note_tcp_only(packet_info *pinfo)
+{
+    if (pinfo->ptype != PT_TCP)
+        return;
+    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    conn_state *cs =
+        conv ? (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain) : NULL;
+    if (cs && cs->flight_state == FLIGHT_ON && cs->client_known &&
+        sender_of(cs, pinfo) == TLSX_SERVER)
+        note_flight_segment(cs, pinfo);
 }
 
 /* First pass: the frame's steps, or NULL when it has none. */
@@ -385,6 +498,9 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
             tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
     }
 
+    if (cs->flight_state == FLIGHT_ON && side == TLSX_SERVER)
+        note_flight_segment(cs, pinfo);
+
     tlsexplain_frame_step *steps = wmem_alloc_array(pinfo->pool, tlsexplain_frame_step, n);
     guint count = 0;
     for (guint i = 0; i < n; i++) {
@@ -395,8 +511,11 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
             events[i].decrypted = events[i].hs_type != TLSX_HS_CLIENT_HELLO &&
                                   events[i].hs_type != TLSX_HS_SERVER_HELLO;
         events[i].ts = tlsexplain_time_of(&pinfo->abs_ts);
+        events[i].frame = pinfo->num;
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
+        else
+            follow_flight(cs, pinfo, side, FALSE);
     }
     count_reading_app_data(cs);
     note_time_to_app_data(cs);
@@ -415,7 +534,7 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
 /* What the frame's layers say: whether it has TLS or DTLS, what carries
  * it, and which upgrade command (STARTTLS) its protocol may hold. */
 typedef struct {
-    gboolean tls, quic;
+    gboolean tls, quic, ocsp;
     int transport;
     int upgrade_proto; /* tlsexplain_starttls_proto_index(), -1 none */
 } frame_layers;
@@ -423,6 +542,7 @@ typedef struct {
 /* Every frame's layers are read: one bit per protocol id marks those that
  * matter, so that the others cost a bit test. */
 static guint8 *layer_marks;
+static int proto_ocsp = -1; /* OCSP: a client checking a certificate (the advice) */
 static guint layer_marks_bits;
 
 static void mark_layer(int proto)
@@ -440,7 +560,7 @@ static gboolean is_marked(int proto)
 static void read_layers(packet_info *pinfo, frame_layers *l)
 {
     gboolean dtls = FALSE;
-    l->tls = l->quic = FALSE;
+    l->tls = l->quic = l->ocsp = FALSE;
     l->upgrade_proto = -1;
     for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f; f = wmem_list_frame_next(f)) {
         const int proto = GPOINTER_TO_INT(wmem_list_frame_data(f));
@@ -452,6 +572,8 @@ static void read_layers(packet_info *pinfo, frame_layers *l)
             dtls = TRUE;
         else if (proto == protos.quic)
             l->quic = TRUE;
+        else if (proto == proto_ocsp)
+            l->ocsp = TRUE;
         else if (l->upgrade_proto < 0)
             l->upgrade_proto = tlsexplain_starttls_proto_index(proto);
     }
@@ -483,7 +605,11 @@ tlsexplain_frame *tlsexplain_first_pass(packet_info *pinfo, proto_tree *tree)
 {
     frame_layers l;
     read_layers(pinfo, &l);
+    if (l.ocsp)
+        tlsexplain_advice_note_ocsp(pinfo);
     if (!l.tls && !l.quic) {
+        if (conns_in_flight)
+            note_tcp_only(pinfo);
         if (l.upgrade_proto >= 0)
             note_plaintext(pinfo, tree, l.upgrade_proto);
         return NULL;
@@ -495,6 +621,7 @@ void tlsexplain_conn_init(void)
 {
     next_handshake_id = 0;
     conns_reading_app_data = 0;
+    conns_in_flight = 0;
 }
 
 void tlsexplain_conn_register(void)
@@ -514,6 +641,8 @@ GArray *tlsexplain_conn_handoff(void)
     marked[n++] = protos.tls;
     marked[n++] = protos.dtls;
     marked[n++] = protos.quic;
+    proto_ocsp = proto_get_id_by_filter_name("ocsp");
+    marked[n++] = proto_ocsp;
     for (int i = 0; i < tlsexplain_starttls_count() && n < (int)G_N_ELEMENTS(marked); i++)
         marked[n++] = tlsexplain_starttls_proto(i);
     for (int i = 0; i < n; i++)

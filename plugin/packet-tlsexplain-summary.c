@@ -437,4 +437,5 @@ void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo
                                 rec))
         add_string(t, tvb, hf_summary_curl, curl);
     show_certificate(t, tvb, pinfo, rec);
+    tlsexplain_advice_show(t, tvb, pinfo, rec);
 }

@@ -371,7 +371,9 @@ static void add_expert_info(packet_info *pinfo, proto_item *sti, const tlsexplai
         add_slow_info(pinfo, sti, v);
         break;
     case TLSX_VERDICT_EXTRA_RTT:
-        add_extra_rtt_info(pinfo, sti, fst->rec, v);
+        /* A HelloRetryRequest's round trip is its advice's to tell. */
+        if (!(v->hrr && tlsexplain_advice_has(fst->rec, TLSX_ADVICE_HRR)))
+            add_extra_rtt_info(pinfo, sti, fst->rec, v);
         break;
     }
 }
@@ -653,7 +655,8 @@ static gboolean frame_has_expert_info(packet_info *pinfo, const tlsexplain_frame
     for (guint i = 0; i < fs->count; i++) {
         if (verdicts_of(pinfo, &fs->steps[i], v))
             return TRUE;
-        if (shows_summary(pinfo, &fs->steps[i]) && tlsexplain_cert_warns(fs->steps[i].rec))
+        if (shows_summary(pinfo, &fs->steps[i]) &&
+            (tlsexplain_cert_warns(fs->steps[i].rec) || tlsexplain_advice_warns(fs->steps[i].rec)))
             return TRUE;
     }
     return FALSE;
@@ -675,8 +678,10 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     if (!tree) {
         for (guint i = 0; i < fs->count; i++) {
             add_expert_infos(pinfo, NULL, &fs->steps[i]);
-            if (shows_summary(pinfo, &fs->steps[i]))
+            if (shows_summary(pinfo, &fs->steps[i])) {
                 tlsexplain_cert_expert_infos(pinfo, fs->steps[i].rec);
+                tlsexplain_advice_expert_infos(pinfo, fs->steps[i].rec);
+            }
         }
         return;
     }

@@ -368,6 +368,11 @@ static void read_hello(pending *p, const tlsexplain_wire_fields *f, const field_
     /* The server's come first: the record keeps the first of each. */
     if (type == TLSX_HS_CERTIFICATE) {
         read_leaf(msg, n, names);
+        tlsx_certificate_info ci;
+        if (tlsx_parse_certificate(msg, n, f->dtls, &ci)) {
+            p->ev.cert_count = (guint8)MIN(ci.count, 255);
+            p->ev.cert_stapled = ci.stapled;
+        }
         return;
     }
     if (type == TLSX_HS_CERTIFICATE_VERIFY || type == TLSX_HS_SERVER_KEY_EXCHANGE)
@@ -440,6 +445,7 @@ static pending *add_pending(pending_list *out, const source *src, const field_in
     p->ev.kind = kind;
     p->ev.decrypted = src->kind == SRC_DECRYPTED;
     p->ev.length = fi->length > 0 ? (guint32)fi->length : 0;
+    p->ev.wire_bytes = p->ev.length;
     return p;
 }
 
@@ -481,6 +487,7 @@ static void add_handshakes(pending_list *out, const tlsexplain_wire_fields *f, p
             p->key = prev_key;
             p->key.sub++;
             p->ev.decrypted = prev_decrypted;
+            p->ev.wire_bytes = 0; /* its fragments count the bytes */
         }
         prev_key = p->key;
         prev_decrypted = p->ev.decrypted;
@@ -510,7 +517,7 @@ static void add_records(pending_list *out, items list, tlsx_event_kind kind, sou
         source src = find_source(srcs, nsrc, list.v[i]->ds_tvb);
         pending *p = add_pending(out, &src, list.v[i], kind);
         if (kind == TLSX_EV_CCS)
-            p->ev.length = ccs_record_length(list.v[i]);
+            p->ev.wire_bytes = p->ev.length = ccs_record_length(list.v[i]);
     }
 }
 
@@ -568,6 +575,7 @@ static void add_app_data_record(pending_list *out, const field_info *fi, gboolea
     if (tvb_bytes_exist(fi->ds_tvb, fi->start, header) &&
         tlsx_parse_record(tvb_get_ptr(fi->ds_tvb, fi->start, header), (size_t)header, dtls, &r))
         p->ev.length = r.length;
+    p->ev.wire_bytes = p->ev.length;
 }
 
 static guint add_app_data(pending_list *out, const content_types *ct, gboolean dtls, source *srcs,

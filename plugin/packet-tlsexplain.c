@@ -122,6 +122,8 @@ static void proto_register_tlsexplain(void)
                                    &tlsexplain_prefs.curl_version, curl_version_vals, FALSE);
 
     tlsexplain_conn_register();
+    tlsexplain_advice_register(proto_tlsexplain);
+    tlsexplain_advice_register_maps();
     tlsexplain_handle = create_dissector_handle(dissect_tlsexplain, proto_tlsexplain);
     register_postdissector(tlsexplain_handle);
     tlsexplain_tap = register_tap("tlsexplain");
@@ -129,6 +131,7 @@ static void proto_register_tlsexplain(void)
     register_cleanup_routine(tlsexplain_cleanup);
     tlsexplain_stats_register();
     tlsexplain_trace_register();
+    tlsexplain_advice_report_register();
     tlsexplain_flow_register(proto_tlsexplain);
 }
 

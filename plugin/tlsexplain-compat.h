@@ -156,6 +156,35 @@ static inline gboolean tlsexplain_tcp_handshake_times(conversation_t *conv, pack
 }
 /* The server's port as TCP learnt it from the connection's SYN or SYN/ACK;
  * 0 when neither is in the capture. */
+/* The first pass only: how far the sender of the frame's TCP segment has
+ * sent (the next sequence number after everything it sent so far), or, with
+ * sender FALSE, how far the receiver has; FALSE when TCP keeps no such
+ * count.  Differences of two are bytes sent between them. */
+static inline gboolean tlsexplain_tcp_sent(conversation_t *conv, packet_info *pinfo,
+                                           gboolean sender, guint32 *next_seq)
+{
+    struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);
+    const tcp_flow_t *flow = tcpd ? (sender ? tcpd->fwd : tcpd->rev) : NULL;
+    if (!flow || !flow->tcp_analyze_seq_info || !flow->tcp_analyze_seq_info->nextseq)
+        return FALSE;
+    *next_seq = flow->tcp_analyze_seq_info->nextseq;
+    return TRUE;
+}
+
+/* The first pass only: when the receiver of the frame's segment last sent
+ * an acknowledgement, FALSE when TCP saw none. */
+static inline gboolean tlsexplain_tcp_peer_acked(conversation_t *conv, packet_info *pinfo,
+                                                 nstime_t *when)
+{
+    struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);
+    const tcp_flow_t *flow = tcpd ? tcpd->rev : NULL;
+    if (!flow || !flow->tcp_analyze_seq_info ||
+        nstime_is_zero(&flow->tcp_analyze_seq_info->lastacktime))
+        return FALSE;
+    *when = flow->tcp_analyze_seq_info->lastacktime;
+    return TRUE;
+}
+
 static inline guint16 tlsexplain_tcp_server_port(conversation_t *conv, packet_info *pinfo)
 {
     struct tcp_analysis *tcpd = tlsexplain_tcp_data(conv, pinfo);

@@ -6,6 +6,7 @@
 #define TLSEXPLAIN_H
 
 #include "tlsexplain-compat.h"
+#include "tlsx_advice.h"
 #include "tlsx_curl.h"
 #include "tlsx_explain.h"
 #include "tlsx_handshake.h"
@@ -52,7 +53,47 @@ typedef struct {
     gint64 cert_seen;                        /* when its frame was captured (seconds, UTC) */
     guint has_app_data : 1, has_setup : 1, has_scheme : 1;
     tlsx_facts facts; /* what the first pass learnt of it: the core's verdicts rest on them */
+    const tlsx_advice_list *advice; /* what would have made it faster or safer, decided
+                                       when it ended (tlsx_advice.h); NULL none */
 } tlsexplain_record;
+
+/* packet-tlsexplain-advice.c: the advice (core/tlsx_advice.h).  The first
+ * pass keeps, per connection, where its current handshake started and got
+ * a ticket or session ID; register_maps makes the file's maps of earlier
+ * handshakes that could be resumed and of OCSP frames. */
+typedef struct {
+    guint32 id;           /* the handshake these are of */
+    guint32 first_frame;  /* its first step's (the Client Hello's) */
+    guint32 resume_frame; /* where it got a ticket or session ID, 0 none */
+    gboolean registered;  /* it is in the map of those that could be resumed */
+} tlsexplain_advice_conn;
+
+/* The server's first flight as TCP saw it (the first pass reads every
+ * segment of it, TLS or not): bytes, and its longest pause between two
+ * segments. */
+typedef struct {
+    gboolean known;
+    gboolean acked; /* the client acknowledged during that pause */
+    guint32 bytes, sent_before, pause_frame;
+    tlsx_time pause;
+} tlsexplain_tcp_flight;
+
+void tlsexplain_advice_register(int proto);
+void tlsexplain_advice_register_maps(void);
+void tlsexplain_advice_note_ocsp(packet_info *pinfo);
+/* Called by the first pass, handshake model and record of the step in
+ * hand; decides the advice when the step ends the handshake. */
+void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
+                                 const tlsx_handshake *hs, tlsexplain_record *rec,
+                                 const tlsx_step *st, const address *client, const address *server,
+                                 guint32 server_port, const tlsexplain_tcp_flight *tcp);
+gboolean tlsexplain_advice_warns(const tlsexplain_record *rec);
+gboolean tlsexplain_advice_has(const tlsexplain_record *rec, guint8 kind);
+/* The advice as summary items (with their expert infos), or, without a
+ * tree, as expert infos alone. */
+void tlsexplain_advice_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
+                            const tlsexplain_record *rec);
+void tlsexplain_advice_expert_infos(packet_info *pinfo, const tlsexplain_record *rec);
 
 /* The handshake's summary, once it has ended; NULL while it is open. */
 static inline const tlsx_summary *tlsexplain_summary_of(const tlsexplain_record *rec)
@@ -198,6 +239,10 @@ void tlsexplain_stats_register(void);
 
 /* tshark -z tlsexplain,trace[,FILTER]: the handshakes' transcript. */
 void tlsexplain_trace_register(void);
+
+/* packet-tlsexplain-report.c: tshark -z tlsexplain,advice[,FILTER], the
+ * capture's advice per server. */
+void tlsexplain_advice_report_register(void);
 
 /* Flow Graph "TLS Handshake Explainer", tshark -z flow,tlsexplain,standard. */
 void tlsexplain_flow_register(int proto);

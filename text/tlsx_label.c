@@ -64,6 +64,63 @@ static const char *const labels_en[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_TRACE_WAITING_AFTER] = " was still to come)",
     [TLSX_LABEL_TRACE_FIRST_BEFORE] = ", ",
     [TLSX_LABEL_TRACE_SINCE_FIRST] = " s after its first step",
+    [TLSX_LABEL_NODE_SERVERS] = "Servers",
+    [TLSX_LABEL_NODE_RESUMED] = "Resumed",
+    [TLSX_LABEL_NODE_HRR] = "HelloRetryRequest",
+    [TLSX_LABEL_NODE_SETUP] = "Set-up (ms), complete",
+    [TLSX_LABEL_NODE_SETUP_RTTS] = "Set-up round trips, complete",
+    [TLSX_LABEL_NODE_ADVICE] = "Advice",
+    [TLSX_LABEL_ADVICE_TITLE] = "TLS Handshake Explainer: advice",
+    [TLSX_LABEL_ADVICE_SERVERS] = ", servers: ",
+    [TLSX_LABEL_ADVICE_NONE] =
+        "No advice: no handshake shows a round trip that could have been saved, "
+        "one that was saved, or a weakness the plugin looks for (which does "
+        "not prove there is none).",
+    [TLSX_LABEL_ADVICE_SPEED] = "Round trips, most costly first (round trips x connections):",
+    [TLSX_LABEL_ADVICE_SECURITY] = "Security notes:",
+    [TLSX_LABEL_ADVICE_TABLE] = "Servers:",
+    [TLSX_LABEL_ADVICE_MORE_ADDRESSES] = " and ",
+    [TLSX_LABEL_ADVICE_MORE_AFTER] = " more",
+    [TLSX_LABEL_ADVICE_COST_BEFORE] = ": round trips that could have been saved: ",
+    [TLSX_LABEL_ADVICE_NO_COST] = ": no round trip that could have been saved",
+    [TLSX_LABEL_ADVICE_OF] = " of ",
+    [TLSX_LABEL_ADVICE_HANDSHAKES] = " handshakes",
+    [TLSX_LABEL_ADVICE_LOST] = "; round trips lost: ",
+    [TLSX_LABEL_ADVICE_SAVED] = "; round trips saved: ",
+    [TLSX_LABEL_ADVICE_FRAME] = "; frame ",
+    [TLSX_LABEL_ADVICE_FRAMES] = "; frames ",
+    [TLSX_LABEL_ADVICE_GROUP] = "; the server asked for ",
+    [TLSX_LABEL_ADVICE_CWND] =
+        "the server's first flight waited about a round trip for the client's "
+        "ACK (more than its congestion window): a shorter certificate chain "
+        "or ECDSA certificates would save it",
+    [TLSX_LABEL_ADVICE_NO_RESUMPTION] = "full handshakes although an earlier handshake with the "
+                                        "server left a ticket or session ID to resume",
+    [TLSX_LABEL_ADVICE_TLS12_NOT_13] =
+        "TLS 1.2 although the client offered TLS 1.3: one round trip "
+        "more than TLS 1.3 needs",
+    [TLSX_LABEL_ADVICE_HRR] =
+        "HelloRetryRequest: the client's first key shares were of no group the "
+        "server takes; offering the server's group first saves the round trip",
+    [TLSX_LABEL_ADVICE_EARLY_REJECTED] = "0-RTT data offered and rejected: sent again after the "
+                                         "handshake",
+    [TLSX_LABEL_ADVICE_NO_STAPLE] = "the client asked for OCSP stapling and the server stapled "
+                                    "nothing: the client may ask the OCSP responder itself",
+    [TLSX_LABEL_ADVICE_FALSE_START] = "False Start: the client sent data before the server's "
+                                      "Finished",
+    [TLSX_LABEL_ADVICE_EARLY_ACCEPTED] = "0-RTT data accepted",
+    [TLSX_LABEL_ADVICE_RSA_KEYX] = "RSA key exchange: no forward secrecy",
+    [TLSX_LABEL_ADVICE_CBC_NO_ETM] = "a CBC suite without encrypt_then_mac",
+    [TLSX_LABEL_ADVICE_OLD_VERSION] = "TLS 1.1 or older",
+    [TLSX_LABEL_COLUMN_SERVER] = "Server",
+    [TLSX_LABEL_COLUMN_HANDSHAKES] = "Handshakes",
+    [TLSX_LABEL_COLUMN_VERSIONS] = "Versions",
+    [TLSX_LABEL_COLUMN_RESUMED] = "Resumed",
+    [TLSX_LABEL_COLUMN_HRR] = "HRR",
+    [TLSX_LABEL_COLUMN_SETUP] = "Median set-up",
+    [TLSX_LABEL_COLUMN_SETUP_RTTS] = "Median round trips",
+    [TLSX_LABEL_COLUMN_ADVICE] = "Advice",
+    [TLSX_LABEL_UNKNOWN_VERSION] = "not ended",
 };
 
 static const char *const labels_zh[TLSX_LABEL_COUNT] = {
@@ -126,6 +183,57 @@ static const char *const labels_zh[TLSX_LABEL_COUNT] = {
     [TLSX_LABEL_TRACE_WAITING_AFTER] = "）",
     [TLSX_LABEL_TRACE_FIRST_BEFORE] = "，距它的第一步 ",
     [TLSX_LABEL_TRACE_SINCE_FIRST] = " 秒",
+    [TLSX_LABEL_NODE_SERVERS] = "服务器",
+    [TLSX_LABEL_NODE_RESUMED] = "会话恢复",
+    [TLSX_LABEL_NODE_HRR] = "HelloRetryRequest",
+    [TLSX_LABEL_NODE_SETUP] = "完成的握手的连接建立（毫秒）",
+    [TLSX_LABEL_NODE_SETUP_RTTS] = "完成的握手的连接建立往返次数",
+    [TLSX_LABEL_NODE_ADVICE] = "建议",
+    [TLSX_LABEL_ADVICE_TITLE] = "TLS Handshake Explainer：建议",
+    [TLSX_LABEL_ADVICE_SERVERS] = "，服务器：",
+    [TLSX_LABEL_ADVICE_NONE] =
+        "没有建议：没有哪次握手显示本可省下的往返、省下的往返或插件检查的安全弱点"
+        "（这并不证明没有）。",
+    [TLSX_LABEL_ADVICE_SPEED] = "往返，代价最大的在前（往返次数 × 连接数）：",
+    [TLSX_LABEL_ADVICE_SECURITY] = "安全提示：",
+    [TLSX_LABEL_ADVICE_TABLE] = "服务器：",
+    [TLSX_LABEL_ADVICE_MORE_ADDRESSES] = " 等另外 ",
+    [TLSX_LABEL_ADVICE_MORE_AFTER] = " 个地址",
+    [TLSX_LABEL_ADVICE_COST_BEFORE] = "：本可省下的往返：",
+    [TLSX_LABEL_ADVICE_NO_COST] = "：没有本可省下的往返",
+    [TLSX_LABEL_ADVICE_OF] = " / ",
+    [TLSX_LABEL_ADVICE_HANDSHAKES] = " 次握手",
+    [TLSX_LABEL_ADVICE_LOST] = "；白费的往返：",
+    [TLSX_LABEL_ADVICE_SAVED] = "；省下的往返：",
+    [TLSX_LABEL_ADVICE_FRAME] = "；帧 ",
+    [TLSX_LABEL_ADVICE_FRAMES] = "；帧 ",
+    [TLSX_LABEL_ADVICE_GROUP] = "；服务器要求 ",
+    [TLSX_LABEL_ADVICE_CWND] =
+        "服务器的第一轮消息超出了它的拥塞窗口，等了约一个往返才收到客户端的 ACK："
+        "更短的证书链或 ECDSA 证书可以省下这个往返",
+    [TLSX_LABEL_ADVICE_NO_RESUMPTION] =
+        "完整握手，虽然之前与该服务器的一次握手留下了可恢复的票据或会话 ID",
+    [TLSX_LABEL_ADVICE_TLS12_NOT_13] =
+        "客户端提供了 TLS 1.3，却用了 TLS 1.2：比 TLS 1.3 多一个往返",
+    [TLSX_LABEL_ADVICE_HRR] = "HelloRetryRequest：客户端最初的密钥共享不属于服务器接受的任何组；"
+                              "先提供服务器的组可以省下这个往返",
+    [TLSX_LABEL_ADVICE_EARLY_REJECTED] = "0-RTT 数据被拒绝：握手之后重新发送",
+    [TLSX_LABEL_ADVICE_NO_STAPLE] =
+        "客户端请求了 OCSP 装订，服务器没有装订：客户端可能自己去问 OCSP 服务器",
+    [TLSX_LABEL_ADVICE_FALSE_START] = "False Start：客户端在服务器的 Finished 之前就发送了数据",
+    [TLSX_LABEL_ADVICE_EARLY_ACCEPTED] = "0-RTT 数据被接受",
+    [TLSX_LABEL_ADVICE_RSA_KEYX] = "RSA 密钥交换：没有前向保密",
+    [TLSX_LABEL_ADVICE_CBC_NO_ETM] = "CBC 套件却没有 encrypt_then_mac",
+    [TLSX_LABEL_ADVICE_OLD_VERSION] = "TLS 1.1 或更旧的版本",
+    [TLSX_LABEL_COLUMN_SERVER] = "服务器",
+    [TLSX_LABEL_COLUMN_HANDSHAKES] = "握手",
+    [TLSX_LABEL_COLUMN_VERSIONS] = "版本",
+    [TLSX_LABEL_COLUMN_RESUMED] = "会话恢复",
+    [TLSX_LABEL_COLUMN_HRR] = "HRR",
+    [TLSX_LABEL_COLUMN_SETUP] = "连接建立中位数",
+    [TLSX_LABEL_COLUMN_SETUP_RTTS] = "往返次数中位数",
+    [TLSX_LABEL_COLUMN_ADVICE] = "建议",
+    [TLSX_LABEL_UNKNOWN_VERSION] = "未结束",
 };
 
 const char *tlsx_label(tlsx_lang lang, tlsx_label_key key)

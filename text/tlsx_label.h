@@ -76,6 +76,54 @@ typedef enum {
     TLSX_LABEL_TRACE_WAITING_AFTER, /* after it */
     TLSX_LABEL_TRACE_FIRST_BEFORE,  /* before a duration since the handshake's first step */
     TLSX_LABEL_TRACE_SINCE_FIRST,   /* after it */
+    /* The statistics tree's servers (-z tlsexplain,tree): a node per server
+     * name, or address when the Client Hello named none. */
+    TLSX_LABEL_NODE_SERVERS,
+    TLSX_LABEL_NODE_RESUMED,    /* its handshakes that resumed a session */
+    TLSX_LABEL_NODE_HRR,        /* that had a HelloRetryRequest */
+    TLSX_LABEL_NODE_SETUP,      /* the connection set-up of its complete ones (ms) */
+    TLSX_LABEL_NODE_SETUP_RTTS, /* and its round trips */
+    TLSX_LABEL_NODE_ADVICE,     /* the advice its handshakes had, by kind */
+    /* The advice report (-z tlsexplain,advice). */
+    TLSX_LABEL_ADVICE_TITLE,
+    TLSX_LABEL_ADVICE_SERVERS,        /* after the number of handshakes, before the servers' */
+    TLSX_LABEL_ADVICE_NONE,           /* no handshake had any advice */
+    TLSX_LABEL_ADVICE_SPEED,          /* the heading of what cost or saved round trips */
+    TLSX_LABEL_ADVICE_SECURITY,       /* the heading of the security notes */
+    TLSX_LABEL_ADVICE_TABLE,          /* the heading of the servers' table */
+    TLSX_LABEL_ADVICE_MORE_ADDRESSES, /* "and N more": before N */
+    TLSX_LABEL_ADVICE_MORE_AFTER,     /* after it */
+    TLSX_LABEL_ADVICE_COST_BEFORE,    /* a server's heading: before the round trips it lost */
+    TLSX_LABEL_ADVICE_NO_COST,        /* a server's heading when it lost none */
+    TLSX_LABEL_ADVICE_OF,             /* "2 of 3 handshakes": between the numbers */
+    TLSX_LABEL_ADVICE_HANDSHAKES,     /* after them */
+    TLSX_LABEL_ADVICE_LOST,           /* before the round trips COST advice cost */
+    TLSX_LABEL_ADVICE_SAVED,          /* before those SAVED advice saved */
+    TLSX_LABEL_ADVICE_FRAME,          /* before one proving frame */
+    TLSX_LABEL_ADVICE_FRAMES,         /* before several */
+    TLSX_LABEL_ADVICE_GROUP,          /* HRR: before the group the server asked for */
+    /* What each kind of advice says (tlsx_advice_kind's order). */
+    TLSX_LABEL_ADVICE_CWND,
+    TLSX_LABEL_ADVICE_NO_RESUMPTION,
+    TLSX_LABEL_ADVICE_TLS12_NOT_13,
+    TLSX_LABEL_ADVICE_HRR,
+    TLSX_LABEL_ADVICE_EARLY_REJECTED,
+    TLSX_LABEL_ADVICE_NO_STAPLE,
+    TLSX_LABEL_ADVICE_FALSE_START,
+    TLSX_LABEL_ADVICE_EARLY_ACCEPTED,
+    TLSX_LABEL_ADVICE_RSA_KEYX,
+    TLSX_LABEL_ADVICE_CBC_NO_ETM,
+    TLSX_LABEL_ADVICE_OLD_VERSION,
+    /* The servers' table's headings. */
+    TLSX_LABEL_COLUMN_SERVER,
+    TLSX_LABEL_COLUMN_HANDSHAKES,
+    TLSX_LABEL_COLUMN_VERSIONS,
+    TLSX_LABEL_COLUMN_RESUMED,
+    TLSX_LABEL_COLUMN_HRR,
+    TLSX_LABEL_COLUMN_SETUP,
+    TLSX_LABEL_COLUMN_SETUP_RTTS,
+    TLSX_LABEL_COLUMN_ADVICE,
+    TLSX_LABEL_UNKNOWN_VERSION, /* a handshake that never ended */
     TLSX_LABEL_COUNT
 } tlsx_label_key;
 

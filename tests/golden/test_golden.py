@@ -8,7 +8,8 @@ Snapshots: for every sample, without and with its key log, tests/golden/
   fields.txt   every field the plugin registers (tshark -G fields), each
                frame's values as -T fields -E occurrence=a prints them
   reports.txt  -q -z expert -z flow,tlsexplain,standard -z tlsexplain,trace
-               -z tlsexplain,tree (tshark prints them in the reverse order)
+               -z tlsexplain,tree -z tlsexplain,advice (tshark prints them in the
+               reverse order)
 
 Each file starts with the command that prints it, run from the checkout's
 root.  A change to what the plugin prints changes its snapshots in the same
@@ -64,7 +65,7 @@ KNOWN_LATER = {
 KNOWN_DIFFERENCES = set()
 
 REPORTS = ("-z", "expert", "-z", "flow,tlsexplain,standard", "-z", "tlsexplain,trace",
-           "-z", "tlsexplain,tree")
+           "-z", "tlsexplain,tree", "-z", "tlsexplain,advice")
 EXPERT_HEADING = re.compile(r"(Errors|Warns|Notes|Chats|Comments) \(\d+\)$")
 VIEWS = ("tree", "info", "fields", "reports")
 

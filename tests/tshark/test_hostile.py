@@ -499,6 +499,7 @@ class Hostile(unittest.TestCase):
                            "-e", "tlsexplain.summary.sni", "-e", "tlsexplain.summary.alpn"),
                 "trace": ("-r", cap, "-q", "-z", "tlsexplain,trace"),
                 "tree": ("-r", cap, "-q", "-z", "tlsexplain,tree"),
+                "advice": ("-r", cap, "-q", "-z", "tlsexplain,advice"),
                 "flow": ("-r", cap, "-q", "-z", "flow,tlsexplain,standard"),
                 "verbose": ("-2", "-r", cap, "-V"),
                 "info": ("-r", cap)}
@@ -521,6 +522,12 @@ class Hostile(unittest.TestCase):
                              "* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256 / "
                              "x25519 / rsaEncryption",
                              f"* ALPN: server accepted {alpn}")])
+        # The advice's table: a row per server, its name as the transcript
+        # shows it.
+        rows = out["advice"].splitlines()
+        rows = rows[rows.index("Servers:") + 2:-1]
+        self.assertEqual([row[:len(sni) + 15] for row, (sni, _) in zip(rows, shown)],
+                         [f"{sni} (10.0.0.2:443)" for sni, _ in shown])
         # The tree: the summary's fields; Wireshark cuts a label at 240 bytes.
         labels = [x.strip() for x in out["verbose"].splitlines()
                   if x.strip().startswith(("[Server name", "[Application protocol"))]

@@ -1,5 +1,6 @@
 """Statistics and reports on the document's capture, as a user runs them:
-tshark -z tlsexplain,tree, -z tlsexplain,trace, -z flow,tlsexplain,standard,
+tshark -z tlsexplain,tree, -z tlsexplain,trace, -z tlsexplain,advice,
+-z flow,tlsexplain,standard,
 custom columns, and -T json, ek and fields.
 
 Each tshark run is made once (cached) and shared by the tests that read it.
@@ -130,6 +131,11 @@ def children(tree, parent):
     return [name for (p, name) in tree_rows(tree) if p == parent]
 
 
+def children_of(rows, parent):
+    """{name: values} of a node's children in tree_rows()."""
+    return {name: v for (p, name), v in rows.items() if p == parent}
+
+
 class StatsTree(unittest.TestCase):
     def rows(self):
         return tree_rows(reports(DOC)[0])
@@ -245,7 +251,200 @@ class StatsTree(unittest.TestCase):
             (None, "各消息距对方的时间（毫秒）", "1"),
             ("各消息距对方的时间（毫秒）", "25 Alert [IN]", "1"),
             (None, "重复的消息", "0"),
+            (None, "服务器", "1"), ("服务器", "q.shanyue.test", "1"),
+            ("q.shanyue.test", "按版本", "1"), ("q.shanyue.test", "会话恢复", "0"),
+            ("q.shanyue.test", "HelloRetryRequest", "0"), ("q.shanyue.test", "建议", "0"),
+            ("q.shanyue.test", "完成的握手的连接建立（毫秒）", "0"),
+            ("q.shanyue.test", "完成的握手的连接建立往返次数", "0"),
         ]))
+
+
+    def test_servers(self):
+        """Servers: the document's server by the name its Client Hello gave,
+        its handshake's version, no resumption, no HelloRetryRequest, the
+        connection set-up of its complete handshake as the summary gives it
+        (tlsexplain.summary.setup_time 18.738359 ms in 3 round trips) and no
+        advice."""
+        tree = reports(DOC)[0]
+        rows = tree_rows(tree)
+        self.assertEqual(rows[(None, "Servers")], ["1"])
+        self.assertEqual(children(tree, "Servers"), ["q.shanyue.test"])
+        self.assertEqual(rows[("Servers", "q.shanyue.test")], ["1"])
+        self.assertEqual(children(tree, "q.shanyue.test"), [
+            "Advice", "By version", "HelloRetryRequest", "Resumed", "Set-up (ms), complete",
+            "Set-up round trips, complete"])
+        server = {name: v for (parent, name), v in rows.items() if parent == "q.shanyue.test"}
+        self.assertEqual(server, {
+            "Advice": ["0"], "By version": ["1"], "HelloRetryRequest": ["0"], "Resumed": ["0"],
+            "Set-up (ms), complete": ["1", "18.74", "18.738359", "18.738359"],
+            "Set-up round trips, complete": ["1", "3.00", "3", "3"]})
+
+    def test_servers_resumption_and_hello_retry_requests(self):
+        """Per server, how many of its handshakes resumed a session (the rate:
+        1 of 2) and how many a HelloRetryRequest cost a round trip; the
+        set-up of each complete handshake (6.250611 and 2.185163 ms, in 3
+        and 2 round trips) averaged, with its minimum and maximum."""
+        resume = tree_rows(reports("tls12-resume.pcapng")[0])
+        self.assertEqual(resume[("Servers", "q.shanyue.test")], ["2"])
+        self.assertEqual(resume[("q.shanyue.test", "Resumed")], ["1"])
+        self.assertEqual(resume[("q.shanyue.test", "HelloRetryRequest")], ["0"])
+        self.assertEqual(resume[("q.shanyue.test", "Set-up (ms), complete")],
+                         ["2", "4.22", "2.185163", "6.250611"])
+        self.assertEqual(resume[("q.shanyue.test", "Set-up round trips, complete")],
+                         ["2", "2.50", "2", "3"])
+        hrr = tree_rows(reports("tls13-hrr.pcapng")[0])
+        self.assertEqual(hrr[("q.shanyue.test", "HelloRetryRequest")], ["1"])
+        self.assertEqual(hrr[("q.shanyue.test", "Resumed")], ["0"])
+
+    def test_servers_renegotiation_and_overturned_end(self):
+        """A renegotiation starts with the server's Hello Request: its Client
+        Hello, step 2, names the server; both handshakes are the same
+        server's, in one pass as in two.  Without keys the renegotiation is
+        encrypted: it names no server, and is its address's.  A TLS 1.3
+        handshake that the server refused after the client's Finished
+        (certificate_required) is no complete set-up: one pass, which
+        counted it at that Finished, takes it back."""
+        def tree(passes, capture, keys=()):
+            lines = ts.run(*passes, "-r", ts.sample(capture), *keys, "-q", "-z",
+                           "tlsexplain,tree").splitlines()
+            return tree_rows(lines[lines.index("TLS Handshake Explainer:"):])
+
+        for passes in ((), ("-2",)):
+            reneg = tree(passes, "tls12-reneg.pcapng", ts.keys("tls12-reneg.keys"))
+            self.assertEqual(children_of(reneg, "Servers"), {"q.shanyue.test": ["2"]}, passes)
+            self.assertEqual(reneg[("q.shanyue.test", "Set-up round trips, complete")],
+                             ["2", "3.00", "3", "3"], passes)
+            encrypted = tree(passes, "tls12-reneg.pcapng")
+            self.assertEqual(children_of(encrypted, "Servers"),
+                             {"127.0.0.1:443": ["1"], "q.shanyue.test": ["1"]}, passes)
+            rows = tree(passes, "tls13-certreq.pcapng", ts.keys("tls13-certreq.keys"))
+            self.assertEqual(rows[("By outcome", "failed")], ["1"], passes)
+            self.assertEqual(rows[("q.shanyue.test", "Set-up (ms), complete")],
+                             ["0", "-", "-", "-"], passes)
+            self.assertEqual(rows[("q.shanyue.test", "Set-up round trips, complete")],
+                             ["0", "-", "-", "-"], passes)
+
+
+# The advice of the document's capture: none, and its server's row.
+DOC_ADVICE = """\
+===================================================================
+TLS Handshake Explainer: advice
+Filter: none
+Handshakes: 1, servers: 1
+
+No advice: no handshake shows a round trip that could have been saved, one that was saved, \
+or a weakness the plugin looks for (which does not prove there is none).
+
+Servers:
+Server                          Handshakes  Versions   Resumed  HRR  Median set-up  \
+Median round trips  Advice
+q.shanyue.test (127.0.0.1:443)  1           TLSv1.2 1  0 of 1   0    18.7 ms        \
+3                   -
+===================================================================
+"""
+
+
+def advice(capture, *extra):
+    """The -z tlsexplain,advice report of a capture, from its rule on."""
+    out = ts.run("-r", ts.sample(capture), "-q", *extra).splitlines()
+    start = out.index("=" * 67)
+    return "\n".join(out[start:]) + "\n"
+
+
+class Advice(unittest.TestCase):
+    def test_document_capture_has_none(self):
+        """The document's handshake: nothing to advise, said as no proof of
+        none; its server's row with the median set-up of its one complete
+        handshake (the summary's 18.738359 ms) and its 3 round trips."""
+        self.assertEqual(advice(DOC, "-z", "tlsexplain,advice"), DOC_ADVICE)
+
+    def test_median_of_two_and_filter(self):
+        """Two handshakes, full then resumed: the median set-up is the mean
+        of the two (6.250611 and 2.185163 ms: 4.2 ms), the median round trips
+        2.5; with a filter, the resumed one alone."""
+        rows = advice("tls12-resume.pcapng", "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(rows[3], "Handshakes: 2, servers: 1")
+        self.assertEqual(re.split(r"  +", rows[rows.index("Servers:") + 2]), [
+            "q.shanyue.test (127.0.0.1:443)", "2", "TLSv1.2 2", "1 of 2", "0", "4.2 ms", "2.5",
+            "-"])
+        only = advice("tls12-resume.pcapng", "-z",
+                      "tlsexplain,advice,tlsexplain.handshake == 2").splitlines()
+        self.assertEqual(only[2:4], ["Filter: tlsexplain.handshake == 2",
+                                     "Handshakes: 1, servers: 1"])
+        self.assertEqual(re.split(r"  +", only[only.index("Servers:") + 2]), [
+            "q.shanyue.test (127.0.0.1:443)", "1", "TLSv1.2 1", "1 of 1", "0", "2.2 ms", "2",
+            "-"])
+
+    def test_chinese(self):
+        """With tlsexplain.language zh the report's words are Chinese; names,
+        versions and numbers stay."""
+        zh = advice(DOC, "-o", "tlsexplain.language:zh", "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(zh[1:4], ["TLS Handshake Explainer：建议", "过滤器：无",
+                                   "握手次数：1，服务器：1"])
+        self.assertEqual(zh[5], "没有建议：没有哪次握手显示本可省下的往返、省下的往返或插件检查的安全弱点"
+                                "（这并不证明没有）。")
+        self.assertEqual(zh[7], "服务器：")
+        self.assertEqual(re.split(r"  +", zh[8]), [
+            "服务器", "握手", "版本", "会话恢复", "HRR", "连接建立中位数", "往返次数中位数", "建议"])
+        self.assertEqual(re.split(r"  +", zh[9]), [
+            "q.shanyue.test（127.0.0.1:443）", "1", "TLSv1.2 1", "0 / 1", "0", "18.7 ms", "3", "-"])
+
+
+    def test_round_trips_lost_most_costly_first(self):
+        """Three curl runs to one server (samples/advice-noresume.pcapng):
+        the second and third handshakes were full although the first left a
+        session ID, a round trip each; its table row says none of the three
+        resumed, with the median set-up of the three."""
+        self.assertEqual(advice("advice-noresume.pcapng", *ts.keys("advice-noresume.keys"),
+                                "-z", "tlsexplain,advice"), """\
+===================================================================
+TLS Handshake Explainer: advice
+Filter: none
+Handshakes: 3, servers: 1
+
+Round trips, most costly first (round trips x connections):
+q.shanyue.test (10.50.0.2:443): round trips that could have been saved: 2
+  - full handshakes although an earlier handshake with the server left a ticket or session ID \
+to resume (2 of 3 handshakes; round trips lost: 2; frames 26, 43)
+
+Servers:
+Server                          Handshakes  Versions   Resumed  HRR  Median set-up  \
+Median round trips  Advice
+q.shanyue.test (10.50.0.2:443)  3           TLSv1.2 3  0 of 3   0    155.8 ms       \
+3                   no_resumption 2
+===================================================================
+""")
+
+    def test_costs_then_savings_then_security_notes(self):
+        """A server's advice: what cost round trips (a missing staple costs
+        none the capture shows) before what saved them (False Start); a
+        HelloRetryRequest with the group the server asked for, counted in
+        the HRR column; a CBC suite without encrypt_then_mac as a security
+        note, after the table."""
+        lines = advice("advice-falsestart.pcapng", *ts.keys("advice-falsestart.keys"),
+                       "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(lines[5:9], [
+            "Round trips, most costly first (round trips x connections):",
+            "q.shanyue.test (10.50.0.2:443): no round trip that could have been saved",
+            "  - the client asked for OCSP stapling and the server stapled nothing: the client may "
+            "ask the OCSP responder itself (1 of 1 handshakes; frame 10)",
+            "  - False Start: the client sent data before the server's Finished (1 of 1 "
+            "handshakes; round trips saved: 1; frame 10)"])
+        self.assertEqual(re.split(r"  +", lines[-2])[-1], "no_staple 1, false_start 1")
+        hrr = advice("tls13-hrr.pcapng", "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(hrr[7], "  - HelloRetryRequest: the client's first key shares were of no "
+                                 "group the server takes; offering the server's group first saves "
+                                 "the round trip; the server asked for secp256r1 (1 of 1 handshakes; "
+                                 "round trips lost: 1; frame 10)")
+        self.assertEqual(re.split(r"  +", hrr[-2]), [
+            "q.shanyue.test (127.0.0.1:443)", "1", "TLSv1.3 1", "0 of 1", "1", "7.1 ms", "3",
+            "hrr 1"])
+        cbc = advice("advice-legacy-cbc.pcapng", "-z", "tlsexplain,advice").splitlines()
+        self.assertEqual(cbc[-5:-1], [
+            "", "Security notes:", "q.shanyue.test (10.50.0.2:443)",
+            "  - a CBC suite without encrypt_then_mac: ECDHE-RSA-AES128-SHA256 (1 of 1 "
+            "handshakes; frame 9)"])
+        self.assertNotIn("Round trips, most costly first (round trips x connections):", cbc)
 
 
 class Trace(unittest.TestCase):

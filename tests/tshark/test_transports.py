@@ -156,8 +156,8 @@ class Dtls(unittest.TestCase, Timing):
         # The client's last flight and the server's, sent again.
         lines = out.splitlines()
         start = next(i for i, line in enumerate(lines) if line.startswith("Repeated messages"))
-        repeated = [re.split(r"\s{2,}", line.strip())[:2] for line in lines[start + 1:]
-                    if line.startswith(" ")]
+        end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+        repeated = [re.split(r"\s{2,}", line.strip())[:2] for line in lines[start + 1:end]]
         self.assertEqual(repeated, [["16 Client Key Exchange [OUT]", "1"],
                                     ["18 Change Cipher Spec [IN]", "1"],
                                     ["18 Change Cipher Spec [OUT]", "1"],
