@@ -82,6 +82,70 @@ static conn_state *new_conn(int transport)
     return cs;
 }
 
+/* The last connections found by their conversation, by their ports: most
+ * frames with TLS records belong to a connection seen a frame or two
+ * before, and finding a conversation costs some 1,100 instructions.  An
+ * entry holds while its conversation is the one the transport's dissector
+ * found for this very frame (finding a conversation marks its last_frame),
+ * so a new conversation on the same addresses and ports (a port reused
+ * after a new SYN) is never mistaken for the old one. */
+#define CONN_CACHE_SIZE 64
+typedef struct {
+    const conversation_t *conv; /* NULL: empty */
+    conn_state *cs;
+    guint32 port[2];
+    guint8 ptype, type, len;
+    guint8 addr[2][16];
+} conn_cache_entry;
+static conn_cache_entry conn_cache[CONN_CACHE_SIZE];
+
+static conn_cache_entry *cache_slot(const packet_info *pinfo)
+{
+    return &conn_cache[(pinfo->srcport ^ pinfo->destport) & (CONN_CACHE_SIZE - 1)];
+}
+
+static gboolean cacheable(const packet_info *pinfo)
+{
+    return (pinfo->src.type == AT_IPv4 || pinfo->src.type == AT_IPv6) &&
+           pinfo->dst.type == pinfo->src.type && pinfo->src.len == pinfo->dst.len &&
+           pinfo->src.len <= 16;
+}
+
+static gboolean cached_end(const conn_cache_entry *e, int i, const address *a, guint32 port)
+{
+    return e->port[i] == port && memcmp(e->addr[i], a->data, e->len) == 0;
+}
+
+static conn_state *cache_lookup(const packet_info *pinfo)
+{
+    const conn_cache_entry *e = cache_slot(pinfo);
+    if (!e->conv || e->conv->last_frame != pinfo->num || e->ptype != (guint8)pinfo->ptype ||
+        !cacheable(pinfo) || e->type != (guint8)pinfo->src.type || e->len != (guint8)pinfo->src.len)
+        return NULL;
+    if ((cached_end(e, 0, &pinfo->src, pinfo->srcport) &&
+         cached_end(e, 1, &pinfo->dst, pinfo->destport)) ||
+        (cached_end(e, 1, &pinfo->src, pinfo->srcport) &&
+         cached_end(e, 0, &pinfo->dst, pinfo->destport)))
+        return e->cs;
+    return NULL;
+}
+
+static void cache_store(const packet_info *pinfo, const conversation_t *conv, conn_state *cs)
+{
+    if (!cacheable(pinfo))
+        return;
+    conn_cache_entry *e = cache_slot(pinfo);
+    e->conv = conv;
+    e->cs = cs;
+    e->ptype = (guint8)pinfo->ptype;
+    e->type = (guint8)pinfo->src.type;
+    e->len = (guint8)pinfo->src.len;
+    e->port[0] = pinfo->srcport;
+    e->port[1] = pinfo->destport;
+    memcpy(e->addr[0], pinfo->src.data, e->len);
+    memcpy(e->addr[1], pinfo->dst.data, e->len);
+}
+
 /* The frame's connection: its conversation, or for QUIC its QUIC
  * connection; created when create is set, else NULL when unknown. */
 static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transport, gboolean create)
@@ -97,15 +161,20 @@ static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transpo
         }
         return cs;
     }
+    conn_state *cs = cache_lookup(pinfo);
+    if (cs)
+        return cs;
     conversation_t *conv =
         create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
     if (!conv)
         return NULL;
-    conn_state *cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
+    cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
     if (!cs && create) {
         cs = new_conn(transport);
         conversation_add_proto_data(conv, proto_tlsexplain, cs);
     }
+    if (cs)
+        cache_store(pinfo, conv, cs);
     return cs;
 }
 
@@ -495,6 +564,7 @@ void tlsexplain_conn_init(void)
 {
     next_handshake_id = 0;
     conns_reading_app_data = 0;
+    memset(conn_cache, 0, sizeof conn_cache);
 }
 
 void tlsexplain_conn_register(void)
