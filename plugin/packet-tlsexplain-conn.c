@@ -22,15 +22,50 @@ static tlsexplain_wire_protos protos;
  * see an encrypted TLS 1.3 handshake without keys. */
 static tlsexplain_wire_fields tls_fields, dtls_fields, quic_fields;
 
+/* An address and port kept within the connection: an IPv4 or IPv6
+ * address needs no allocation of its own; a longer one (no transport the
+ * plugin reads uses one) is copied in file scope. */
+typedef struct {
+    union {
+        guint8 bytes[16];
+        const guint8 *copy; /* len > 16 */
+    } data;
+    guint32 port;
+    gint8 type; /* address_type */
+    guint8 len;
+} kept_endpoint;
+
+static const guint8 *kept_bytes(const kept_endpoint *e)
+{
+    return e->len > sizeof e->data.bytes ? e->data.copy : e->data.bytes;
+}
+
+static void keep_endpoint(kept_endpoint *e, const address *a, guint32 port)
+{
+    const guint8 len = (guint8)MIN(a->len, G_MAXUINT8);
+    e->type = (gint8)a->type;
+    e->len = len;
+    e->port = port;
+    if (len > sizeof e->data.bytes)
+        e->data.copy = (const guint8 *)wmem_memdup(wmem_file_scope(), a->data, len);
+    else if (len)
+        memcpy(e->data.bytes, a->data, len);
+}
+
+static gboolean is_kept(const kept_endpoint *e, const address *a, guint32 port)
+{
+    return e->port == port && e->type == a->type && e->len == a->len &&
+           (!e->len || memcmp(kept_bytes(e), a->data, e->len) == 0);
+}
+
 /* One connection: the model, who the client and server are, and its
  * current handshake. */
 typedef struct {
     tlsx_handshake hs;
-    address client;
+    kept_endpoint client;
     struct endpoint *server; /* QUIC only: its client may change addresses */
     tlsexplain_record *current;
     struct plaintext *plain; /* a protocol that upgrades to TLS ran before the handshake */
-    guint32 client_port;
     tlsx_time syn;
     tlsx_baseline tcp;
     guint8 client_known;
@@ -188,8 +223,8 @@ static void set_endpoint(address *addr, guint32 *port, const address *from, guin
 /* The client is the sender when sender is set, else the receiver. */
 static void set_client(conn_state *cs, packet_info *pinfo, gboolean sender)
 {
-    set_endpoint(&cs->client, &cs->client_port, sender ? &pinfo->src : &pinfo->dst,
-                 sender ? pinfo->srcport : pinfo->destport);
+    keep_endpoint(&cs->client, sender ? &pinfo->src : &pinfo->dst,
+                  sender ? pinfo->srcport : pinfo->destport);
     if (cs->hs.transport == TLSX_TRANSPORT_QUIC) {
         if (!cs->server)
             cs->server = wmem_new0(wmem_file_scope(), struct endpoint);
@@ -208,7 +243,7 @@ static gboolean is_endpoint(const address *addr, guint32 port, const address *a,
 static tlsx_side sender_of(const conn_state *cs, packet_info *pinfo)
 {
     /* A QUIC client may move to new addresses; its server stays put. */
-    if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
+    if (is_kept(&cs->client, &pinfo->src, pinfo->srcport))
         return TLSX_CLIENT;
     if (!cs->server ||
         is_endpoint(&pinfo->src, pinfo->srcport, &cs->server->addr, cs->server->port))
@@ -279,7 +314,7 @@ static void note_upgraded(conn_state *cs, tlsexplain_record *rec)
     if (!p)
         return;
     for (int i = 0; i < 2; i++) {
-        if (p->frame[i] && is_endpoint(&p->addr[i], p->port[i], &cs->client, cs->client_port)) {
+        if (p->frame[i] && is_kept(&cs->client, &p->addr[i], p->port[i])) {
             rec->upgrade = p->proto;
             rec->upgrade_frame = p->frame[i];
         }
