@@ -22,15 +22,50 @@ static tlsexplain_wire_protos protos;
  * see an encrypted TLS 1.3 handshake without keys. */
 static tlsexplain_wire_fields tls_fields, dtls_fields, quic_fields;
 
+/* An address and port kept within the connection: an IPv4 or IPv6
+ * address needs no allocation of its own; a longer one (no transport the
+ * plugin reads uses one) is copied in file scope. */
+typedef struct {
+    union {
+        guint8 bytes[16];
+        const guint8 *copy; /* len > 16 */
+    } data;
+    guint32 port;
+    gint8 type; /* address_type */
+    guint8 len;
+} kept_endpoint;
+
+static const guint8 *kept_bytes(const kept_endpoint *e)
+{
+    return e->len > sizeof e->data.bytes ? e->data.copy : e->data.bytes;
+}
+
+static void keep_endpoint(kept_endpoint *e, const address *a, guint32 port)
+{
+    const guint8 len = (guint8)MIN(a->len, G_MAXUINT8);
+    e->type = (gint8)a->type;
+    e->len = len;
+    e->port = port;
+    if (len > sizeof e->data.bytes)
+        e->data.copy = (const guint8 *)wmem_memdup(wmem_file_scope(), a->data, len);
+    else if (len)
+        memcpy(e->data.bytes, a->data, len);
+}
+
+static gboolean is_kept(const kept_endpoint *e, const address *a, guint32 port)
+{
+    return e->port == port && e->type == a->type && e->len == a->len &&
+           (!e->len || memcmp(kept_bytes(e), a->data, e->len) == 0);
+}
+
 /* One connection: the model, who the client and server are, and its
  * current handshake. */
 typedef struct {
     tlsx_handshake hs;
-    address client;
+    kept_endpoint client;
     struct endpoint *server; /* QUIC only: its client may change addresses */
     tlsexplain_record *current;
     struct plaintext *plain; /* a protocol that upgrades to TLS ran before the handshake */
-    guint32 client_port;
     tlsx_time syn;
     tlsx_baseline tcp;
     guint8 client_known;
@@ -99,6 +134,70 @@ static conn_state *new_conn(int transport)
     return cs;
 }
 
+/* The last connections found by their conversation, by their ports: most
+ * frames with TLS records belong to a connection seen a frame or two
+ * before, and finding a conversation costs some 1,100 instructions.  An
+ * entry holds while its conversation is the one the transport's dissector
+ * found for this very frame (finding a conversation marks its last_frame),
+ * so a new conversation on the same addresses and ports (a port reused
+ * after a new SYN) is never mistaken for the old one. */
+#define CONN_CACHE_SIZE 64
+typedef struct {
+    const conversation_t *conv; /* NULL: empty */
+    conn_state *cs;
+    guint32 port[2];
+    guint8 ptype, type, len;
+    guint8 addr[2][16];
+} conn_cache_entry;
+static conn_cache_entry conn_cache[CONN_CACHE_SIZE];
+
+static conn_cache_entry *cache_slot(const packet_info *pinfo)
+{
+    return &conn_cache[(pinfo->srcport ^ pinfo->destport) & (CONN_CACHE_SIZE - 1)];
+}
+
+static gboolean cacheable(const packet_info *pinfo)
+{
+    return (pinfo->src.type == AT_IPv4 || pinfo->src.type == AT_IPv6) &&
+           pinfo->dst.type == pinfo->src.type && pinfo->src.len == pinfo->dst.len &&
+           pinfo->src.len <= 16;
+}
+
+static gboolean cached_end(const conn_cache_entry *e, int i, const address *a, guint32 port)
+{
+    return e->port[i] == port && memcmp(e->addr[i], a->data, e->len) == 0;
+}
+
+static conn_state *cache_lookup(const packet_info *pinfo)
+{
+    const conn_cache_entry *e = cache_slot(pinfo);
+    if (!e->conv || e->conv->last_frame != pinfo->num || e->ptype != (guint8)pinfo->ptype ||
+        !cacheable(pinfo) || e->type != (guint8)pinfo->src.type || e->len != (guint8)pinfo->src.len)
+        return NULL;
+    if ((cached_end(e, 0, &pinfo->src, pinfo->srcport) &&
+         cached_end(e, 1, &pinfo->dst, pinfo->destport)) ||
+        (cached_end(e, 1, &pinfo->src, pinfo->srcport) &&
+         cached_end(e, 0, &pinfo->dst, pinfo->destport)))
+        return e->cs;
+    return NULL;
+}
+
+static void cache_store(const packet_info *pinfo, const conversation_t *conv, conn_state *cs)
+{
+    if (!cacheable(pinfo))
+        return;
+    conn_cache_entry *e = cache_slot(pinfo);
+    e->conv = conv;
+    e->cs = cs;
+    e->ptype = (guint8)pinfo->ptype;
+    e->type = (guint8)pinfo->src.type;
+    e->len = (guint8)pinfo->src.len;
+    e->port[0] = pinfo->srcport;
+    e->port[1] = pinfo->destport;
+    memcpy(e->addr[0], pinfo->src.data, e->len);
+    memcpy(e->addr[1], pinfo->dst.data, e->len);
+}
+
 /* The frame's connection: its conversation, or for QUIC its QUIC
  * connection; created when create is set, else NULL when unknown. */
 static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transport, gboolean create)
@@ -114,15 +213,20 @@ static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transpo
         }
         return cs;
     }
+    conn_state *cs = cache_lookup(pinfo);
+    if (cs)
+        return cs;
     conversation_t *conv =
         create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
     if (!conv)
         return NULL;
-    conn_state *cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
+    cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
     if (!cs && create) {
         cs = new_conn(transport);
         conversation_add_proto_data(conv, proto_tlsexplain, cs);
     }
+    if (cs)
+        cache_store(pinfo, conv, cs);
     return cs;
 }
 
@@ -136,8 +240,8 @@ static void set_endpoint(address *addr, guint32 *port, const address *from, guin
 /* The client is the sender when sender is set, else the receiver. */
 static void set_client(conn_state *cs, packet_info *pinfo, gboolean sender)
 {
-    set_endpoint(&cs->client, &cs->client_port, sender ? &pinfo->src : &pinfo->dst,
-                 sender ? pinfo->srcport : pinfo->destport);
+    keep_endpoint(&cs->client, sender ? &pinfo->src : &pinfo->dst,
+                  sender ? pinfo->srcport : pinfo->destport);
     if (cs->hs.transport == TLSX_TRANSPORT_QUIC) {
         if (!cs->server)
             cs->server = wmem_new0(wmem_file_scope(), struct endpoint);
@@ -156,7 +260,7 @@ static gboolean is_endpoint(const address *addr, guint32 port, const address *a,
 static tlsx_side sender_of(const conn_state *cs, packet_info *pinfo)
 {
     /* A QUIC client may move to new addresses; its server stays put. */
-    if (is_endpoint(&pinfo->src, pinfo->srcport, &cs->client, cs->client_port))
+    if (is_kept(&cs->client, &pinfo->src, pinfo->srcport))
         return TLSX_CLIENT;
     if (!cs->server ||
         is_endpoint(&pinfo->src, pinfo->srcport, &cs->server->addr, cs->server->port))
@@ -227,7 +331,7 @@ static void note_upgraded(conn_state *cs, tlsexplain_record *rec)
     if (!p)
         return;
     for (int i = 0; i < 2; i++) {
-        if (p->frame[i] && is_endpoint(&p->addr[i], p->port[i], &cs->client, cs->client_port)) {
+        if (p->frame[i] && is_kept(&cs->client, &p->addr[i], p->port[i])) {
             rec->upgrade = p->proto;
             rec->upgrade_frame = p->frame[i];
         }
@@ -622,6 +726,7 @@ void tlsexplain_conn_init(void)
     next_handshake_id = 0;
     conns_reading_app_data = 0;
     conns_in_flight = 0;
+    memset(conn_cache, 0, sizeof conn_cache);
 }
 
 void tlsexplain_conn_register(void)

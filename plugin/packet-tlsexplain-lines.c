@@ -24,12 +24,30 @@
  * rather than stand alone. */
 #define EXPLAIN_ORPHAN_COLUMNS 12
 
+/* The character at s, where the next starts, and its columns.  Most
+ * explanations are ASCII, one byte and one column a character: no need to
+ * decode them (tshark -T fields builds the lines of every step it prints). */
+static gunichar char_at(const char *s, const char **next, guint *columns)
+{
+    if ((guchar)*s < 0x80) {
+        *next = s + 1;
+        *columns = 1;
+        return (guchar)*s;
+    }
+    const gunichar c = g_utf8_get_char(s);
+    *next = g_utf8_next_char(s);
+    *columns = g_unichar_iswide(c) ? 2 : 1;
+    return c;
+}
+
 /* Whether s takes at most limit columns; reads no further than that. */
 static gboolean fits_in(const char *s, guint limit)
 {
     guint columns = 0;
-    for (; *s; s = g_utf8_next_char(s)) {
-        columns += g_unichar_iswide(g_utf8_get_char(s)) ? 2 : 1;
+    while (*s) {
+        guint width;
+        char_at(s, &s, &width);
+        columns += width;
         if (columns > limit)
             return FALSE;
     }
@@ -54,9 +72,10 @@ static void break_lines(const char *text, text_lines *out)
         const char *end = p, *brk = NULL, *cjk_brk = NULL;
         guint columns = 0, cjk_columns = 0;
         while (*end && columns < EXPLAIN_LINE_COLUMNS) {
-            const char *next = g_utf8_next_char(end);
-            gunichar c = g_utf8_get_char(end);
-            columns += g_unichar_iswide(c) ? 2 : 1;
+            const char *next;
+            guint width;
+            const gunichar c = char_at(end, &next, &width);
+            columns += width;
             if (c == ' ' || is_cjk_break(c))
                 brk = next;
             if (is_cjk_break(c)) {

@@ -109,13 +109,33 @@ const tlsx_message_row *tlsx_message_row_at(size_t i)
 
 /* Where the row of a message is, or ROW_COUNT: the place of unknown
  * messages, after every row. */
-static size_t row_index(tlsx_step_kind kind, uint8_t hs_type)
+static size_t search_row(tlsx_step_kind kind, uint8_t hs_type)
 {
     for (size_t i = 0; i < ROW_COUNT; i++) {
         if (rows[i].kind == kind && (kind != TLSX_STEP_HANDSHAKE || rows[i].type == hs_type))
             return i;
     }
     return ROW_COUNT;
+}
+
+/* The model asks for a row several times an event: the rows of the
+ * handshake types and of the other kinds, searched once. */
+#define KIND_COUNT (TLSX_STEP_ALERT + 1)
+static uint8_t row_of_type[TLSX_HS_TYPES], row_of_kind[KIND_COUNT];
+static bool rows_indexed;
+
+static size_t row_index(tlsx_step_kind kind, uint8_t hs_type)
+{
+    if (!rows_indexed) {
+        for (unsigned t = 0; t < TLSX_HS_TYPES; t++)
+            row_of_type[t] = (uint8_t)search_row(TLSX_STEP_HANDSHAKE, (uint8_t)t);
+        for (unsigned k = 0; k < KIND_COUNT; k++)
+            row_of_kind[k] = (uint8_t)search_row((tlsx_step_kind)k, 0);
+        rows_indexed = true;
+    }
+    if (kind == TLSX_STEP_HANDSHAKE)
+        return row_of_type[hs_type];
+    return (unsigned)kind < KIND_COUNT ? row_of_kind[kind] : ROW_COUNT;
 }
 
 const tlsx_message_row *tlsx_message_find(tlsx_step_kind kind, uint8_t hs_type)
@@ -227,7 +247,9 @@ int tlsx_version_rank(uint16_t version)
 
 bool tlsx_version_is_tls13(uint16_t version)
 {
-    return tlsx_version_rank(version) >= 5;
+    /* The model asks at every event: the versions ranked 5 and 6 above,
+     * without searching the table. */
+    return version == 0x0304 || version == 0xfefc || (version >> 8) == 0x7f;
 }
 
 const char *tlsx_version_label(uint16_t version)
