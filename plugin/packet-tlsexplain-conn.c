@@ -450,7 +450,9 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     const gboolean client_hello = fst->st.kind == TLSX_STEP_HANDSHAKE && !fst->st.hrr &&
                                   fst->st.hs_type == TLSX_HS_CLIENT_HELLO && fst->st.step == 1;
     follow_flight(cs, pinfo, (tlsx_side)fst->st.side, client_hello);
-    tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &cs->client, server,
+    address client;
+    set_address(&client, cs->client.type, cs->client.len, kept_bytes(&cs->client));
+    tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &client, server,
                                 port, cs->flight_state == FLIGHT_NONE ? NULL : &cs->flight);
 }
 
