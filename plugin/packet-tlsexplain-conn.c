@@ -452,8 +452,8 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     follow_flight(cs, pinfo, (tlsx_side)fst->st.side, client_hello);
     address client;
     set_address(&client, cs->client.type, cs->client.len, kept_bytes(&cs->client));
-    tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &client, server,
-                                port, cs->flight_state == FLIGHT_NONE ? NULL : &cs->flight);
+    tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &client, server, port,
+                                cs->flight_state == FLIGHT_NONE ? NULL : &cs->flight);
 }
 
 /* The handshake's time to its first application data, once it is known. */
