@@ -116,3 +116,7 @@ const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][3] = {
      "(DTLS 1.2 or 1.3) is the floor",
      NULL},
 };
+
+const char *const tlsx_advice_ocsp_for_en =
+    "OCSP request by the client of handshake {handshake}, whose server did not staple its "
+    "certificate's status (frame {frame})";

@@ -97,3 +97,6 @@ const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][3] = {
      "1.3）",
      NULL},
 };
+
+const char *const tlsx_advice_ocsp_for_zh = "第 {handshake} 次握手的客户端发出的 OCSP "
+                                            "请求，该握手的服务器没有装订证书状态（第 {frame} 帧）";

@@ -42,6 +42,14 @@ const char *tlsx_advice_finding(tlsx_lang lang, uint8_t kind, uint8_t variant)
                 variant);
 }
 
+extern const char *const tlsx_advice_ocsp_for_en;
+extern const char *const tlsx_advice_ocsp_for_zh;
+
+const char *tlsx_advice_ocsp_for(tlsx_lang lang)
+{
+    return lang == TLSX_LANG_ZH ? tlsx_advice_ocsp_for_zh : tlsx_advice_ocsp_for_en;
+}
+
 const char *tlsx_advice_heading(tlsx_lang lang)
 {
     return lang == TLSX_LANG_ZH ? "建议：" : "Advice: ";

@@ -34,6 +34,11 @@ const char *tlsx_advice_label(tlsx_lang lang, uint8_t kind);
 const char *tlsx_advice_finding(tlsx_lang lang, uint8_t kind, uint8_t variant);
 const char *tlsx_advice_sentence(tlsx_lang lang, uint8_t kind, uint8_t variant);
 
+/* The expert info on the first OCSP request a client sent after a
+ * handshake whose server did not staple, with {handshake} and {frame}
+ * (that handshake's summary). */
+const char *tlsx_advice_ocsp_for(tlsx_lang lang);
+
 /* What stands before the advice's label in the summary ("Advice: "). */
 const char *tlsx_advice_heading(tlsx_lang lang);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tlsx_advice.h"
+#include "tlsx_advice_text.h"
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 
@@ -461,6 +462,18 @@ static void test_none_when_unproven(void)
     CHECK_STR(tlsx_advice_kind_name(TLSX_ADVICE_KINDS), "unknown");
 }
 
+/* The note on a client's OCSP request after a handshake without a staple:
+ * what the capture shows, in both languages, its figures as tokens. */
+static void test_ocsp_for_text(void)
+{
+    CHECK_STR(tlsx_advice_ocsp_for(TLSX_LANG_EN),
+              "OCSP request by the client of handshake {handshake}, whose server did not staple "
+              "its certificate's status (frame {frame})");
+    CHECK_STR(tlsx_advice_ocsp_for(TLSX_LANG_ZH),
+              "第 {handshake} 次握手的客户端发出的 OCSP 请求，该握手的服务器没有装订证书状态（第 "
+              "{frame} 帧）");
+}
+
 int main(void)
 {
     test_cwnd();
@@ -470,6 +483,7 @@ int main(void)
     test_security();
     test_tls13();
     test_none_when_unproven();
+    test_ocsp_for_text();
     printf("%d checks, %d failures\n", checks, failures);
     return failures != 0;
 }
