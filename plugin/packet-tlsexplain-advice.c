@@ -44,6 +44,16 @@ static expert_field ei_advice[TLSX_ADVICE_KINDS] = {EI_INIT, EI_INIT, EI_INIT, E
                                                     EI_INIT, EI_INIT, EI_INIT, EI_INIT,
                                                     EI_INIT, EI_INIT, EI_INIT};
 static expert_field ei_ocsp_for = EI_INIT;
+/* The note twin of a cost that can be no round trip (no_resumption in TLS
+ * 1.3): a warning only where a round trip was lost. */
+static expert_field ei_no_resumption_no_rtt = EI_INIT;
+
+static expert_field *ei_of(const tlsx_advice *a)
+{
+    if (a->kind == TLSX_ADVICE_NO_RESUMPTION && !a->rtts)
+        return &ei_no_resumption_no_rtt;
+    return &ei_advice[a->kind];
+}
 
 /* An earlier handshake that left a ticket or session ID, once it completed
  * and had it (available: the later of the two frames). */
@@ -221,13 +231,7 @@ static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_recor
                       gboolean whole)
 {
     const tlsx_lang lang = tlsexplain_label_lang();
-    guint8 variant = TLSX_ADVICE_TEXT_BASE;
-    if ((a->kind == TLSX_ADVICE_NO_RESUMPTION && tlsx_version_is_tls13(a->version)) ||
-        (a->kind == TLSX_ADVICE_NO_STAPLE && a->ocsp_frame) ||
-        (a->kind == TLSX_ADVICE_HRR && a->group))
-        variant = TLSX_ADVICE_TEXT_OTHER;
-    if (a->kind == TLSX_ADVICE_NO_RESUMPTION && a->client_offered)
-        variant = TLSX_ADVICE_TEXT_THIRD;
+    const guint8 variant = tlsx_advice_variant(a);
     const char *p = whole ? tlsx_advice_sentence(lang, a->kind, variant)
                           : tlsx_advice_finding(lang, a->kind, variant);
     char buf[TLSX_TIME_TEXT_SIZE];
@@ -363,7 +367,7 @@ void tlsexplain_advice_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(pi);
         g_string_truncate(text, 0);
         fill_text(text, a, rec, FALSE);
-        expert_add_info_format(pinfo, pi, &ei_advice[a->kind], "%s", text->str);
+        expert_add_info_format(pinfo, pi, ei_of(a), "%s", text->str);
         proto_tree *t = proto_item_add_subtree(pi, ett_advice);
         g_string_truncate(text, 0);
         fill_text(text, a, rec, TRUE);
@@ -382,7 +386,7 @@ void tlsexplain_advice_expert_infos(packet_info *pinfo, const tlsexplain_record 
         const tlsx_advice *a = &rec->advice->item[i];
         g_string_truncate(text, 0);
         fill_text(text, a, rec, FALSE);
-        expert_add_info_format(pinfo, NULL, &ei_advice[a->kind], "%s", text->str);
+        expert_add_info_format(pinfo, NULL, ei_of(a), "%s", text->str);
     }
     g_string_free(text, TRUE);
 }
@@ -498,7 +502,8 @@ void tlsexplain_advice_register(int proto)
 
     /* Severities, as Wireshark's own dissectors use them: a round trip lost
      * is a warning in the sequence group (as TCP's window-full and zero-window
-     * ones are), an advice that costs no round trip a note; a round trip saved
+     * ones are), an advice that costs no round trip a note (no_resumption's
+     * twin .no_rtt where it cost none); a round trip saved
      * is chat (the protocol runs as meant); a weakness is a warning in the
      * security group.  The summaries are the English labels; the text of each
      * expert info is its finding, in the label language. */
@@ -534,6 +539,9 @@ void tlsexplain_advice_register(int proto)
     };
     G_STATIC_ASSERT(G_N_ELEMENTS(ei) == TLSX_ADVICE_KINDS);
     static ei_register_info ei_more[] = {
+        {&ei_no_resumption_no_rtt,
+         {"tlsexplain.advice.no_resumption.no_rtt", PI_SEQUENCE, PI_NOTE,
+          "No session resumption (no round trip lost)", EXPFILL}},
         {&ei_ocsp_for,
          {"tlsexplain.advice.ocsp_request", PI_SEQUENCE, PI_NOTE,
           "OCSP request after a handshake without stapling", EXPFILL}},

@@ -135,6 +135,29 @@ class Advice(unittest.TestCase):
             "A full handshake, where handshake 1 had left a session ticket or ID (frame 6): "
             "resuming it would have saved 1 round trip")])
 
+    def test_no_round_trip_lost_is_a_note_in_words(self):
+        """TLS 1.3: resumption saves the certificate, not a round trip: the
+        note twin, and no "0" in the words."""
+        experts = ts.pdml_experts("advice-noresume-tls13.pcapng",
+                                  *ts.keys("advice-noresume-tls13.keys"))
+        self.assertEqual(experts.get(26), [(
+            "tlsexplain.advice.no_resumption.no_rtt",
+            "A full handshake, where handshake 1 had left a ticket (frame 10): resuming it saves "
+            "the certificate, a round trip only with 0-RTT")])
+        experts = ts.pdml_experts("advice-0rtt-rejected.pcapng",
+                                  *ts.keys("advice-0rtt-rejected.keys"))
+        self.assertEqual(experts.get(25), [
+            ("tlsexplain.advice.no_resumption.no_rtt",
+             "A full handshake: the client offered to resume handshake 1's session (ticket of "
+             "frame 10), the server did not take it: no round trip lost, the certificate sent "
+             "again"),
+            ("tlsexplain.advice.early_rejected",
+             "0-RTT early data offered and rejected: the client sends it again after the "
+             "handshake")])
+        out = ts.run("-r", ts.sample("advice-noresume-tls13.pcapng"),
+                     *ts.keys("advice-noresume-tls13.keys"), "-q", "-z", "expert,warn")
+        self.assertNotIn("resum", out)
+
     def test_the_hello_retry_request_is_told_once(self):
         """Its advice, not the extra round trip's warning as well."""
         experts = ts.pdml_experts("tls13-hrr.pcapng", *ts.keys("tls13-hrr.keys"))

@@ -474,6 +474,58 @@ static void test_ocsp_for_text(void)
               "{frame} 帧）");
 }
 
+/* The text of no_resumption is chosen by its round trips: where it cost
+ * none, the words say so and no text holds a {rtts} to print 0. */
+static void test_variants_by_round_trips(void)
+{
+    tlsx_advice a;
+    memset(&a, 0, sizeof a);
+    a.kind = TLSX_ADVICE_NO_RESUMPTION;
+    a.rtts = 1;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+    a.rtts = 0;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_OTHER);
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_EN, a.kind, tlsx_advice_variant(&a)),
+              "A full handshake, where handshake {earlier} had left a ticket (frame "
+              "{earlier_frame}): resuming it saves the certificate, a round trip only with 0-RTT");
+    a.client_offered = true;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_FOURTH);
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_EN, a.kind, tlsx_advice_variant(&a)),
+              "A full handshake: the client offered to resume handshake {earlier}'s session "
+              "(ticket of frame {earlier_frame}), the server did not take it: no round trip lost, "
+              "the certificate sent again");
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_ZH, a.kind, tlsx_advice_variant(&a)),
+              "完整握手：客户端提出恢复第 {earlier} 次握手的会话（第 {earlier_frame} "
+              "帧的票据），服务器未接受：没有多花往返，证书又发了一次");
+    a.rtts = 1;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_THIRD);
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_EN, a.kind, tlsx_advice_variant(&a)),
+              "A full handshake: the client offered to resume handshake {earlier}'s session "
+              "(ticket of frame {earlier_frame}), the server did not take it, which cost {rtts} "
+              "round trip");
+    /* No text for no round trip prints one. */
+    const uint8_t none[] = {TLSX_ADVICE_TEXT_OTHER, TLSX_ADVICE_TEXT_FOURTH};
+    for (unsigned i = 0; i < 2; i++) {
+        for (int lang = TLSX_LANG_EN; lang <= TLSX_LANG_ZH; lang++) {
+            CHECK(!strstr(tlsx_advice_finding((tlsx_lang)lang, a.kind, none[i]), "{rtts}"));
+            CHECK(!strstr(tlsx_advice_sentence((tlsx_lang)lang, a.kind, none[i]), "{rtts}"));
+        }
+    }
+    /* The others keep theirs: by the OCSP request seen, by the group known. */
+    memset(&a, 0, sizeof a);
+    a.kind = TLSX_ADVICE_NO_STAPLE;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+    a.ocsp_frame = 8;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_OTHER);
+    a.kind = TLSX_ADVICE_HRR;
+    a.rtts = 1;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+    a.group = 0x0017;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_OTHER);
+    a.kind = TLSX_ADVICE_CWND;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+}
+
 int main(void)
 {
     test_cwnd();
@@ -484,6 +536,7 @@ int main(void)
     test_tls13();
     test_none_when_unproven();
     test_ocsp_for_text();
+    test_variants_by_round_trips();
     printf("%d checks, %d failures\n", checks, failures);
     return failures != 0;
 }
