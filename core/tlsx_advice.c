@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "tlsx_advice_text.h"
 #include "tlsx_message.h"
 #include "tlsx_suite.h"
 
@@ -42,6 +43,22 @@ tlsx_advice_class tlsx_advice_class_of(uint8_t kind)
         return TLSX_ADVICE_SECURITY;
     default:
         return TLSX_ADVICE_COST;
+    }
+}
+
+uint8_t tlsx_advice_variant(const tlsx_advice *a)
+{
+    switch ((tlsx_advice_kind)a->kind) {
+    case TLSX_ADVICE_NO_RESUMPTION:
+        if (a->client_offered)
+            return a->rtts ? TLSX_ADVICE_TEXT_THIRD : TLSX_ADVICE_TEXT_FOURTH;
+        return a->rtts ? TLSX_ADVICE_TEXT_BASE : TLSX_ADVICE_TEXT_OTHER;
+    case TLSX_ADVICE_NO_STAPLE:
+        return a->ocsp_frame ? TLSX_ADVICE_TEXT_OTHER : TLSX_ADVICE_TEXT_BASE;
+    case TLSX_ADVICE_HRR:
+        return a->group ? TLSX_ADVICE_TEXT_OTHER : TLSX_ADVICE_TEXT_BASE;
+    default:
+        return TLSX_ADVICE_TEXT_BASE;
     }
 }
 

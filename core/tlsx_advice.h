@@ -82,6 +82,13 @@ typedef struct {
 tlsx_advice_class tlsx_advice_class_of(uint8_t kind);
 const char *tlsx_advice_kind_name(uint8_t kind);
 
+/* Which text of its kind words the advice (TLSX_ADVICE_TEXT_*,
+ * tlsx_advice_text.h): for no_resumption by its round trips (a text for
+ * none says "no round trip", never "0") and whether the client offered to
+ * resume; for no_staple whether the client's OCSP request was seen; for
+ * hrr whether the group is known. */
+uint8_t tlsx_advice_variant(const tlsx_advice *a);
+
 /* What the advice of one handshake is decided from: its summary and facts
  * (tlsx_handshake.h), the connection's TCP baseline, and what the glue
  * found in the rest of the capture. */

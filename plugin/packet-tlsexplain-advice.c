@@ -36,11 +36,24 @@ static int hf_group = -1;
 static int hf_version = -1;
 static int hf_offered = -1;
 static int hf_cipher = -1;
+static int hf_ocsp_for = -1;
+static int hf_ocsp_for_handshake = -1;
 static int ett_advice = -1;
 static int ett_advice_text = -1;
 static expert_field ei_advice[TLSX_ADVICE_KINDS] = {EI_INIT, EI_INIT, EI_INIT, EI_INIT,
                                                     EI_INIT, EI_INIT, EI_INIT, EI_INIT,
                                                     EI_INIT, EI_INIT, EI_INIT};
+static expert_field ei_ocsp_for = EI_INIT;
+/* The note twin of a cost that can be no round trip (no_resumption in TLS
+ * 1.3): a warning only where a round trip was lost. */
+static expert_field ei_no_resumption_no_rtt = EI_INIT;
+
+static expert_field *ei_of(const tlsx_advice *a)
+{
+    if (a->kind == TLSX_ADVICE_NO_RESUMPTION && !a->rtts)
+        return &ei_no_resumption_no_rtt;
+    return &ei_advice[a->kind];
+}
 
 /* An earlier handshake that left a ticket or session ID, once it completed
  * and had it (available: the later of the two frames). */
@@ -50,6 +63,23 @@ typedef struct {
 
 static wmem_map_t *resumables;  /* key string -> wmem_array_t of resumable, in frame order */
 static wmem_map_t *ocsp_frames; /* sender's address string -> wmem_array_t of guint32 */
+
+/* The most recent handshake each client address ended, and whether it
+ * ended with no_staple and an OCSP request of that client is still to be
+ * linked to it (only the first one after it is). */
+typedef struct {
+    guint32 id, frame;
+    gboolean waits;
+} last_handshake;
+
+/* An OCSP request linked to the handshake before it: its number and the
+ * frame of its summary. */
+typedef struct {
+    guint32 id, frame;
+} ocsp_link;
+
+static wmem_map_t *last_ended; /* client's address string -> last_handshake */
+static wmem_map_t *ocsp_links; /* frame number -> ocsp_link, decided in the first pass */
 
 static char *resume_key(wmem_allocator_t *scope, const address *client, const address *server,
                         guint32 port, const char *sni)
@@ -70,6 +100,17 @@ void tlsexplain_advice_note_ocsp(packet_info *pinfo)
         wmem_map_insert(ocsp_frames, wmem_strdup(wmem_file_scope(), a), frames);
     }
     wmem_array_append_one(frames, pinfo->num);
+    /* The first OCSP frame its sender sent after a handshake of its own
+     * that ended with no_staple: a request (the responder's answer comes
+     * from another address, and after it). */
+    last_handshake *last = (last_handshake *)wmem_map_lookup(last_ended, a);
+    if (last && last->waits && last->frame < pinfo->num) {
+        last->waits = FALSE;
+        ocsp_link *link = wmem_new(wmem_file_scope(), ocsp_link);
+        link->id = last->id;
+        link->frame = last->frame;
+        wmem_map_insert(ocsp_links, GUINT_TO_POINTER(pinfo->num), link);
+    }
 }
 
 /* The last OCSP frame the client sent after first and before last. */
@@ -147,6 +188,21 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
             *kept = list;
             rec->advice = kept;
         }
+        /* The client's next OCSP request is linked to this handshake when
+         * its server did not staple and none was seen before its end. */
+        const char *c = address_to_str(pinfo->pool, client);
+        last_handshake *last = (last_handshake *)wmem_map_lookup(last_ended, c);
+        if (!last) {
+            last = wmem_new(wmem_file_scope(), last_handshake);
+            wmem_map_insert(last_ended, wmem_strdup(wmem_file_scope(), c), last);
+        }
+        last->id = rec->id;
+        last->frame = pinfo->num;
+        last->waits = FALSE;
+        for (guint i = 0; i < list.count; i++) {
+            if (list.item[i].kind == TLSX_ADVICE_NO_STAPLE && !list.item[i].ocsp_frame)
+                last->waits = TRUE;
+        }
     }
     if (hs->complete && ac->resume_frame && !ac->registered) {
         ac->registered = TRUE;
@@ -175,13 +231,7 @@ static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_recor
                       gboolean whole)
 {
     const tlsx_lang lang = tlsexplain_label_lang();
-    guint8 variant = TLSX_ADVICE_TEXT_BASE;
-    if ((a->kind == TLSX_ADVICE_NO_RESUMPTION && tlsx_version_is_tls13(a->version)) ||
-        (a->kind == TLSX_ADVICE_NO_STAPLE && a->ocsp_frame) ||
-        (a->kind == TLSX_ADVICE_HRR && a->group))
-        variant = TLSX_ADVICE_TEXT_OTHER;
-    if (a->kind == TLSX_ADVICE_NO_RESUMPTION && a->client_offered)
-        variant = TLSX_ADVICE_TEXT_THIRD;
+    const guint8 variant = tlsx_advice_variant(a);
     const char *p = whole ? tlsx_advice_sentence(lang, a->kind, variant)
                           : tlsx_advice_finding(lang, a->kind, variant);
     char buf[TLSX_TIME_TEXT_SIZE];
@@ -317,7 +367,7 @@ void tlsexplain_advice_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
         proto_item_set_generated(pi);
         g_string_truncate(text, 0);
         fill_text(text, a, rec, FALSE);
-        expert_add_info_format(pinfo, pi, &ei_advice[a->kind], "%s", text->str);
+        expert_add_info_format(pinfo, pi, ei_of(a), "%s", text->str);
         proto_tree *t = proto_item_add_subtree(pi, ett_advice);
         g_string_truncate(text, 0);
         fill_text(text, a, rec, TRUE);
@@ -336,9 +386,48 @@ void tlsexplain_advice_expert_infos(packet_info *pinfo, const tlsexplain_record 
         const tlsx_advice *a = &rec->advice->item[i];
         g_string_truncate(text, 0);
         fill_text(text, a, rec, FALSE);
-        expert_add_info_format(pinfo, NULL, &ei_advice[a->kind], "%s", text->str);
+        expert_add_info_format(pinfo, NULL, ei_of(a), "%s", text->str);
     }
     g_string_free(text, TRUE);
+}
+
+gboolean tlsexplain_advice_show_ocsp(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, int proto)
+{
+    if (!wmem_map_size(ocsp_links))
+        return FALSE;
+    const ocsp_link *link =
+        (const ocsp_link *)wmem_map_lookup(ocsp_links, GUINT_TO_POINTER(pinfo->num));
+    if (!link)
+        return FALSE;
+    const tlsx_lang lang = tlsexplain_label_lang();
+    proto_item *pi = NULL;
+    if (tree) {
+        proto_item *ti = proto_tree_add_item(tree, proto, tvb, 0, 0, ENC_NA);
+        proto_tree *t = proto_item_add_subtree(ti, ett_advice);
+        pi = proto_tree_add_uint(t, hf_ocsp_for, tvb, 0, 0, link->frame);
+        proto_item_set_generated(pi);
+        add_uint(t, tvb, hf_ocsp_for_handshake, link->id);
+    }
+    GString *text = g_string_new(NULL);
+    const char *p = tlsx_advice_ocsp_for(lang);
+    /* {handshake} and {frame}, in the order the language puts them. */
+    while (*p) {
+        const char *open = strchr(p, '{');
+        const char *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close) {
+            g_string_append(text, p);
+            break;
+        }
+        g_string_append_len(text, p, open - p);
+        if (strncmp(open, "{handshake}", 11) == 0)
+            g_string_append_printf(text, "%u", link->id);
+        else if (strncmp(open, "{frame}", 7) == 0)
+            g_string_append_printf(text, "%u", link->frame);
+        p = close + 1;
+    }
+    expert_add_info_format(pinfo, pi, &ei_ocsp_for, "%s", text->str);
+    g_string_free(text, TRUE);
+    return TRUE;
 }
 
 void tlsexplain_advice_register(int proto)
@@ -397,6 +486,15 @@ void tlsexplain_advice_register(int proto)
         {&hf_cipher,
          {"Cipher suite", "tlsexplain.advice.cipher", FT_UINT16, BASE_HEX, NULL, 0x0,
           "The suite the server chose", HFILL}},
+        {&hf_ocsp_for,
+         {"OCSP request after the handshake of frame", "tlsexplain.advice.ocsp_for", FT_FRAMENUM,
+          BASE_NONE, NULL, 0x0,
+          "On the first OCSP request a client sent after a handshake of its own whose server did "
+          "not staple its certificate's status (no_staple): the frame of that handshake's summary",
+          HFILL}},
+        {&hf_ocsp_for_handshake,
+         {"Of handshake", "tlsexplain.advice.ocsp_for_handshake", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "That handshake's number (tlsexplain.handshake)", HFILL}},
     };
     static gint *ett[] = {&ett_advice, &ett_advice_text};
     proto_register_field_array(proto, hf, array_length(hf));
@@ -404,7 +502,8 @@ void tlsexplain_advice_register(int proto)
 
     /* Severities, as Wireshark's own dissectors use them: a round trip lost
      * is a warning in the sequence group (as TCP's window-full and zero-window
-     * ones are), an advice that costs no round trip a note; a round trip saved
+     * ones are), an advice that costs no round trip a note (no_resumption's
+     * twin .no_rtt where it cost none); a round trip saved
      * is chat (the protocol runs as meant); a weakness is a warning in the
      * security group.  The summaries are the English labels; the text of each
      * expert info is its finding, in the label language. */
@@ -439,8 +538,17 @@ void tlsexplain_advice_register(int proto)
          {"tlsexplain.advice.old_version", PI_SECURITY, PI_WARN, "Old protocol version", EXPFILL}},
     };
     G_STATIC_ASSERT(G_N_ELEMENTS(ei) == TLSX_ADVICE_KINDS);
+    static ei_register_info ei_more[] = {
+        {&ei_no_resumption_no_rtt,
+         {"tlsexplain.advice.no_resumption.no_rtt", PI_SEQUENCE, PI_NOTE,
+          "No session resumption (no round trip lost)", EXPFILL}},
+        {&ei_ocsp_for,
+         {"tlsexplain.advice.ocsp_request", PI_SEQUENCE, PI_NOTE,
+          "OCSP request after a handshake without stapling", EXPFILL}},
+    };
     expert_module_t *m = expert_register_protocol(proto);
     expert_register_field_array(m, ei, array_length(ei));
+    expert_register_field_array(m, ei_more, array_length(ei_more));
 }
 
 void tlsexplain_advice_init(void)
@@ -453,4 +561,8 @@ void tlsexplain_advice_register_maps(void)
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     ocsp_frames =
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    last_ended =
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    ocsp_links =
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
 }

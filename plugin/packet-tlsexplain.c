@@ -79,7 +79,9 @@ static int dissect_tlsexplain(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     tlsexplain_frame *fs = PINFO_FD_VISITED(pinfo) ? tlsexplain_stored_frame(pinfo)
                                                    : tlsexplain_first_pass(pinfo, tree);
     if (!fs)
-        return 0;
+        return tlsexplain_advice_show_ocsp(tree, tvb, pinfo, proto_tlsexplain)
+                   ? (int)tvb_captured_length(tvb)
+                   : 0;
     tlsexplain_show_frame(tvb, pinfo, tree, fs);
     if (have_tap_listener(tlsexplain_tap))
         tap_queue_packet(tlsexplain_tap, pinfo, fs);

@@ -94,6 +94,11 @@ gboolean tlsexplain_advice_has(const tlsexplain_record *rec, guint8 kind);
 void tlsexplain_advice_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
                             const tlsexplain_record *rec);
 void tlsexplain_advice_expert_infos(packet_info *pinfo, const tlsexplain_record *rec);
+/* On the first OCSP request a client sent after a handshake that ended
+ * with no_staple (decided in the first pass): the link to that handshake's
+ * summary and its expert info, under an item of proto; FALSE elsewhere. */
+gboolean tlsexplain_advice_show_ocsp(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
+                                     int proto);
 
 /* The handshake's summary, once it has ended; NULL while it is open. */
 static inline const tlsx_summary *tlsexplain_summary_of(const tlsexplain_record *rec)

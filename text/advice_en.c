@@ -23,19 +23,22 @@ const char *const tlsx_advice_labels_en[TLSX_ADVICE_TEXT_KINDS] = {
     "Old protocol version",
 };
 
-const char *const tlsx_advice_findings_en[TLSX_ADVICE_TEXT_KINDS][3] = {
+const char *const tlsx_advice_findings_en[TLSX_ADVICE_TEXT_KINDS][4] = {
     {"The server's first flight of {flight_bytes} bytes paused {pause} (round trip {rtt}) after "
      "{sent_before} bytes: its congestion window was full, which cost {rtts} round trip",
      NULL},
     {"A full handshake, where handshake {earlier} had left a session ticket or ID (frame "
      "{earlier_frame}): resuming it would have saved {rtts} round trip",
      "A full handshake, where handshake {earlier} had left a ticket (frame {earlier_frame}): "
-     "resuming it saves the certificate, and {rtts} round trips without 0-RTT",
+     "resuming it saves the certificate, a round trip only with 0-RTT",
      "A full handshake: the client offered to resume handshake {earlier}'s session (ticket of "
-     "frame {earlier_frame}), the server did not take it; round trips lost: {rtts}"},
+     "frame {earlier_frame}), the server did not take it, which cost {rtts} round trip",
+     "A full handshake: the client offered to resume handshake {earlier}'s session (ticket of "
+     "frame {earlier_frame}), the server did not take it: no round trip lost, the certificate "
+     "sent again"},
     {"The client offered {offered}, the server chose {version}: {rtts} round trip more than TLS "
      "1.3 needs",
-     NULL},
+     NULL, NULL, NULL},
     {"HelloRetryRequest: {rtts} round trip more; the client should offer a key share of the "
      "server's group first",
      "HelloRetryRequest for {group}: {rtts} round trip more; the client should offer a {group} key "
@@ -54,7 +57,7 @@ const char *const tlsx_advice_findings_en[TLSX_ADVICE_TEXT_KINDS][3] = {
     {"{version} is deprecated (RFC 8996)", NULL},
 };
 
-const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][3] = {
+const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][4] = {
     {"The server's first flight took {flight_bytes} bytes and stopped for {pause} after "
      "{sent_before} of them (frame {frame}), against a round trip of {rtt}: it waited for the "
      "client's acknowledgement, its congestion window full, which cost {rtts} round trip. The "
@@ -68,13 +71,17 @@ const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][3] = {
      "two",
      "A full handshake, although handshake {earlier} of this client with this server completed "
      "earlier and left a session ticket (frame {earlier_frame}): resuming it with a pre-shared key "
-     "(RFC 8446 2.2) saves the certificate's bytes and checks but no round trip ({rtts}); only "
-     "0-RTT data (RFC 8446 2.3) would send the request one round trip sooner",
+     "(RFC 8446 2.2) saves the certificate's bytes and checks but no round trip; only 0-RTT data "
+     "(RFC 8446 2.3) would send the request one round trip sooner",
      "A full handshake, although the client offered to resume the session of handshake {earlier} "
      "(its ticket came in frame {earlier_frame}): the server did not take it (its ticket keys "
-     "changed, the ticket expired, or it resumes nothing); round trips lost: {rtts} (TLS 1.3 "
-     "resumption saves the certificate, not a round trip); a server "
-     "that keeps its ticket keys and session cache lets the client resume"},
+     "changed, the ticket expired, or it resumes nothing), which cost {rtts} round trip; a server "
+     "that keeps its ticket keys and session cache lets the client resume",
+     "A full handshake, although the client offered to resume the session of handshake {earlier} "
+     "(its ticket came in frame {earlier_frame}): the server did not take it (its ticket keys "
+     "changed, the ticket expired, or it resumes nothing); no round trip was lost (TLS 1.3 "
+     "resumption saves the certificate, not a round trip), the certificate's bytes and checks "
+     "were; a server that keeps its ticket keys and session cache lets the client resume"},
     {"The client offered {offered}, the server chose {version}: a full TLS 1.2 handshake takes two "
      "round trips, TLS 1.3's one (RFC 8446 2); enabling TLS 1.3 on the server saves {rtts} round "
      "trip",
@@ -116,3 +123,7 @@ const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][3] = {
      "(DTLS 1.2 or 1.3) is the floor",
      NULL},
 };
+
+const char *const tlsx_advice_ocsp_for_en =
+    "OCSP request by the client of handshake {handshake}, whose server did not staple its "
+    "certificate's status (frame {frame})";

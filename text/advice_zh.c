@@ -20,17 +20,18 @@ const char *const tlsx_advice_labels_zh[TLSX_ADVICE_TEXT_KINDS] = {
     "过时的协议版本",
 };
 
-const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][3] = {
+const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][4] = {
     {"服务器首个飞行 {flight_bytes} 字节，发出 {sent_before} 字节后停了 {pause}（往返 {rtt}）："
      "拥塞窗口已满，多花 {rtts} 个往返",
      NULL},
     {"完整握手，而第 {earlier} 次握手已留下会话票据或 ID（第 {earlier_frame} 帧）：恢复可省 {rtts} "
      "个往返",
      "完整握手，而第 {earlier} 次握手已留下票据（第 {earlier_frame} 帧）：恢复可省去证书，"
-     "不用 0-RTT 则省 {rtts} 个往返",
+     "只有 0-RTT 才省往返",
      "完整握手：客户端提出恢复第 {earlier} 次握手的会话（第 {earlier_frame} "
-     "帧的票据），服务器未接受："
-     "损失的往返：{rtts}"},
+     "帧的票据），服务器未接受：多花 {rtts} 个往返",
+     "完整握手：客户端提出恢复第 {earlier} 次握手的会话（第 {earlier_frame} "
+     "帧的票据），服务器未接受：没有多花往返，证书又发了一次"},
     {"客户端提供 {offered}，服务器选了 {version}：比 TLS 1.3 多 {rtts} 个往返", NULL},
     {"HelloRetryRequest：多 {rtts} 个往返；客户端应先提供服务器所用组的密钥共享",
      "HelloRetryRequest 要求 {group}：多 {rtts} 个往返；客户端应先提供 {group} 的密钥共享"},
@@ -44,7 +45,7 @@ const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][3] = {
     {"{version} 已废弃（RFC 8996）", NULL},
 };
 
-const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][3] = {
+const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][4] = {
     {"服务器的首个飞行共 {flight_bytes} 字节，发出其中 {sent_before} 字节后停了 {pause}（第 "
      "{frame} 帧），而往返时间为 {rtt}：它的拥塞窗口已满，在等客户端的确认，多花了 {rtts} "
      "个往返。Certificate 占 {cert_bytes} 字节，含 {cert_count} 张证书：更短的证书链（不带根证书、"
@@ -56,13 +57,14 @@ const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][3] = {
      "的两个往返中省下 {rtts} 个",
      "这是一次完整握手，而此客户端与此服务器的第 {earlier} 次握手早已完成，并留下了会话票据（第 "
      "{earlier_frame} 帧）：用预共享密钥恢复（RFC 8446 2.2）可省去证书的字节与校验，但不省往返"
-     "（{rtts}）；只有 0-RTT 数据（RFC 8446 2.3）能让请求早一个往返发出",
+     "；只有 0-RTT 数据（RFC 8446 2.3）能让请求早一个往返发出",
      "这是一次完整握手，尽管客户端提出恢复第 {earlier} 次握手的会话（票据在第 {earlier_frame} "
-     "帧）："
-     "服务器没有接受（票据密钥变了、票据过期，或它不做恢复），损失的往返：{rtts}（TLS 1.3 "
-     "的恢复省的是"
-     "证书，不是往返）；保留票据密钥与"
-     "会话缓存的服务器能让客户端恢复"},
+     "帧）：服务器没有接受（票据密钥变了、票据过期，或它不做恢复），多花了 {rtts} 个往返；"
+     "保留票据密钥与会话缓存的服务器能让客户端恢复",
+     "这是一次完整握手，尽管客户端提出恢复第 {earlier} 次握手的会话（票据在第 {earlier_frame} "
+     "帧）：服务器没有接受（票据密钥变了、票据过期，或它不做恢复）；没有多花往返（TLS 1.3 "
+     "的恢复省的是证书，不是往返），多花的是证书的字节与校验；保留票据密钥与会话缓存的服务器能让"
+     "客户端恢复"},
     {"客户端提供了 {offered}，服务器选了 {version}：完整的 TLS 1.2 握手要两个往返，TLS 1.3 只要"
      "一个（RFC 8446 第 2 节）；服务器启用 TLS 1.3 可省 {rtts} 个往返",
      NULL},
@@ -97,3 +99,6 @@ const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][3] = {
      "1.3）",
      NULL},
 };
+
+const char *const tlsx_advice_ocsp_for_zh = "第 {handshake} 次握手的客户端发出的 OCSP "
+                                            "请求，该握手的服务器没有装订证书状态（第 {frame} 帧）";

@@ -8,14 +8,14 @@
 
 extern const char *const tlsx_advice_labels_en[TLSX_ADVICE_TEXT_KINDS];
 extern const char *const tlsx_advice_labels_zh[TLSX_ADVICE_TEXT_KINDS];
-extern const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][3];
-extern const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][3];
-extern const char *const tlsx_advice_findings_en[TLSX_ADVICE_TEXT_KINDS][3];
-extern const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][3];
+extern const char *const tlsx_advice_sentences_en[TLSX_ADVICE_TEXT_KINDS][4];
+extern const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][4];
+extern const char *const tlsx_advice_findings_en[TLSX_ADVICE_TEXT_KINDS][4];
+extern const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][4];
 
-static const char *pick(const char *const (*table)[3], uint8_t kind, uint8_t variant)
+static const char *pick(const char *const (*table)[4], uint8_t kind, uint8_t variant)
 {
-    const char *s = variant < 3 ? table[kind][variant] : NULL;
+    const char *s = variant < 4 ? table[kind][variant] : NULL;
     return s ? s : table[kind][0];
 }
 
@@ -40,6 +40,14 @@ const char *tlsx_advice_finding(tlsx_lang lang, uint8_t kind, uint8_t variant)
         return "";
     return pick(lang == TLSX_LANG_ZH ? tlsx_advice_findings_zh : tlsx_advice_findings_en, kind,
                 variant);
+}
+
+extern const char *const tlsx_advice_ocsp_for_en;
+extern const char *const tlsx_advice_ocsp_for_zh;
+
+const char *tlsx_advice_ocsp_for(tlsx_lang lang)
+{
+    return lang == TLSX_LANG_ZH ? tlsx_advice_ocsp_for_zh : tlsx_advice_ocsp_for_en;
 }
 
 const char *tlsx_advice_heading(tlsx_lang lang)

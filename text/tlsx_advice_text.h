@@ -19,11 +19,19 @@
 
 #define TLSX_ADVICE_TEXT_KINDS 11
 
-/* Text variants: most kinds have one; NO_RESUMPTION has one for TLS 1.2,
- * one for TLS 1.3 and one for a client that offered to resume and was
- * refused, NO_STAPLE one without and one with the client's OCSP request
- * seen, HRR one without and one with the group known. */
-enum { TLSX_ADVICE_TEXT_BASE = 0, TLSX_ADVICE_TEXT_OTHER = 1, TLSX_ADVICE_TEXT_THIRD = 2 };
+/* Text variants, chosen by the core (tlsx_advice_variant()): most kinds
+ * have one; NO_RESUMPTION has one where resuming would have saved a round
+ * trip (TLS 1.2), one where it saves none (TLS 1.3), and the same two for a
+ * client that offered to resume and was refused; NO_STAPLE one without and
+ * one with the client's OCSP request seen, HRR one without and one with the
+ * group known.  A variant for no round trip says so in words, never with
+ * {rtts}. */
+enum {
+    TLSX_ADVICE_TEXT_BASE = 0,
+    TLSX_ADVICE_TEXT_OTHER = 1,
+    TLSX_ADVICE_TEXT_THIRD = 2,
+    TLSX_ADVICE_TEXT_FOURTH = 3
+};
 
 /* The label of a kind ("Server's first flight over the congestion
  * window"); its finding, short enough for an expert info (under 240 bytes
@@ -33,6 +41,11 @@ enum { TLSX_ADVICE_TEXT_BASE = 0, TLSX_ADVICE_TEXT_OTHER = 1, TLSX_ADVICE_TEXT_T
 const char *tlsx_advice_label(tlsx_lang lang, uint8_t kind);
 const char *tlsx_advice_finding(tlsx_lang lang, uint8_t kind, uint8_t variant);
 const char *tlsx_advice_sentence(tlsx_lang lang, uint8_t kind, uint8_t variant);
+
+/* The expert info on the first OCSP request a client sent after a
+ * handshake whose server did not staple, with {handshake} and {frame}
+ * (that handshake's summary). */
+const char *tlsx_advice_ocsp_for(tlsx_lang lang);
 
 /* What stands before the advice's label in the summary ("Advice: "). */
 const char *tlsx_advice_heading(tlsx_lang lang);

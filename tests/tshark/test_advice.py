@@ -21,10 +21,12 @@ FIELDS = ("frame.number", "tlsexplain.summary.advice", "tlsexplain.advice.rtts",
           "tlsexplain.advice.pause", "tlsexplain.advice.rtt", "tlsexplain.advice.earlier",
           "tlsexplain.advice.earlier_frame", "tlsexplain.advice.ocsp_frame",
           "tlsexplain.advice.group", "tlsexplain.advice.version", "tlsexplain.advice.offered",
-          "tlsexplain.advice.cipher")
+          "tlsexplain.advice.cipher", "tlsexplain.advice.ocsp_for",
+          "tlsexplain.advice.ocsp_for_handshake")
 
 # sample -> {frame: (kinds, round trips, {figure: value})}; every sample not
-# named shows no advice.
+# named shows no advice.  A frame with no kind is a client's OCSP request
+# linked to the handshake before it (tlsexplain.advice.ocsp_for).
 EXPECTED = {
     "advice-cwnd": {19: ("cwnd", "1", {
         "flight_bytes": "7445", "sent_before": "4096", "cert_bytes": "6772", "cert_count": "5",
@@ -37,8 +39,10 @@ EXPECTED = {
         26: ("no_resumption", "0", {"earlier": "1", "earlier_frame": "10"}),
         44: ("no_resumption", "0", {"earlier": "2", "earlier_frame": "28"})},
     "advice-tls12": {9: ("tls12_not_13", "1", {"version": "0x0303", "offered": "0x0304"})},
-    # The client fetched OCSP after the handshake: no OCSP frame is linked.
-    "advice-ocsp": {9: ("no_staple", "0", {})},
+    # The client fetched OCSP after the handshake: its request (frame 23)
+    # links to the summary; the summary shows no later frame.
+    "advice-ocsp": {9: ("no_staple", "0", {}),
+                    23: ("", "", {"ocsp_for": "9", "ocsp_for_handshake": "1"})},
     # GnuTLS asks for stapling; s_server staples nothing.
     "advice-falsestart": {10: ("no_staple,false_start", "0,1", {})},
     "advice-0rtt-rejected": {25: ("no_resumption,early_rejected", "0,0",
@@ -69,7 +73,7 @@ def key_options(name):
 def advice_of(name, *extra):
     """{frame: (kinds, rtts, {figure: value})} as tshark -T fields shows it."""
     args = ["-r", ts.sample(name + ".pcapng"), *key_options(name), *extra,
-            "-Y", "tlsexplain.summary.advice", "-T", "fields"]
+            "-Y", "tlsexplain.summary.advice || tlsexplain.advice.ocsp_for", "-T", "fields"]
     for f in FIELDS:
         args += ["-e", f]
     out = {}
@@ -101,9 +105,23 @@ class Advice(unittest.TestCase):
                 self.assertEqual(advice_of(name), {})
 
     def test_two_passes_agree(self):
-        for name in ("advice-cwnd", "advice-noresume", "advice-noresume-tls13"):
+        for name in ("advice-cwnd", "advice-noresume", "advice-noresume-tls13", "advice-ocsp"):
             with self.subTest(sample=name):
                 self.assertEqual(advice_of(name, "-2"), EXPECTED[name])
+
+    def test_the_clients_ocsp_request_links_its_handshake(self):
+        """The request came after the handshake ended: its frame, not the
+        summary, tells it, in one pass, in two and without a tree."""
+        text = ("OCSP request by the client of handshake 1, whose server did not staple its "
+                "certificate's status (frame 9)")
+        for extra in ((), ("-2",)):
+            with self.subTest(passes=extra):
+                experts = ts.pdml_experts("advice-ocsp.pcapng", *extra)
+                self.assertEqual(experts.get(23), [("tlsexplain.advice.ocsp_request", text)])
+                self.assertEqual(experts.get(21), None)
+                self.assertEqual(experts.get(25), None)
+        out = ts.run("-r", ts.sample("advice-ocsp.pcapng"), "-q", "-z", "expert,note")
+        self.assertEqual(out.count(text), 1)
 
     def test_expert_infos_name_the_figures(self):
         keys = ts.keys("advice-cwnd.keys")
@@ -116,6 +134,29 @@ class Advice(unittest.TestCase):
             "tlsexplain.advice.no_resumption",
             "A full handshake, where handshake 1 had left a session ticket or ID (frame 6): "
             "resuming it would have saved 1 round trip")])
+
+    def test_no_round_trip_lost_is_a_note_in_words(self):
+        """TLS 1.3: resumption saves the certificate, not a round trip: the
+        note twin, and no "0" in the words."""
+        experts = ts.pdml_experts("advice-noresume-tls13.pcapng",
+                                  *ts.keys("advice-noresume-tls13.keys"))
+        self.assertEqual(experts.get(26), [(
+            "tlsexplain.advice.no_resumption.no_rtt",
+            "A full handshake, where handshake 1 had left a ticket (frame 10): resuming it saves "
+            "the certificate, a round trip only with 0-RTT")])
+        experts = ts.pdml_experts("advice-0rtt-rejected.pcapng",
+                                  *ts.keys("advice-0rtt-rejected.keys"))
+        self.assertEqual(experts.get(25), [
+            ("tlsexplain.advice.no_resumption.no_rtt",
+             "A full handshake: the client offered to resume handshake 1's session (ticket of "
+             "frame 10), the server did not take it: no round trip lost, the certificate sent "
+             "again"),
+            ("tlsexplain.advice.early_rejected",
+             "0-RTT early data offered and rejected: the client sends it again after the "
+             "handshake")])
+        out = ts.run("-r", ts.sample("advice-noresume-tls13.pcapng"),
+                     *ts.keys("advice-noresume-tls13.keys"), "-q", "-z", "expert,warn")
+        self.assertNotIn("resum", out)
 
     def test_the_hello_retry_request_is_told_once(self):
         """Its advice, not the extra round trip's warning as well."""
@@ -139,6 +180,10 @@ class Advice(unittest.TestCase):
                      "-o", "tlsexplain.language:zh", "-Y", "frame.number == 9", "-V")
         self.assertIn("建议：客户端提供了 TLS 1.3，却用了 TLS 1.2 (tls12_not_13)", out)
         self.assertIn("客户端提供 TLSv1.3，服务器选了 TLSv1.2：比 TLS 1.3 多 1 个往返", out)
+        out = ts.run("-r", ts.sample("advice-ocsp.pcapng"), "-o", "tlsexplain.language:zh",
+                     "-q", "-z", "expert,note")
+        self.assertIn("第 1 次握手的客户端发出的 OCSP 请求，该握手的服务器没有装订证书状态（第 9 帧）",
+                      out)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tlsx_advice.h"
+#include "tlsx_advice_text.h"
 #include "tlsx_handshake.h"
 #include "tlsx_message.h"
 
@@ -461,6 +462,70 @@ static void test_none_when_unproven(void)
     CHECK_STR(tlsx_advice_kind_name(TLSX_ADVICE_KINDS), "unknown");
 }
 
+/* The note on a client's OCSP request after a handshake without a staple:
+ * what the capture shows, in both languages, its figures as tokens. */
+static void test_ocsp_for_text(void)
+{
+    CHECK_STR(tlsx_advice_ocsp_for(TLSX_LANG_EN),
+              "OCSP request by the client of handshake {handshake}, whose server did not staple "
+              "its certificate's status (frame {frame})");
+    CHECK_STR(tlsx_advice_ocsp_for(TLSX_LANG_ZH),
+              "第 {handshake} 次握手的客户端发出的 OCSP 请求，该握手的服务器没有装订证书状态（第 "
+              "{frame} 帧）");
+}
+
+/* The text of no_resumption is chosen by its round trips: where it cost
+ * none, the words say so and no text holds a {rtts} to print 0. */
+static void test_variants_by_round_trips(void)
+{
+    tlsx_advice a;
+    memset(&a, 0, sizeof a);
+    a.kind = TLSX_ADVICE_NO_RESUMPTION;
+    a.rtts = 1;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+    a.rtts = 0;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_OTHER);
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_EN, a.kind, tlsx_advice_variant(&a)),
+              "A full handshake, where handshake {earlier} had left a ticket (frame "
+              "{earlier_frame}): resuming it saves the certificate, a round trip only with 0-RTT");
+    a.client_offered = true;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_FOURTH);
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_EN, a.kind, tlsx_advice_variant(&a)),
+              "A full handshake: the client offered to resume handshake {earlier}'s session "
+              "(ticket of frame {earlier_frame}), the server did not take it: no round trip lost, "
+              "the certificate sent again");
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_ZH, a.kind, tlsx_advice_variant(&a)),
+              "完整握手：客户端提出恢复第 {earlier} 次握手的会话（第 {earlier_frame} "
+              "帧的票据），服务器未接受：没有多花往返，证书又发了一次");
+    a.rtts = 1;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_THIRD);
+    CHECK_STR(tlsx_advice_finding(TLSX_LANG_EN, a.kind, tlsx_advice_variant(&a)),
+              "A full handshake: the client offered to resume handshake {earlier}'s session "
+              "(ticket of frame {earlier_frame}), the server did not take it, which cost {rtts} "
+              "round trip");
+    /* No text for no round trip prints one. */
+    const uint8_t none[] = {TLSX_ADVICE_TEXT_OTHER, TLSX_ADVICE_TEXT_FOURTH};
+    for (unsigned i = 0; i < 2; i++) {
+        for (int lang = TLSX_LANG_EN; lang <= TLSX_LANG_ZH; lang++) {
+            CHECK(!strstr(tlsx_advice_finding((tlsx_lang)lang, a.kind, none[i]), "{rtts}"));
+            CHECK(!strstr(tlsx_advice_sentence((tlsx_lang)lang, a.kind, none[i]), "{rtts}"));
+        }
+    }
+    /* The others keep theirs: by the OCSP request seen, by the group known. */
+    memset(&a, 0, sizeof a);
+    a.kind = TLSX_ADVICE_NO_STAPLE;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+    a.ocsp_frame = 8;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_OTHER);
+    a.kind = TLSX_ADVICE_HRR;
+    a.rtts = 1;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+    a.group = 0x0017;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_OTHER);
+    a.kind = TLSX_ADVICE_CWND;
+    CHECK(tlsx_advice_variant(&a) == TLSX_ADVICE_TEXT_BASE);
+}
+
 int main(void)
 {
     test_cwnd();
@@ -470,6 +535,8 @@ int main(void)
     test_security();
     test_tls13();
     test_none_when_unproven();
+    test_ocsp_for_text();
+    test_variants_by_round_trips();
     printf("%d checks, %d failures\n", checks, failures);
     return failures != 0;
 }
