@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 const char *const tlsx_advice_labels_zh[TLSX_ADVICE_TEXT_KINDS] = {
-    "服务器首个飞行超出拥塞窗口",
+    "服务器首轮消息超出拥塞窗口",
     "未恢复会话",
     "客户端提供了 TLS 1.3，却用了 TLS 1.2",
     "HelloRetryRequest",
@@ -21,7 +21,7 @@ const char *const tlsx_advice_labels_zh[TLSX_ADVICE_TEXT_KINDS] = {
 };
 
 const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][4] = {
-    {"服务器首个飞行 {flight_bytes} 字节，发出 {sent_before} 字节后停了 {pause}（往返 {rtt}）："
+    {"服务器首轮消息 {flight_bytes} 字节，发出 {sent_before} 字节后停了 {pause}（往返 {rtt}）："
      "拥塞窗口已满，多花 {rtts} 个往返",
      NULL},
     {"完整握手，而第 {earlier} 次握手已留下会话票据或 ID（第 {earlier_frame} 帧）：恢复可省 {rtts} "
@@ -46,11 +46,11 @@ const char *const tlsx_advice_findings_zh[TLSX_ADVICE_TEXT_KINDS][4] = {
 };
 
 const char *const tlsx_advice_sentences_zh[TLSX_ADVICE_TEXT_KINDS][4] = {
-    {"服务器的首个飞行共 {flight_bytes} 字节，发出其中 {sent_before} 字节后停了 {pause}（第 "
+    {"服务器的首轮消息共 {flight_bytes} 字节，发出其中 {sent_before} 字节后停了 {pause}（第 "
      "{frame} 帧），而往返时间为 {rtt}：它的拥塞窗口已满，在等客户端的确认，多花了 {rtts} "
      "个往返。Certificate 占 {cert_bytes} 字节，含 {cert_count} 张证书：更短的证书链（不带根证书、"
      "不带多余的中间证书）、ECDSA 证书、证书压缩（RFC 8879）或更大的初始窗口（RFC 6928）"
-     "都能让这个飞行在一个往返内发完",
+     "都能让这轮消息在一个往返内发完",
      NULL},
     {"这是一次完整握手，而此客户端与此服务器的第 {earlier} 次握手早已完成，并留下了会话票据或"
      "会话 ID（第 {earlier_frame} 帧）：恢复该会话（RFC 5077）可省去证书与密钥交换，在 TLS 1.2 "
