@@ -90,17 +90,21 @@ static bool is_old(uint16_t version)
  * round trip, after 4 KB and before 1 KB at least of the flight.  The
  * segments TCP saw tell it best (a pause often falls inside the
  * Certificate's record), and whether the client acknowledged during the
- * pause; without them, the flight's TLS records. */
-static void advise_cwnd(const tlsx_advice_input *in, tlsx_advice_list *out)
+ * pause; without them, the flight's TLS records.  The one decision of it:
+ * the model's round trips (tlsx_handshake_note_stall()) and the CWND advice
+ * both come from here. */
+bool tlsx_advice_stall(const tlsx_advice_input *in, tlsx_advice *out)
 {
     const tlsx_advice_facts *f = in->facts;
+    if (!in->client_hello_seen || in->summary->variant == TLSX_VARIANT_RENEGOTIATION)
+        return false;
     if (!in->tcp.known || in->tcp.estimated || !(f->bits & TLSX_AF_FLIGHT_DONE))
-        return;
+        return false;
     uint32_t flight = f->flight_bytes, before = f->sent_before, frame = f->pause_frame;
     int64_t pause_ns = (int64_t)f->pause_us * 1000;
     if (in->tcp_flight) {
         if (!in->tcp_acked)
-            return; /* the server waited for no acknowledgement */
+            return false; /* the server waited for no acknowledgement */
         flight = in->tcp_flight_bytes;
         before = in->tcp_sent_before;
         frame = in->tcp_pause_frame;
@@ -108,18 +112,30 @@ static void advise_cwnd(const tlsx_advice_input *in, tlsx_advice_list *out)
     }
     const int64_t rtt_ns = tlsx_time_to_ns(in->tcp.rtt);
     if (!frame || rtt_ns <= 0 || pause_ns * 2 < rtt_ns || before > flight)
-        return;
+        return false;
     if (before < TLSX_ADVICE_CWND_MIN_FLIGHT || flight - before < TLSX_ADVICE_CWND_MIN_AFTER)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->kind = TLSX_ADVICE_CWND;
+    out->rtts = 1;
+    out->frame = frame;
+    out->flight_bytes = flight;
+    out->sent_before = before;
+    out->cert_bytes = f->cert_bytes;
+    out->cert_count = f->cert_count;
+    out->pause = tlsx_time_from_ns(pause_ns);
+    out->rtt = in->tcp.rtt;
+    return true;
+}
+
+static void advise_cwnd(const tlsx_advice_input *in, tlsx_advice_list *out)
+{
+    tlsx_advice stall;
+    if (!tlsx_advice_stall(in, &stall))
         return;
-    tlsx_advice *a = add(out, TLSX_ADVICE_CWND, 1, frame);
-    if (!a)
-        return;
-    a->flight_bytes = flight;
-    a->sent_before = before;
-    a->cert_bytes = f->cert_bytes;
-    a->cert_count = f->cert_count;
-    a->pause = tlsx_time_from_ns(pause_ns);
-    a->rtt = in->tcp.rtt;
+    tlsx_advice *a = add(out, TLSX_ADVICE_CWND, 1, stall.frame);
+    if (a)
+        *a = stall;
 }
 
 void tlsx_advise(const tlsx_advice_input *in, tlsx_advice_list *out)

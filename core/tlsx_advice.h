@@ -124,6 +124,16 @@ typedef struct {
 #define TLSX_ADVICE_CWND_MIN_FLIGHT 4096u
 #define TLSX_ADVICE_CWND_MIN_AFTER 1024u
 
+/* Whether the server's first flight stalled on its congestion window,
+ * waiting about a round trip for the client's first ACK, and the CWND
+ * advice that says so in *out: decided once the flight ended (its facts
+ * then no longer change), from in's facts, tcp, tcp_flight fields and
+ * client_hello_seen, and in->summary's variant (no renegotiation).  The
+ * glue tells the model at once (tlsx_handshake_note_stall()), and
+ * tlsx_advise() gives the advice from the same call: the round trips and
+ * the advice cannot disagree. */
+bool tlsx_advice_stall(const tlsx_advice_input *in, tlsx_advice *out);
+
 /* The advice of a handshake that ended, most costly first (COST, then
  * SAVED, then SECURITY); none for a handshake that failed or whose start
  * was not captured. */

@@ -1061,6 +1061,15 @@ bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event
     return true;
 }
 
+bool tlsx_handshake_note_stall(tlsx_handshake *hs)
+{
+    if (!hs->id || hs->failed || (hs->told & TLSX_TOLD_STALL))
+        return false;
+    hs->told |= TLSX_TOLD_STALL;
+    hs->rtts++;
+    return true;
+}
+
 const char *tlsx_step_name(const tlsx_step *st)
 {
     if (st->kind == TLSX_STEP_ALERT && st->alert_level == 0)

@@ -121,6 +121,10 @@ enum {
     TLSX_TOLD_RTTS_ONE = 1u << 16,
     TLSX_TOLD_RTTS_TWO = 1u << 17,
     TLSX_TOLD_RTTS_THREE = 1u << 18,
+    /* The server's first flight waited for the client's acknowledgement,
+     * its congestion window full: one of the round trips
+     * (tlsx_handshake_note_stall()). */
+    TLSX_TOLD_STALL = 1u << 19,
 };
 
 /* Whether a named group is a hybrid post-quantum one (ECDH with ML-KEM, or
@@ -266,6 +270,15 @@ typedef enum {
  * *next_id numbers handshakes across the capture. */
 bool tlsx_handshake_feed(tlsx_handshake *hs, uint32_t *next_id, const tlsx_event *ev,
                          tlsx_step *step);
+
+/* The glue tells the model that the server's first flight of the handshake
+ * in hand stalled on its congestion window, waiting a round trip for the
+ * client's acknowledgement (tlsx_advice_stall() decided it, when the
+ * flight ended): a round trip inside one flight, which the turns between
+ * the sides do not count.  Counts it once, in rtts and TLSX_TOLD_STALL,
+ * for the steps after it and the summary; returns whether it did (not for
+ * a handshake that failed, or already told). */
+bool tlsx_handshake_note_stall(tlsx_handshake *hs);
 
 /* Whether application data records of the connection may still matter: a
  * TLS 1.3 handshake seen without keys and not over yet, or any handshake

@@ -124,7 +124,10 @@ static void add_extra_rtt(tlsx_verdict *out, unsigned *n, const tlsx_step *st, c
     if (!tlsx_shows_summary(st, f, at->frame) || !s->complete)
         return;
     const uint32_t needed = tlsx_rtts_needed(s->version, s->variant, s->resumed, s->cookie);
-    if (s->rtts <= needed)
+    /* A congestion window stall's round trip is the CWND advice's to tell
+     * (tlsx_advice_stall() decided both): more than it is another cause. */
+    const uint32_t stall = (s->told & TLSX_TOLD_STALL) ? 1 : 0;
+    if (s->rtts <= needed + stall)
         return;
     tlsx_verdict *v = add(out, n, st, TLSX_VERDICT_EXTRA_RTT);
     v->rtts = s->rtts;
@@ -164,6 +167,7 @@ static void add_fact_parts(tlsx_explanation *out, const tlsx_step *st)
 {
     const uint32_t told = st->told;
     const bool cookie = (told & TLSX_TOLD_DTLS_COOKIE) != 0;
+    const bool stall = (told & TLSX_TOLD_STALL) != 0;
     switch (st->explain) {
     case TLSX_EX_CLIENT_HELLO:
     case TLSX_EX_CLIENT_HELLO_TLS13:
@@ -202,12 +206,15 @@ static void add_fact_parts(tlsx_explanation *out, const tlsx_step *st)
         break;
     /* A Finished that completes a handshake counts its round trips only
      * when they are those its kind takes, or one more for a cookie
-     * exchange or a HelloRetryRequest, which it then names. */
+     * exchange, a HelloRetryRequest or a congestion window stall of the
+     * server's first flight, which it then names. */
     case TLSX_EX_SERVER_FINISHED:
         add_part(out, TLSX_PART_KEY,
-                 cookie && (told & TLSX_TOLD_RTTS_THREE)  ? TLSX_EX_PART_END_FULL_COOKIE
-                 : !cookie && (told & TLSX_TOLD_RTTS_TWO) ? TLSX_EX_PART_END_FULL_TWO
-                                                          : TLSX_EX_PART_END_FULL);
+                 stall ? (!cookie && (told & TLSX_TOLD_RTTS_THREE) ? TLSX_EX_PART_END_FULL_STALL
+                                                                   : TLSX_EX_PART_END_FULL)
+                 : cookie && (told & TLSX_TOLD_RTTS_THREE) ? TLSX_EX_PART_END_FULL_COOKIE
+                 : !cookie && (told & TLSX_TOLD_RTTS_TWO)  ? TLSX_EX_PART_END_FULL_TWO
+                                                           : TLSX_EX_PART_END_FULL);
         break;
     case TLSX_EX_CLIENT_FINISHED_RESUMED:
         add_part(out, TLSX_PART_KEY,
@@ -218,7 +225,9 @@ static void add_fact_parts(tlsx_explanation *out, const tlsx_step *st)
     case TLSX_EX_CLIENT_FINISHED_TLS13: {
         const bool hrr = (told & TLSX_TOLD_HRR) != 0;
         add_part(out, TLSX_PART_KEY,
-                 hrr && (told & TLSX_TOLD_RTTS_TWO)    ? TLSX_EX_PART_END_TLS13_HRR
+                 stall ? (!hrr && (told & TLSX_TOLD_RTTS_TWO) ? TLSX_EX_PART_END_TLS13_STALL
+                                                              : TLSX_EX_PART_END_TLS13)
+                 : hrr && (told & TLSX_TOLD_RTTS_TWO)  ? TLSX_EX_PART_END_TLS13_HRR
                  : !hrr && (told & TLSX_TOLD_RTTS_ONE) ? TLSX_EX_PART_END_TLS13_ONE
                                                        : TLSX_EX_PART_END_TLS13);
         break;

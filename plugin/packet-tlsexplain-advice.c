@@ -139,6 +139,38 @@ static const resumable *resumable_before(const char *key, guint32 id, guint32 fr
     return NULL;
 }
 
+/* What the congestion window decision rests on (tlsx_advice_stall()): the
+ * same when the glue tells the model and when it gives the advice. */
+static void stall_input(tlsx_advice_input *in, const tlsx_summary *s, const tlsx_handshake *hs,
+                        const tlsexplain_record *rec, const tlsexplain_tcp_flight *tcp)
+{
+    memset(in, 0, sizeof *in);
+    in->summary = s;
+    in->facts = &hs->advice;
+    in->client_hello_seen = hs->client_hello_seen && !hs->mid_capture;
+    if (rec && rec->tcp)
+        in->tcp = *rec->tcp;
+    if (tcp && tcp->known) {
+        in->tcp_flight = TRUE;
+        in->tcp_flight_bytes = tcp->bytes;
+        in->tcp_sent_before = tcp->sent_before;
+        in->tcp_pause = tcp->pause;
+        in->tcp_pause_frame = tcp->pause_frame;
+        in->tcp_acked = tcp->acked;
+    }
+}
+
+gboolean tlsexplain_advice_stalled(const tlsx_handshake *hs, const tlsexplain_record *rec,
+                                   const tlsexplain_tcp_flight *tcp)
+{
+    tlsx_summary s;
+    tlsx_handshake_summarize(hs, &s);
+    tlsx_advice_input in;
+    stall_input(&in, &s, hs, rec, tcp);
+    tlsx_advice a;
+    return tlsx_advice_stall(&in, &a);
+}
+
 void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
                                  const tlsx_handshake *hs, tlsexplain_record *rec,
                                  const tlsx_step *st, const address *client, const address *server,
@@ -158,21 +190,8 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
     if (st->ends) {
         const tlsx_summary *s = tlsexplain_summary_of(rec);
         tlsx_advice_input in;
-        memset(&in, 0, sizeof in);
-        in.summary = s;
-        in.facts = &hs->advice;
-        in.client_hello_seen = hs->client_hello_seen && !hs->mid_capture;
-        if (rec->tcp)
-            in.tcp = *rec->tcp;
+        stall_input(&in, s, hs, rec, tcp);
         in.end_frame = pinfo->num;
-        if (tcp && tcp->known) {
-            in.tcp_flight = TRUE;
-            in.tcp_flight_bytes = tcp->bytes;
-            in.tcp_sent_before = tcp->sent_before;
-            in.tcp_pause = tcp->pause;
-            in.tcp_pause_frame = tcp->pause_frame;
-            in.tcp_acked = tcp->acked;
-        }
         key = resume_key(pinfo->pool, client, server, server_port, rec->sni);
         const resumable *r = resumable_before(key, rec->id, ac->first_frame);
         if (r) {

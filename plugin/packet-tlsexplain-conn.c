@@ -79,6 +79,7 @@ typedef struct {
     guint32 flight_next; /* ... after its last segment of the flight */
     tlsx_time flight_last_at;
     tlsexplain_tcp_flight flight;
+    guint8 stall_judged; /* whether the flight stalled was decided, once its model flight ended */
 } conn_state;
 
 enum { FLIGHT_NONE, FLIGHT_ON, FLIGHT_OVER };
@@ -87,8 +88,8 @@ enum { FLIGHT_NONE, FLIGHT_ON, FLIGHT_OVER };
  * frames of TCP alone are looked at (a segment inside a record). */
 static guint conns_in_flight;
 
-static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side,
-                          gboolean client_hello);
+static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gboolean client_hello,
+                          gboolean ends);
 
 struct endpoint {
     address addr;
@@ -430,6 +431,10 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
         tlsx_facts_note_next(&cs->current->facts, &fst->st);
     tlsexplain_record *rec = record_of(cs, &fst->st);
     fst->rec = rec;
+    /* Before the summary: the flight may have stalled, a round trip more. */
+    const gboolean client_hello = fst->st.kind == TLSX_STEP_HANDSHAKE && !fst->st.hrr &&
+                                  fst->st.hs_type == TLSX_HS_CLIENT_HELLO && fst->st.step == 1;
+    follow_flight(cs, pinfo, (tlsx_side)fst->st.side, client_hello, fst->st.ends);
     keep_names(rec, names, (gint64)pinfo->abs_ts.secs);
     /* A group Wireshark does not name (4.0: the post-quantum ones). */
     if (!rec->group && cs->hs.group_known)
@@ -447,9 +452,6 @@ static void note_step(conn_state *cs, packet_info *pinfo, tlsexplain_frame_step 
     const guint32 port = cs->server    ? cs->server->port
                          : from_client ? pinfo->destport
                                        : pinfo->srcport;
-    const gboolean client_hello = fst->st.kind == TLSX_STEP_HANDSHAKE && !fst->st.hrr &&
-                                  fst->st.hs_type == TLSX_HS_CLIENT_HELLO && fst->st.step == 1;
-    follow_flight(cs, pinfo, (tlsx_side)fst->st.side, client_hello);
     address client;
     set_address(&client, cs->client.type, cs->client.len, kept_bytes(&cs->client));
     tlsexplain_advice_note_step(pinfo, &cs->advice, &cs->hs, rec, &fst->st, &client, server, port,
@@ -519,8 +521,13 @@ static void end_flight(conn_state *cs)
 }
 
 /* After the frame's events: the flight starts with the Server Hello (its
- * frame's bytes count before any pause) and ends where the model says. */
-static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gboolean client_hello)
+ * frame's bytes count before any pause) and ends where the model says.
+ * When it ended, while the handshake is open or at the step that ends it,
+ * whether it stalled on the congestion window is decided, once: the
+ * model counts that round trip (tlsx_handshake_note_stall()), and the
+ * advice rests on the same decision. */
+static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gboolean client_hello,
+                          gboolean ends)
 {
     if (cs->hs.transport != TLSX_TRANSPORT_TCP)
         return;
@@ -529,6 +536,7 @@ static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gb
         end_flight(cs);
         cs->flight_state = FLIGHT_NONE;
         memset(&cs->flight, 0, sizeof cs->flight);
+        cs->stall_judged = FALSE;
         conv = find_conversation_pinfo(pinfo, 0);
         if (!conv || !tlsexplain_tcp_sent(conv, pinfo, FALSE, &cs->flight_base))
             cs->flight_state = FLIGHT_OVER;
@@ -550,6 +558,13 @@ static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gb
     if (cs->flight_state == FLIGHT_ON &&
         ((bits & TLSX_AF_FLIGHT_DONE) || !tlsx_handshake_open(&cs->hs)))
         end_flight(cs);
+    if (!cs->stall_judged && (bits & TLSX_AF_FLIGHT_DONE)) {
+        cs->stall_judged = TRUE;
+        if ((tlsx_handshake_open(&cs->hs) || ends) &&
+            tlsexplain_advice_stalled(&cs->hs, cs->current,
+                                      cs->flight_state == FLIGHT_NONE ? NULL : &cs->flight))
+            tlsx_handshake_note_stall(&cs->hs);
+    }
 }
 
 /* A frame of TCP alone while some server's first flight is on: one of its
@@ -621,7 +636,7 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
         if (tlsx_handshake_feed(&cs->hs, &next_handshake_id, &events[i], &steps[count].st))
             note_step(cs, pinfo, &steps[count++], &names);
         else
-            follow_flight(cs, pinfo, side, FALSE);
+            follow_flight(cs, pinfo, side, FALSE, FALSE);
     }
     count_reading_app_data(cs);
     note_time_to_app_data(cs);

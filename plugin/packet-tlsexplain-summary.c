@@ -114,7 +114,8 @@ void tlsexplain_summary_register(int proto)
           HFILL}},
         {&hf_summary_rtts,
          {"Round trips", "tlsexplain.summary.rtts", FT_UINT32, BASE_DEC, NULL, 0x0,
-          "Round trips the TLS handshake took: turns from the client's flight to the server's",
+          "Round trips the TLS handshake took: turns from the client's flight to the server's, "
+          "and a wait of the server's first flight for the client's ACK (congestion window)",
           HFILL}},
         {&hf_summary_duration,
          {"Duration", "tlsexplain.summary.duration", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,

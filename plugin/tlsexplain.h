@@ -87,6 +87,11 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
                                  const tlsx_handshake *hs, tlsexplain_record *rec,
                                  const tlsx_step *st, const address *client, const address *server,
                                  guint32 server_port, const tlsexplain_tcp_flight *tcp);
+/* Called by the first pass when the server's first flight ended: whether
+ * it stalled on its congestion window (tlsx_advice_stall(), on what the
+ * advice will rest on: tcp is NULL when the flight was not followed). */
+gboolean tlsexplain_advice_stalled(const tlsx_handshake *hs, const tlsexplain_record *rec,
+                                   const tlsexplain_tcp_flight *tcp);
 gboolean tlsexplain_advice_warns(const tlsexplain_record *rec);
 gboolean tlsexplain_advice_has(const tlsexplain_record *rec, guint8 kind);
 /* The advice as summary items (with their expert infos), or, without a

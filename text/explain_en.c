@@ -427,4 +427,12 @@ const char *const tlsx_explain_en[TLSX_EX_COUNT] = {
         "Request's; both sides switch to the application traffic keys.",
     [TLSX_EX_PART_END_TLS13] =
         "This completes the TLS 1.3 handshake; both sides switch to the application traffic keys.",
+    [TLSX_EX_PART_END_FULL_STALL] =
+        "This completes the full handshake, after three round trips (RTT), one of them waiting "
+        "for the client's acknowledgement of the server's first flight, which outgrew the "
+        "server's congestion window; encrypted application data follows.",
+    [TLSX_EX_PART_END_TLS13_STALL] =
+        "This completes the TLS 1.3 handshake, after two RTTs, one of them waiting for the "
+        "client's acknowledgement of the server's first flight, which outgrew the server's "
+        "congestion window; both sides switch to the application traffic keys.",
 };

@@ -325,4 +325,10 @@ const char *const tlsx_explain_zh[TLSX_EX_COUNT] = {
     [TLSX_EX_PART_END_TLS13_HRR] = "至此 TLS 1.3 握手完成，共耗费两个 RTT，其中一个是 Hello Retry "
                                    "Request 多出来的，双方改用应用数据密钥。",
     [TLSX_EX_PART_END_TLS13] = "至此 TLS 1.3 握手完成，双方改用应用数据密钥。",
+    [TLSX_EX_PART_END_FULL_STALL] =
+        "至此完整握手结束，共耗费三个 RTT，其中一个是服务器的第一批消息超出了拥塞窗口，"
+        "等待客户端的确认（ACK），之后开始传输加密的应用数据。",
+    [TLSX_EX_PART_END_TLS13_STALL] =
+        "至此 TLS 1.3 握手完成，共耗费两个 RTT，其中一个是服务器的第一批消息超出了拥塞窗口，"
+        "等待客户端的确认（ACK），双方改用应用数据密钥。",
 };

@@ -125,6 +125,9 @@ typedef enum {
     TLSX_EX_PART_END_TLS13_ONE,
     TLSX_EX_PART_END_TLS13_HRR, /* two, one for the HelloRetryRequest */
     TLSX_EX_PART_END_TLS13,
+    TLSX_EX_PART_END_FULL_STALL,  /* three, one waiting for the client's ACK of the server's
+                                     first flight (its congestion window) */
+    TLSX_EX_PART_END_TLS13_STALL, /* two, one the same */
 
     TLSX_EX_COUNT
 } tlsx_explain_key;

@@ -158,6 +158,36 @@ class Advice(unittest.TestCase):
                      *ts.keys("advice-noresume-tls13.keys"), "-q", "-z", "expert,warn")
         self.assertNotIn("resum", out)
 
+    def test_the_stall_is_a_round_trip_of_the_handshake(self):
+        """The server's first flight waited 50.1 ms for the client's ACK: the
+        handshake took three round trips (153 ms), the summary and the
+        Finished say so on every path, and the advice alone warns of it."""
+        fields = ("frame.number", "tlsexplain.summary.rtts", "tlsexplain.summary.setup_rtts",
+                  "tlsexplain.explain.en")
+        finished = ("This completes the full handshake, after three round trips (RTT), one of "
+                    "them waiting for the client's acknowledgement of the server's first flight, "
+                    "which outgrew the server's congestion window; encrypted application data "
+                    "follows.")
+        for extra in ((), ("-2",)):
+            for keys in ((), ts.keys("advice-cwnd.keys")):
+                with self.subTest(passes=extra, keys=bool(keys)):
+                    args = ["-r", ts.sample("advice-cwnd.pcapng"), *keys, *extra,
+                            "-Y", "frame.number == 19", "-T", "fields", "-E", "occurrence=l"]
+                    for f in fields:
+                        args += ["-e", f]
+                    frame, rtts, setup_rtts, explain = ts.run(*args).strip().split("\t")
+                    self.assertEqual((frame, rtts, setup_rtts), ("19", "3", "4"))
+                    self.assertTrue(explain.endswith(finished), explain)
+                    experts = ts.pdml_experts("advice-cwnd.pcapng", *keys, *extra)
+                    self.assertEqual([name for name, _ in experts.get(19, [])],
+                                     ["tlsexplain.advice.cwnd"])
+        # The control, a flight that fits its window: two round trips.
+        out = ts.run("-r", ts.sample("advice-cwnd-small.pcapng"),
+                     *key_options("advice-cwnd-small"), "-Y", "tlsexplain.summary.rtts",
+                     "-T", "fields", "-e", "tlsexplain.summary.rtts",
+                     "-e", "tlsexplain.summary.setup_rtts")
+        self.assertEqual(out.split(), ["2", "3"])
+
     def test_the_hello_retry_request_is_told_once(self):
         """Its advice, not the extra round trip's warning as well."""
         experts = ts.pdml_experts("tls13-hrr.pcapng", *ts.keys("tls13-hrr.keys"))

@@ -162,6 +162,19 @@ class ShortTimes(unittest.TestCase):
                          r"^Connection set-up: (0\.174118689 seconds|174\.118689 milliseconds) "
                          r"\(174\.1 ms; 3 round trips of 56\.2 ms would be 168\.7 ms\)$")
 
+    def test_set_up_with_a_congestion_window_stall(self):
+        """The server's first flight waited a round trip for the client's
+        ACK: TCP's round trip and TLS's three, 4 x 50.1 ms."""
+        self.assertRegex(setup_note("advice-cwnd.pcapng"),
+                         r"^Connection set-up: (0\.205094137 seconds|205\.094137 milliseconds) "
+                         r"\(205\.1 ms; 4 round trips of 50\.1 ms would be 200\.5 ms\)$")
+        s = summaries("advice-cwnd.pcapng")[1]
+        self.assertEqual((s["tlsexplain.summary.rtts"], s["tlsexplain.summary.setup_rtts"]),
+                         ("3", "4"))
+        shown = next(f.get("showname") for f in ts.pdml_root("advice-cwnd.pcapng", "-2").iter(
+            "field") if f.get("name") == "tlsexplain.summary.setup_rtts")
+        self.assertEqual(shown, "Connection set-up round trips: 4 (TCP 1, TLS 3)")
+
     def test_slow_step_notes(self):
         self.assertEqual(expert_messages("tls12-doc.pcapng", 6, "-o", "tlsexplain.slow_ms:0"),
                          ["Slow: 7.2 ms since the client's last message, over tlsexplain.slow_ms "

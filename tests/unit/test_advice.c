@@ -10,7 +10,9 @@
 #include "tlsx_advice.h"
 #include "tlsx_advice_text.h"
 #include "tlsx_handshake.h"
+#include "tlsx_explain.h"
 #include "tlsx_message.h"
+#include "tlsx_verdict.h"
 
 #include "check.h"
 
@@ -21,7 +23,14 @@ typedef struct {
     uint32_t frame;
     tlsx_step last;
     uint32_t end_frame;
+    /* As the glue does when glue_on: once the server's first flight ended,
+     * whether it stalled, told to the model. */
+    bool judged, stalled;
+    tlsx_advice stall;
 } conn;
+
+static bool glue_on;
+static tlsx_baseline glue_tcp;
 
 static void feed(conn *c, tlsx_event ev, uint32_t frame)
 {
@@ -29,7 +38,21 @@ static void feed(conn *c, tlsx_event ev, uint32_t frame)
     if (!ev.wire_bytes && ev.kind != TLSX_EV_HANDSHAKE)
         ev.wire_bytes = ev.length;
     tlsx_step st;
-    if (tlsx_handshake_feed(&c->hs, &c->ids, &ev, &st) && st.ends) {
+    const bool step = tlsx_handshake_feed(&c->hs, &c->ids, &ev, &st);
+    if (glue_on && !c->judged && (c->hs.advice.bits & TLSX_AF_FLIGHT_DONE)) {
+        c->judged = true;
+        tlsx_summary s;
+        tlsx_handshake_summarize(&c->hs, &s);
+        tlsx_advice_input in;
+        memset(&in, 0, sizeof in);
+        in.summary = &s;
+        in.facts = &c->hs.advice;
+        in.client_hello_seen = c->hs.client_hello_seen;
+        in.tcp = glue_tcp;
+        if (tlsx_advice_stall(&in, &c->stall))
+            c->stalled = tlsx_handshake_note_stall(&c->hs);
+    }
+    if (step && st.ends) {
         c->last = st;
         c->end_frame = frame;
     }
@@ -223,6 +246,71 @@ static void test_cwnd(void)
     advise(&c, tcp_rtt(50), 0, 0, 0, &l);
     CHECK(l.count == 0);
     CHECK(c.hs.advice.flight_bytes == 90 + 5000 + 300 + 4);
+}
+
+/* The key of the part that ends the explanation of a step. */
+static unsigned end_part(const tlsx_step *st)
+{
+    tlsx_explanation e;
+    tlsx_explanation_of(st, TLSX_TRANSPORT_TCP, -1, &e);
+    return e.count ? e.parts[e.count - 1].value : 0;
+}
+
+/* The stall is a round trip of the handshake: decided once, when the
+ * server's first flight ended, by the function that gives the advice; the
+ * model counts it for the steps after it and the summary. */
+static void test_cwnd_counts_a_round_trip(void)
+{
+    conn c;
+    tlsx_advice_list l;
+    tlsx_summary s;
+    tls12_shape sh = ecdhe12;
+    sh.big_chain = true;
+    glue_on = true;
+    glue_tcp = tcp_rtt(50);
+    tls12(&c, &sh);
+    CHECK(c.judged && c.stalled);
+    tlsx_handshake_summarize(&c.hs, &s);
+    CHECK(s.complete && s.rtts == 3 && (s.told & TLSX_TOLD_STALL));
+    CHECK(c.last.explain == TLSX_EX_SERVER_FINISHED);
+    CHECK((c.last.told & (TLSX_TOLD_RTTS_THREE | TLSX_TOLD_STALL)) ==
+          (TLSX_TOLD_RTTS_THREE | TLSX_TOLD_STALL));
+    CHECK(end_part(&c.last) == TLSX_EX_PART_END_FULL_STALL);
+    CHECK(!tlsx_handshake_note_stall(&c.hs)); /* told once */
+    tlsx_handshake_summarize(&c.hs, &s);
+    CHECK(s.rtts == 3);
+    /* The advice is the same decision, with the same figures. */
+    advise(&c, tcp_rtt(50), 0, 0, 0, &l);
+    CHECK(l.count == 1 && l.item[0].kind == TLSX_ADVICE_CWND && l.item[0].rtts == 1);
+    CHECK(c.stall.kind == TLSX_ADVICE_CWND && c.stall.frame == l.item[0].frame);
+    CHECK(c.stall.flight_bytes == l.item[0].flight_bytes && c.stall.sent_before == 9090);
+    CHECK(tlsx_time_cmp(c.stall.pause, l.item[0].pause) == 0);
+
+    /* No stall: two round trips, as the kind takes. */
+    tls12(&c, &ecdhe12);
+    CHECK(c.judged && !c.stalled);
+    tlsx_handshake_summarize(&c.hs, &s);
+    CHECK(s.rtts == 2 && !(s.told & TLSX_TOLD_STALL));
+    CHECK(end_part(&c.last) == TLSX_EX_PART_END_FULL_TWO);
+    /* The same pause without a TCP round trip to measure it against: none. */
+    glue_tcp = tcp_rtt(0);
+    tls12(&c, &sh);
+    CHECK(c.judged && !c.stalled);
+    tlsx_handshake_summarize(&c.hs, &s);
+    CHECK(s.rtts == 2);
+    glue_on = false;
+
+    /* TLS 1.3: two round trips, one of them the stall; with a
+     * HelloRetryRequest as well, three: no count named. */
+    tlsx_step st;
+    memset(&st, 0, sizeof st);
+    st.explain = TLSX_EX_CLIENT_FINISHED_TLS13;
+    st.told = TLSX_TOLD_STALL | TLSX_TOLD_RTTS_TWO;
+    CHECK(end_part(&st) == TLSX_EX_PART_END_TLS13_STALL);
+    st.told = TLSX_TOLD_STALL | TLSX_TOLD_HRR | TLSX_TOLD_RTTS_THREE;
+    CHECK(end_part(&st) == TLSX_EX_PART_END_TLS13);
+    st.told = TLSX_TOLD_RTTS_ONE;
+    CHECK(end_part(&st) == TLSX_EX_PART_END_TLS13_ONE);
 }
 
 static void test_resumption(void)
@@ -529,6 +617,7 @@ static void test_variants_by_round_trips(void)
 int main(void)
 {
     test_cwnd();
+    test_cwnd_counts_a_round_trip();
     test_resumption();
     test_tls12_not_13();
     test_false_start_staple();

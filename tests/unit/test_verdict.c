@@ -372,6 +372,38 @@ static void test_extra_rtt_hrr(void)
     CHECK(!others_have_verdicts(&c, (int)last));
 }
 
+/* The server's first flight stalled on its congestion window (the glue
+ * told the model, tlsx_handshake_note_stall()): TLS 1.2 full takes three
+ * round trips, one of them the CWND advice's to tell, not the extra round
+ * trip's warning.  With a HelloRetryRequest too, the round trip it cost is
+ * still one more than the stall explains: the verdict stays (the tree
+ * leaves it to the HRR advice). */
+static void test_extra_rtt_stall(void)
+{
+    capture c;
+    tlsx_verdict v[TLSX_VERDICTS_MAX];
+    start(&c, TLSX_VERSION_TLS12);
+    play(&c, "C sxkn");
+    CHECK(tlsx_handshake_note_stall(&c.hs));
+    CHECK(!tlsx_handshake_note_stall(&c.hs)); /* once */
+    play(&c, " GIF if");
+    unsigned last = c.n - 1;
+    CHECK(c.facts[1].summary.complete && c.facts[1].summary.rtts == 3);
+    CHECK(c.facts[1].summary.told & TLSX_TOLD_STALL);
+    CHECK(verdicts(&c, last, false, v) == 0);
+    CHECK(!others_have_verdicts(&c, -1));
+
+    start(&c, TLSX_VERSION_TLS13);
+    play(&c, "C j IC ");
+    play(&c, "s");
+    CHECK(tlsx_handshake_note_stall(&c.hs));
+    play(&c, "oxyf F");
+    last = c.n - 1;
+    CHECK(c.facts[1].summary.complete && c.facts[1].summary.rtts == 3);
+    CHECK(verdicts(&c, last, false, v) == 1);
+    CHECK(v[0].kind == TLSX_VERDICT_EXTRA_RTT && v[0].rtts == 3 && v[0].needed == 1 && v[0].hrr);
+}
+
 /* Without a HelloRetryRequest: the client's compatibility ChangeCipherSpec
  * sent between the server's Hello and the rest of its flight is a flight of
  * its own, but the server answers nothing with the rest of its flight: one
@@ -488,6 +520,7 @@ int main(void)
     test_time_backwards();
     test_slow();
     test_extra_rtt_hrr();
+    test_extra_rtt_stall();
     test_extra_rtt_without_hrr();
     test_verdict_order();
     test_explanation_parts();
