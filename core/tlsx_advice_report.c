@@ -164,6 +164,17 @@ static unsigned advice_count(const tlsx_advice_list *list)
     return list->count < TLSX_ADVICE_MAX ? list->count : TLSX_ADVICE_MAX;
 }
 
+/* The advice at place k of an ended handshake, when it counts in the
+ * report (a known kind, the first of its kind); NULL otherwise. */
+static const tlsx_advice *counted_advice(const tlsx_report_handshake *h, unsigned k)
+{
+    const tlsx_advice_list *list = h->ended ? h->advice : NULL;
+    if (k >= advice_count(list))
+        return NULL;
+    const tlsx_advice *a = &list->item[k];
+    return a->kind < TLSX_ADVICE_KINDS && !seen_before(list, k) ? a : NULL;
+}
+
 /* The report's order of servers and of a server's items (the header's). */
 static int server_order(const void *a, const void *b)
 {
@@ -222,10 +233,9 @@ static void make_server(tlsx_report_server *sv, const tlsx_report_handshake *hs,
      * one's frames, in the order of the handshakes. */
     tlsx_report_item *item_of[TLSX_ADVICE_KINDS] = {NULL};
     for (uint32_t i = 0; i < n; i++) {
-        const tlsx_advice_list *list = hs[i].ended ? hs[i].advice : NULL;
-        for (unsigned k = 0; k < advice_count(list); k++) {
-            const tlsx_advice *a = &list->item[k];
-            if (a->kind >= TLSX_ADVICE_KINDS || seen_before(list, k))
+        for (unsigned k = 0; k < TLSX_ADVICE_MAX; k++) {
+            const tlsx_advice *a = counted_advice(&hs[i], k);
+            if (!a)
                 continue;
             tlsx_report_item *it = item_of[a->kind];
             if (!it) {
@@ -254,10 +264,9 @@ static void make_server(tlsx_report_server *sv, const tlsx_report_handshake *hs,
         *frames += it->count;
     }
     for (uint32_t i = 0; i < n; i++) {
-        const tlsx_advice_list *list = hs[i].ended ? hs[i].advice : NULL;
-        for (unsigned k = 0; k < advice_count(list); k++) {
-            const tlsx_advice *a = &list->item[k];
-            if (a->kind >= TLSX_ADVICE_KINDS || seen_before(list, k))
+        for (unsigned k = 0; k < TLSX_ADVICE_MAX; k++) {
+            const tlsx_advice *a = counted_advice(&hs[i], k);
+            if (!a)
                 continue;
             *next[a->kind]++ = a->frame;
             item_of[a->kind]->nframes++;
