@@ -61,8 +61,8 @@ typedef struct {
     guint32 id, resume_frame, available;
 } resumable;
 
-static wmem_map_t *resumables;  /* key string -> wmem_array_t of resumable, in frame order */
-static wmem_map_t *ocsp_frames; /* sender's address string -> wmem_array_t of guint32 */
+static wmem_map_t *resumables;  /* resume_key -> wmem_array_t of resumable, in frame order */
+static wmem_map_t *ocsp_frames; /* sender's address -> wmem_array_t of guint32 */
 
 /* The most recent handshake each client address ended, and whether it
  * ended with no_staple and an OCSP request of that client is still to be
@@ -78,26 +78,65 @@ typedef struct {
     guint32 id, frame;
 } ocsp_link;
 
-static wmem_map_t *last_ended; /* client's address string -> last_handshake */
+static wmem_map_t *last_ended; /* client's address -> last_handshake */
 static wmem_map_t *ocsp_links; /* frame number -> ocsp_link, decided in the first pass */
 
-static char *resume_key(wmem_allocator_t *scope, const address *client, const address *server,
-                        guint32 port, const char *sni)
+/* What a client resumes with: the same server, port and name.  Looked up
+ * with the frame's own addresses, kept with copies of them. */
+typedef struct {
+    address client, server;
+    guint32 port;
+    const char *sni; /* "" for none */
+} resume_key;
+
+static guint resume_key_hash(gconstpointer k)
 {
-    char *c = address_to_str(NULL, client), *s = address_to_str(NULL, server);
-    char *key = wmem_strdup_printf(scope, "%s|%s|%u|%s", c, s, port, sni ? sni : "");
-    wmem_free(NULL, c);
-    wmem_free(NULL, s);
-    return key;
+    const resume_key *key = (const resume_key *)k;
+    return add_address_to_hash(add_address_to_hash(g_str_hash(key->sni) ^ key->port, &key->client),
+                               &key->server);
+}
+
+static gboolean resume_key_equal(gconstpointer a, gconstpointer b)
+{
+    const resume_key *x = (const resume_key *)a, *y = (const resume_key *)b;
+    return x->port == y->port && addresses_equal(&x->client, &y->client) &&
+           addresses_equal(&x->server, &y->server) && strcmp(x->sni, y->sni) == 0;
+}
+
+static resume_key *keep_resume_key(const resume_key *k)
+{
+    resume_key *kept = wmem_new(wmem_file_scope(), resume_key);
+    copy_address_wmem(wmem_file_scope(), &kept->client, &k->client);
+    copy_address_wmem(wmem_file_scope(), &kept->server, &k->server);
+    kept->port = k->port;
+    kept->sni = wmem_strdup(wmem_file_scope(), k->sni);
+    return kept;
+}
+
+static guint address_hash(gconstpointer a)
+{
+    return add_address_to_hash(0, (const address *)a);
+}
+
+static gboolean address_equal(gconstpointer a, gconstpointer b)
+{
+    return addresses_equal((const address *)a, (const address *)b);
+}
+
+static address *keep_address(const address *a)
+{
+    address *kept = wmem_new(wmem_file_scope(), address);
+    copy_address_wmem(wmem_file_scope(), kept, a);
+    return kept;
 }
 
 void tlsexplain_advice_note_ocsp(packet_info *pinfo)
 {
-    char *a = address_to_str(pinfo->pool, &pinfo->src);
+    const address *a = &pinfo->src;
     wmem_array_t *frames = (wmem_array_t *)wmem_map_lookup(ocsp_frames, a);
     if (!frames) {
         frames = wmem_array_new(wmem_file_scope(), sizeof(guint32));
-        wmem_map_insert(ocsp_frames, wmem_strdup(wmem_file_scope(), a), frames);
+        wmem_map_insert(ocsp_frames, keep_address(a), frames);
     }
     wmem_array_append_one(frames, pinfo->num);
     /* The first OCSP frame its sender sent after a handshake of its own
@@ -114,10 +153,9 @@ void tlsexplain_advice_note_ocsp(packet_info *pinfo)
 }
 
 /* The last OCSP frame the client sent after first and before last. */
-static guint32 ocsp_between(packet_info *pinfo, const address *client, guint32 first, guint32 last)
+static guint32 ocsp_between(const address *client, guint32 first, guint32 last)
 {
-    wmem_array_t *frames =
-        (wmem_array_t *)wmem_map_lookup(ocsp_frames, address_to_str(pinfo->pool, client));
+    wmem_array_t *frames = (wmem_array_t *)wmem_map_lookup(ocsp_frames, client);
     for (guint i = frames ? wmem_array_get_count(frames) : 0; i > 0; i--) {
         const guint32 f = *(const guint32 *)wmem_array_index(frames, i - 1);
         if (f > first && f < last)
@@ -128,7 +166,7 @@ static guint32 ocsp_between(packet_info *pinfo, const address *client, guint32 f
 
 /* The latest earlier handshake of the key that could be resumed before
  * frame. */
-static const resumable *resumable_before(const char *key, guint32 id, guint32 frame)
+static const resumable *resumable_before(const resume_key *key, guint32 id, guint32 frame)
 {
     wmem_array_t *list = (wmem_array_t *)wmem_map_lookup(resumables, key);
     for (guint i = list ? wmem_array_get_count(list) : 0; i > 0; i--) {
@@ -186,19 +224,18 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
         return;
     if (!ac->resume_frame && (hs->advice.bits & (TLSX_AF_SERVER_ID | TLSX_AF_TICKET)))
         ac->resume_frame = pinfo->num;
-    char *key = NULL;
+    const resume_key key = {*client, *server, server_port, rec->sni ? rec->sni : ""};
     if (st->ends) {
         const tlsx_summary *s = tlsexplain_summary_of(rec);
         tlsx_advice_input in;
         stall_input(&in, s, hs, rec, tcp);
         in.end_frame = pinfo->num;
-        key = resume_key(pinfo->pool, client, server, server_port, rec->sni);
-        const resumable *r = resumable_before(key, rec->id, ac->first_frame);
+        const resumable *r = resumable_before(&key, rec->id, ac->first_frame);
         if (r) {
             in.earlier = r->id;
             in.earlier_frame = r->resume_frame;
         }
-        in.ocsp_frame = ocsp_between(pinfo, client, ac->first_frame, pinfo->num);
+        in.ocsp_frame = ocsp_between(client, ac->first_frame, pinfo->num);
         tlsx_advice_list list;
         tlsx_advise(&in, &list);
         rec->advice = NULL;
@@ -209,11 +246,10 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
         }
         /* The client's next OCSP request is linked to this handshake when
          * its server did not staple and none was seen before its end. */
-        const char *c = address_to_str(pinfo->pool, client);
-        last_handshake *last = (last_handshake *)wmem_map_lookup(last_ended, c);
+        last_handshake *last = (last_handshake *)wmem_map_lookup(last_ended, client);
         if (!last) {
             last = wmem_new(wmem_file_scope(), last_handshake);
-            wmem_map_insert(last_ended, wmem_strdup(wmem_file_scope(), c), last);
+            wmem_map_insert(last_ended, keep_address(client), last);
         }
         last->id = rec->id;
         last->frame = pinfo->num;
@@ -225,12 +261,10 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
     }
     if (hs->complete && ac->resume_frame && !ac->registered) {
         ac->registered = TRUE;
-        if (!key)
-            key = resume_key(pinfo->pool, client, server, server_port, rec->sni);
-        wmem_array_t *list = (wmem_array_t *)wmem_map_lookup(resumables, key);
+        wmem_array_t *list = (wmem_array_t *)wmem_map_lookup(resumables, &key);
         if (!list) {
             list = wmem_array_new(wmem_file_scope(), sizeof(resumable));
-            wmem_map_insert(resumables, wmem_strdup(wmem_file_scope(), key), list);
+            wmem_map_insert(resumables, keep_resume_key(&key), list);
         }
         const resumable r = {rec->id, ac->resume_frame, pinfo->num};
         wmem_array_append_one(list, r);
@@ -302,11 +336,6 @@ static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_recor
 #undef IS
         p = close + 1;
     }
-}
-
-gboolean tlsexplain_advice_warns(const tlsexplain_record *rec)
-{
-    return rec->advice && rec->advice->count;
 }
 
 gboolean tlsexplain_advice_has(const tlsexplain_record *rec, guint8 kind)
@@ -396,10 +425,27 @@ void tlsexplain_advice_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
     g_string_free(text, TRUE);
 }
 
+/* Whether an expert info on no item is read: only the expert tap (tshark
+ * -z expert, Analyze -> Expert Information) reads its text; without it
+ * Wireshark keeps nothing of it but its severity (the Expert column, the
+ * frame's highest), which the info's registration gives as well. */
+static gboolean expert_text_read(void)
+{
+    static int expert_tap = -2;
+    if (expert_tap == -2)
+        expert_tap = find_tap_id("expert");
+    return expert_tap <= 0 || have_tap_listener(expert_tap);
+}
+
 void tlsexplain_advice_expert_infos(packet_info *pinfo, const tlsexplain_record *rec)
 {
     if (!rec->advice)
         return;
+    if (!expert_text_read()) {
+        for (guint i = 0; i < rec->advice->count; i++)
+            expert_add_info(pinfo, NULL, ei_of(&rec->advice->item[i]));
+        return;
+    }
     GString *text = g_string_new(NULL);
     for (guint i = 0; i < rec->advice->count; i++) {
         const tlsx_advice *a = &rec->advice->item[i];
@@ -576,12 +622,12 @@ void tlsexplain_advice_init(void)
 
 void tlsexplain_advice_register_maps(void)
 {
-    resumables =
-        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    resumables = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), resume_key_hash,
+                                        resume_key_equal);
     ocsp_frames =
-        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), address_hash, address_equal);
     last_ended =
-        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+        wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), address_hash, address_equal);
     ocsp_links =
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
 }

@@ -291,11 +291,6 @@ static unsigned cert_problems(const tlsexplain_record *rec)
     return p;
 }
 
-gboolean tlsexplain_cert_warns(const tlsexplain_record *rec)
-{
-    return cert_problems(rec) != CERT_OK;
-}
-
 /* The expert infos, on the items given (NULL without a tree). */
 static void cert_expert_infos(packet_info *pinfo, const tlsexplain_record *rec, proto_item *nb,
                               proto_item *na, proto_item *name)

@@ -648,18 +648,31 @@ static void append_flight_notes(packet_info *pinfo, const tlsexplain_frame *fs)
     }
 }
 
-/* Whether a step of the frame has an expert info: a verdict. */
-static gboolean frame_has_expert_info(packet_info *pinfo, const tlsexplain_frame *fs)
+/* Expert infos on no item: what a frame without a tree gets, and one whose
+ * tree shows nothing of the plugin's (the items would all be faked). */
+static void add_expert_infos_only(packet_info *pinfo, const tlsexplain_frame *fs)
 {
-    tlsx_verdict v[TLSX_VERDICTS_MAX];
     for (guint i = 0; i < fs->count; i++) {
-        if (verdicts_of(pinfo, &fs->steps[i], v))
-            return TRUE;
-        if (shows_summary(pinfo, &fs->steps[i]) &&
-            (tlsexplain_cert_warns(fs->steps[i].rec) || tlsexplain_advice_warns(fs->steps[i].rec)))
-            return TRUE;
+        add_expert_infos(pinfo, NULL, &fs->steps[i]);
+        if (shows_summary(pinfo, &fs->steps[i])) {
+            tlsexplain_cert_expert_infos(pinfo, fs->steps[i].rec);
+            tlsexplain_advice_expert_infos(pinfo, fs->steps[i].rec);
+        }
     }
-    return FALSE;
+}
+
+/* Whether the tree keeps any of the plugin's items: it is shown, or a
+ * filter, column or tap asks for one of its fields (its expert infos'
+ * included: they are registered under the plugin) or for an expert info
+ * field ("_ws.expert.severity"), which the expert infos would add under
+ * the plugin's items.  Otherwise every item would be faked. */
+static gboolean tree_keeps_items(proto_tree *tree)
+{
+    static int proto_expert = -2;
+    if (proto_expert == -2)
+        proto_expert = proto_get_id_by_filter_name("_ws.expert");
+    return proto_field_is_referenced(tree, proto_tlsexplain) ||
+           (proto_expert >= 0 && proto_field_is_referenced(tree, proto_expert));
 }
 
 void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
@@ -673,23 +686,14 @@ void tlsexplain_show_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
             append_flight_notes(pinfo, fs);
         }
     }
-    /* No tree (the Expert Information dialog, tshark -2's second pass without
-     * -V): the expert infos all the same, on no item. */
-    if (!tree) {
-        for (guint i = 0; i < fs->count; i++) {
-            add_expert_infos(pinfo, NULL, &fs->steps[i]);
-            if (shows_summary(pinfo, &fs->steps[i])) {
-                tlsexplain_cert_expert_infos(pinfo, fs->steps[i].rec);
-                tlsexplain_advice_expert_infos(pinfo, fs->steps[i].rec);
-            }
-        }
+    /* No tree (the Expert Information dialog, tshark -2's second pass
+     * without -V), or one that keeps nothing of ours (tshark -q, a filter on
+     * other fields): the expert infos all the same, on no item, and none of
+     * the texts the items would have shown. */
+    if (!tree || !tree_keeps_items(tree)) {
+        add_expert_infos_only(pinfo, fs);
         return;
     }
-    /* tshark -q, or a filter on other fields: the tree is built but shows
-     * nothing of ours, so build nothing but what expert infos need (a filter
-     * may ask for them). */
-    if (!proto_field_is_referenced(tree, proto_tlsexplain) && !frame_has_expert_info(pinfo, fs))
-        return;
     proto_item *ti = proto_tree_add_item(tree, proto_tlsexplain, tvb, 0, 0, ENC_NA);
     /* The whole label at once: appending would build the default one first. */
     proto_item_set_text(ti, TLSEXPLAIN_PROTO_NAME ": %u message%s", fs->count,

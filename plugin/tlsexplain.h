@@ -92,7 +92,6 @@ void tlsexplain_advice_note_step(packet_info *pinfo, tlsexplain_advice_conn *ac,
  * advice will rest on: tcp is NULL when the flight was not followed). */
 gboolean tlsexplain_advice_stalled(const tlsx_handshake *hs, const tlsexplain_record *rec,
                                    const tlsexplain_tcp_flight *tcp);
-gboolean tlsexplain_advice_warns(const tlsexplain_record *rec);
 gboolean tlsexplain_advice_has(const tlsexplain_record *rec, guint8 kind);
 /* The advice as summary items (with their expert infos), or, without a
  * tree, as expert infos alone. */
@@ -202,9 +201,8 @@ gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_ti
 /* Adds the summary subtree of a handshake that ended in this frame. */
 void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
                              const tlsexplain_record *rec);
-/* Whether the server's certificate gets an expert info (the summary's),
- * and those expert infos on no item, for a frame shown without a tree. */
-gboolean tlsexplain_cert_warns(const tlsexplain_record *rec);
+/* The server certificate's expert infos (the summary's) on no item, for a
+ * frame shown without a tree. */
 void tlsexplain_cert_expert_infos(packet_info *pinfo, const tlsexplain_record *rec);
 
 /* "TCP", "UDP (DTLS)", "QUIC" (tlsx_transport). */

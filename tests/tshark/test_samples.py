@@ -366,6 +366,25 @@ class Verdicts(unittest.TestCase):
                 self.assertEqual(one, two)
                 self.assertIn("TLS Handshake Explainer", two)
 
+    def test_expert_filters_without_a_visible_tree(self):
+        """tshark's one-line output builds a tree it does not show, and the
+        plugin then skips its items; a filter on an expert info, the
+        plugin's own or Wireshark's expert fields, still finds the frames
+        the full tree shows it on, in one pass and in two."""
+        cases = [("tls12-alert.pcapng", "tlsexplain.alert", "_ws.expert.severity == error", ()),
+                 ("advice-noresume.pcapng", "tlsexplain.advice.no_resumption",
+                  '_ws.expert.message contains "resum"', keylog("advice-noresume.keys"))]
+        for capture, ours, theirs, extra in cases:
+            shown = sorted(f for f, infos in ts.pdml_experts(capture, "-2", *extra).items()
+                           if any(name == ours for name, _ in infos))
+            self.assertTrue(shown, capture)
+            for flt in (ours, theirs):
+                for passes in ((), ("-2",)):
+                    with self.subTest(capture=capture, filter=flt, passes=passes):
+                        out = ts.run(*passes, "-r", ts.sample(capture), *extra, "-Y", flt)
+                        self.assertEqual([int(line.split()[0]) for line in out.splitlines()],
+                                         shown)
+
     def test_one_slow_warning_per_wait(self):
         """The server's flight of four steps waited one round trip: one
         warning, on its first step, not four."""
