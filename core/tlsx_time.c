@@ -9,15 +9,6 @@
 
 #define NS_PER_S 1000000000
 
-int tlsx_time_cmp(tlsx_time a, tlsx_time b)
-{
-    if (a.secs != b.secs)
-        return a.secs < b.secs ? -1 : 1;
-    if (a.nsecs != b.nsecs)
-        return a.nsecs < b.nsecs ? -1 : 1;
-    return 0;
-}
-
 /* Wireshark hands over whatever a capture file says: a pcap record's
  * fraction is not checked, a pcapng time stamp in whole seconds reaches the
  * ends of time_t.  The fraction's whole seconds are moved to secs, which

@@ -144,7 +144,7 @@ static conn_state *new_conn(int transport)
  * after a new SYN) is never mistaken for the old one. */
 #define CONN_CACHE_SIZE 64
 typedef struct {
-    const conversation_t *conv; /* NULL: empty */
+    conversation_t *conv; /* NULL: empty */
     conn_state *cs;
     guint32 port[2];
     guint8 ptype, type, len;
@@ -169,6 +169,25 @@ static gboolean cached_end(const conn_cache_entry *e, int i, const address *a, g
     return e->port[i] == port && memcmp(e->addr[i], a->data, e->len) == 0;
 }
 
+/* The conversation of this frame, as find_conversation_pinfo(pinfo, 0)
+ * gives it, once TCP or UDP found it: the connection's lookup finds it, and
+ * reading TCP's analysis of the frame needs it again. */
+static conversation_t *frame_conv;
+static guint32 frame_conv_num; /* the frame frame_conv is of, 0 none */
+
+static void set_frame_conversation(const packet_info *pinfo, conversation_t *conv)
+{
+    frame_conv = conv;
+    frame_conv_num = pinfo->num;
+}
+
+static conversation_t *frame_conversation(packet_info *pinfo)
+{
+    if (frame_conv_num != pinfo->num)
+        set_frame_conversation(pinfo, find_conversation_pinfo(pinfo, 0));
+    return frame_conv;
+}
+
 static conn_state *cache_lookup(const packet_info *pinfo)
 {
     const conn_cache_entry *e = cache_slot(pinfo);
@@ -183,7 +202,7 @@ static conn_state *cache_lookup(const packet_info *pinfo)
     return NULL;
 }
 
-static void cache_store(const packet_info *pinfo, const conversation_t *conv, conn_state *cs)
+static void cache_store(const packet_info *pinfo, conversation_t *conv, conn_state *cs)
 {
     if (!cacheable(pinfo))
         return;
@@ -215,10 +234,13 @@ static conn_state *lookup_conn(packet_info *pinfo, proto_tree *tree, int transpo
         return cs;
     }
     conn_state *cs = cache_lookup(pinfo);
-    if (cs)
+    if (cs) {
+        set_frame_conversation(pinfo, cache_slot(pinfo)->conv);
         return cs;
+    }
     conversation_t *conv =
         create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
+    set_frame_conversation(pinfo, conv);
     if (!conv)
         return NULL;
     cs = (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain);
@@ -312,7 +334,7 @@ static gboolean frame_side(conn_state *cs, packet_info *pinfo, const tlsx_event 
      * when the connection's SYN or SYN/ACK was captured. */
     if (!cs->client_known && cs->hs.transport == TLSX_TRANSPORT_TCP && has_ccs(events, n) &&
         pinfo->srcport != pinfo->destport) {
-        conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+        conversation_t *conv = frame_conversation(pinfo);
         const guint16 server = conv ? tlsexplain_tcp_server_port(conv, pinfo) : 0;
         if (server && server == pinfo->srcport)
             set_client(cs, pinfo, FALSE);
@@ -372,6 +394,52 @@ static const char *keep(const char *file_copy, const char *packet_copy)
     return copy;
 }
 
+/* Server certificates, read once and kept once per distinct certificate:
+ * the handshakes of a capture mostly meet the same few servers.  What is
+ * read is a function of the bytes alone, so equal bytes share it; one that
+ * cannot be read is remembered as NULL. */
+typedef struct {
+    const guint8 *der;
+    gsize len;
+} cert_bytes;
+
+static wmem_map_t *certs; /* cert_bytes -> const tlsx_x509 *, or NULL */
+
+/* The last bytes of a certificate are its signature's: they tell
+ * certificates apart; equality compares all of them. */
+static guint cert_bytes_hash(gconstpointer k)
+{
+    const cert_bytes *c = (const cert_bytes *)k;
+    guint h = (guint)c->len;
+    for (gsize i = c->len > 32 ? c->len - 32 : 0; i < c->len; i++)
+        h = h * 31 + c->der[i];
+    return h;
+}
+
+static gboolean cert_bytes_equal(gconstpointer a, gconstpointer b)
+{
+    const cert_bytes *x = (const cert_bytes *)a, *y = (const cert_bytes *)b;
+    return x->len == y->len && memcmp(x->der, y->der, x->len) == 0;
+}
+
+static const tlsx_x509 *cert_of(const guint8 *der, gsize len)
+{
+    const cert_bytes key = {der, len};
+    void *found;
+    if (wmem_map_lookup_extended(certs, &key, NULL, &found))
+        return (const tlsx_x509 *)found;
+    tlsx_x509 *c = wmem_new(wmem_file_scope(), tlsx_x509);
+    if (!tlsx_x509_read(der, len, c)) {
+        wmem_free(wmem_file_scope(), c);
+        c = NULL;
+    }
+    cert_bytes *kept = wmem_new(wmem_file_scope(), cert_bytes);
+    kept->der = (const guint8 *)wmem_memdup(wmem_file_scope(), der, len);
+    kept->len = len;
+    wmem_map_insert(certs, kept, c);
+    return c;
+}
+
 /* Names read in this frame belong to the handshake open in it.  The cipher
  * suite's and group's are Wireshark's own value strings, which live as long
  * as the program: no copy. */
@@ -385,13 +453,9 @@ static void keep_names(tlsexplain_record *rec, const tlsexplain_wire_names *name
         rec->group = names->group;
     rec->alpn_offered = keep(rec->alpn_offered, names->alpn_offered);
     if (names->cert && !rec->cert) {
-        tlsx_x509 *c = wmem_new(wmem_file_scope(), tlsx_x509);
-        if (tlsx_x509_read(names->cert, names->cert_len, c)) {
-            rec->cert = c;
+        rec->cert = cert_of(names->cert, names->cert_len);
+        if (rec->cert)
             rec->cert_seen = seen;
-        } else {
-            wmem_free(wmem_file_scope(), c);
-        }
     }
     if (names->has_scheme && !rec->has_scheme) {
         rec->has_scheme = TRUE;
@@ -490,7 +554,7 @@ static void note_late_app_data(conn_state *cs, packet_info *pinfo,
  * now, and the pause since its previous segment. */
 static void note_flight_segment(conn_state *cs, packet_info *pinfo)
 {
-    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    conversation_t *conv = frame_conversation(pinfo);
     guint32 next;
     if (!conv || !tlsexplain_tcp_sent(conv, pinfo, TRUE, &next) ||
         (gint32)(next - cs->flight_next) <= 0)
@@ -537,14 +601,14 @@ static void follow_flight(conn_state *cs, packet_info *pinfo, tlsx_side side, gb
         cs->flight_state = FLIGHT_NONE;
         memset(&cs->flight, 0, sizeof cs->flight);
         cs->stall_judged = FALSE;
-        conv = find_conversation_pinfo(pinfo, 0);
+        conv = frame_conversation(pinfo);
         if (!conv || !tlsexplain_tcp_sent(conv, pinfo, FALSE, &cs->flight_base))
             cs->flight_state = FLIGHT_OVER;
         return;
     }
     const guint bits = cs->hs.advice.bits;
     if (cs->flight_state == FLIGHT_NONE && side == TLSX_SERVER && (bits & TLSX_AF_IN_FLIGHT)) {
-        conv = find_conversation_pinfo(pinfo, 0);
+        conv = frame_conversation(pinfo);
         if (!conv || !tlsexplain_tcp_sent(conv, pinfo, TRUE, &cs->flight_next)) {
             cs->flight_state = FLIGHT_OVER;
             return;
@@ -573,7 +637,7 @@ static void note_tcp_only(packet_info *pinfo)
 {
     if (pinfo->ptype != PT_TCP)
         return;
-    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+    conversation_t *conv = frame_conversation(pinfo);
     conn_state *cs =
         conv ? (conn_state *)conversation_get_proto_data(conv, proto_tlsexplain) : NULL;
     if (cs && cs->flight_state == FLIGHT_ON && cs->client_known &&
@@ -616,7 +680,7 @@ static tlsexplain_frame *explain_frame(packet_info *pinfo, proto_tree *tree, int
     if (!cs->tcp_looked_up) {
         cs->tcp_looked_up = TRUE;
         if (transport == TLSX_TRANSPORT_TCP)
-            tlsexplain_tcp_baseline(pinfo, &cs->tcp, &cs->syn);
+            tlsexplain_tcp_baseline(frame_conversation(pinfo), pinfo, &cs->tcp, &cs->syn);
     }
 
     if (cs->flight_state == FLIGHT_ON && side == TLSX_SERVER)
@@ -744,6 +808,8 @@ void tlsexplain_conn_init(void)
     conns_reading_app_data = 0;
     conns_in_flight = 0;
     memset(conn_cache, 0, sizeof conn_cache);
+    frame_conv = NULL;
+    frame_conv_num = 0;
 }
 
 void tlsexplain_conn_register(void)
@@ -752,6 +818,8 @@ void tlsexplain_conn_register(void)
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
     interned =
         wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    certs = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), cert_bytes_hash,
+                                   cert_bytes_equal);
 }
 
 GArray *tlsexplain_conn_handoff(void)

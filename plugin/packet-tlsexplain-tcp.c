@@ -12,10 +12,10 @@
  */
 #include "tlsexplain.h"
 
-gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn)
+gboolean tlsexplain_tcp_baseline(conversation_t *conv, packet_info *pinfo, tlsx_baseline *out,
+                                 tlsx_time *syn)
 {
     memset(out, 0, sizeof *out);
-    conversation_t *conv = find_conversation_pinfo(pinfo, 0);
     nstime_t syn_ts, to_server, to_client, synack, ack;
     if (!conv || !tlsexplain_tcp_handshake_times(conv, pinfo, &syn_ts, &to_server, &to_client))
         return FALSE;

@@ -195,8 +195,10 @@ const char *tlsexplain_estimate_note(gboolean estimated, guint8 transport);
 void tlsexplain_append_note(proto_item *pi, const char *note);
 
 /* packet-tlsexplain-tcp.c: the baseline from the connection's TCP handshake
- * and the SYN's time; FALSE when TCP did not see the whole handshake. */
-gboolean tlsexplain_tcp_baseline(packet_info *pinfo, tlsx_baseline *out, tlsx_time *syn);
+ * (conv: the frame's conversation, NULL none) and the SYN's time; FALSE
+ * when TCP did not see the whole handshake. */
+gboolean tlsexplain_tcp_baseline(conversation_t *conv, packet_info *pinfo, tlsx_baseline *out,
+                                 tlsx_time *syn);
 
 /* Adds the summary subtree of a handshake that ended in this frame. */
 void tlsexplain_summary_show(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,

@@ -245,13 +245,6 @@ int tlsx_version_rank(uint16_t version)
     return v ? v->rank : 0;
 }
 
-bool tlsx_version_is_tls13(uint16_t version)
-{
-    /* The model asks at every event: the versions ranked 5 and 6 above,
-     * without searching the table. */
-    return version == 0x0304 || version == 0xfefc || (version >> 8) == 0x7f;
-}
-
 const char *tlsx_version_label(uint16_t version)
 {
     const version_row *v = find_version(version);
