@@ -159,6 +159,15 @@ def doc_moved(name, secs):
     return ts.editcap("tls12-doc.pcapng", name, "-t", str(secs))
 
 
+@ts.generated()
+def two_servers():
+    """Two servers with certificates of their own, one capture after the other."""
+    out = ts.sample("two-servers.pcapng")
+    ts.run_tool("mergecap", "-a", "-w", out, ts.sample("curl/tls10.curl7.pcapng"),
+                ts.sample("advice-legacy-cbc.pcapng"))
+    return "two-servers.pcapng"
+
+
 def summary_of(capture, *extra):
     """The first handshake's summary fields."""
     return ts.pdml_summaries(capture, "-2", *extra)[0][1]
@@ -186,6 +195,16 @@ class Certificate(unittest.TestCase):
         self.assertIn(f["tlsexplain.cert.san_match"], ("1", "True"))
         self.assertEqual(cert_experts(ts.sample("curl/tls12-offer13.curl8.pcapng"),
                                       *ts.keys("curl/tls12-offer13.curl8.keys")), [])
+
+    def test_each_server_its_own_certificate(self):
+        """A certificate is read once per capture and shared by the handshakes
+        that meet it again; another server's stays its own."""
+        alone = [summary_of(ts.sample(name))["tlsexplain.cert.not_before"]
+                 for name in ("curl/tls10.curl7.pcapng", "advice-legacy-cbc.pcapng")]
+        self.assertNotEqual(alone[0], alone[1])
+        both = [f.get("tlsexplain.cert.not_before")
+                for _, f in ts.pdml_summaries(two_servers(), "-2")]
+        self.assertEqual(both, alone)
 
     def test_tls13_certificate_needs_the_key_log(self):
         cap = ts.sample("curl/tls13-full.curl8.pcapng")
