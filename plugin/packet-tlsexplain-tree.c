@@ -531,13 +531,17 @@ static const info_words *info_words_now(void)
  * col_append_str() parses no format; a note that fills the buffer, cut there,
  * goes through col_append_fstr("%s"), which cuts it as it cut the whole note
  * before (from 4.2 at a whole UTF-8 character): Wireshark keeps no more than
- * its first COL_MAX_INFO_LEN - 1 bytes, and sees that it was longer. */
+ * its first COL_MAX_INFO_LEN - 1 bytes, and sees that it was longer.
+ * col_append_lstr() with one string is col_append_str() (its
+ * documentation says so, and the code agrees from 4.0 on), but in 4.0
+ * col_append_str() walks the whole column byte by byte (g_strlcat()) where
+ * col_append_lstr() finds its end with strlen(). */
 #define NOTE_SIZE (COL_MAX_INFO_LEN + 1)
 
 static void append_note(packet_info *pinfo, const char *note, const tlsx_text *t)
 {
     if ((size_t)(t->p - note) < COL_MAX_INFO_LEN)
-        col_append_str(pinfo->cinfo, COL_INFO, note);
+        col_append_lstr(pinfo->cinfo, COL_INFO, note, COL_ADD_LSTR_TERMINATOR);
     else
         col_append_fstr(pinfo->cinfo, COL_INFO, "%s", note);
 }
@@ -609,19 +613,24 @@ static char ascii_lower(char c)
 }
 
 /* Whether the Info item at p (the column's text ends at end) is the name
- * (n bytes), or starts with it and " (", ASCII letters in either case.  An
- * inline loop rather than g_ascii_strncasecmp(): most items differ from the
- * name at their first byte. */
+ * (n bytes), or starts with it and " (", ASCII letters in either case.  What
+ * follows the name is checked first, as it rejects most items at once; then
+ * the bytes, most often in the same case as the name, and only when they
+ * differ letter by letter (an inline loop rather than g_ascii_strncasecmp()). */
 static gboolean item_is(const char *p, const char *end, const char *name, size_t n)
 {
     if ((size_t)(end - p) < n)
         return FALSE;
+    const char *after = p + n;
+    if (after != end && *after != ',' && !(*after == ' ' && after + 1 < end && after[1] == '('))
+        return FALSE;
+    if (memcmp(p, name, n) == 0)
+        return TRUE;
     for (size_t k = 0; k < n; k++) {
-        if (ascii_lower(p[k]) != ascii_lower(name[k]))
+        if (p[k] != name[k] && ascii_lower(p[k]) != ascii_lower(name[k]))
             return FALSE;
     }
-    p += n;
-    return p == end || *p == ',' || (*p == ' ' && p + 1 < end && p[1] == '(');
+    return TRUE;
 }
 
 /* The Info item after the one at p: after the next ", "; NULL after the
