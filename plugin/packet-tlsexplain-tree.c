@@ -507,69 +507,156 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
 }
 
 /* The Info column's words, in the language of the tlsexplain.language
- * preference (Chinese for zh, English otherwise). */
+ * preference (Chinese for zh, English otherwise): "Step 2" or "Steps 2–5"
+ * ("第2步", "第2–5步"), put together without a format. */
 typedef struct {
-    const char *step;           /* "Step %u" */
-    const char *steps;          /* "Steps %u–%u" */
+    const char *step;           /* before one step's number */
+    const char *steps;          /* before a range of them, "2–5" */
+    const char *after;          /* after the number or the range */
     const char *repeated;       /* a repeated message, not a step */
     const char *post_handshake; /* a message after the handshake */
 } info_words;
 
-static const info_words info_en = {"Step %u", "Steps %u–%u", "Repeated", "Post-handshake"};
-static const info_words info_zh = {"第%u步", "第%u–%u步", "重复", "握手后"};
+static const info_words info_en = {"Step ", "Steps ", "", "Repeated", "Post-handshake"};
+static const info_words info_zh = {"第", "第", "步", "重复", "握手后"};
 
 static const info_words *info_words_now(void)
 {
     return tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH ? &info_zh : &info_en;
 }
 
-/* "Step 2", "Steps 2–5", "Repeated", "Post-handshake" into buf. */
-static void steps_label(char *buf, size_t size, const tlsx_step *first, const tlsx_step *last)
+/* The notes are built in a buffer one byte longer than the Info column can
+ * hold (COL_MAX_INFO_LEN, its NUL included).  A note shorter than that reads
+ * the same whether appended with col_append_str() or col_append_fstr(), and
+ * col_append_str() parses no format; a note that fills the buffer, cut there,
+ * goes through col_append_fstr("%s"), which cuts it as it cut the whole note
+ * before (from 4.2 at a whole UTF-8 character): Wireshark keeps no more than
+ * its first COL_MAX_INFO_LEN - 1 bytes, and sees that it was longer.
+ * col_append_lstr() with one string is col_append_str() (its
+ * documentation says so, and the code agrees from 4.0 on), but in 4.0
+ * col_append_str() walks the whole column byte by byte (g_strlcat()) where
+ * col_append_lstr() finds its end with strlen(). */
+#define NOTE_SIZE (COL_MAX_INFO_LEN + 1)
+
+static void append_note(packet_info *pinfo, const char *note, const tlsx_text *t)
 {
-    const info_words *w = info_words_now();
-    if (!first->step)
-        g_strlcpy(buf, first->flags & TLSX_FLAG_DUPLICATE ? w->repeated : w->post_handshake, size);
-    else if (first == last)
-        snprintf(buf, size, w->step, first->step);
+    if ((size_t)(t->p - note) < COL_MAX_INFO_LEN)
+        col_append_lstr(pinfo->cinfo, COL_INFO, note, COL_ADD_LSTR_TERMINATOR);
     else
-        snprintf(buf, size, w->steps, first->step, last->step);
+        col_append_fstr(pinfo->cinfo, COL_INFO, "%s", note);
 }
 
-/* " +0.101 s" for waits of a millisecond or more, " +0.000087 s" below; ""
- * without a wait. */
-static const char *wait_text(char *buf, size_t size, const tlsx_step *st)
+/* "Step 2", "Steps 2–5", "Repeated", "Post-handshake". */
+static void add_steps_label(tlsx_text *t, const tlsx_step *first, const tlsx_step *last)
 {
-    if (!st->has_since_peer) {
-        buf[0] = '\0';
-        return buf;
+    const info_words *w = info_words_now();
+    if (!first->step) {
+        tlsx_text_add(t, first->flags & TLSX_FLAG_DUPLICATE ? w->repeated : w->post_handshake);
+        return;
     }
+    tlsx_text_add(t, first == last ? w->step : w->steps);
+    tlsx_text_add_uint(t, first->step);
+    if (first != last) {
+        tlsx_text_add(t, "–");
+        tlsx_text_add_uint(t, last->step);
+    }
+    tlsx_text_add(t, w->after);
+}
+
+/* " +0.101 s" for waits of a millisecond or more, " +0.000087 s" below;
+ * nothing without a wait. */
+static void add_wait(tlsx_text *t, const tlsx_step *st)
+{
+    if (!st->has_since_peer)
+        return;
     char wait[TLSX_TIME_TEXT_SIZE];
     const gboolean ms = tlsx_time_cmp(st->since_peer, tlsx_time_from_ms(1)) >= 0;
-    snprintf(buf, size, " +%s s", tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
-    return buf;
+    tlsx_text_add(t, " +");
+    tlsx_text_add(t, tlsexplain_time_text(wait, st->since_peer, 0, ms ? 3 : 6));
+    tlsx_text_add(t, " s");
+}
+
+/* " [Steps 2–5 IN" (the note's head, shared by both forms). */
+static void add_note_head(tlsx_text *t, const tlsx_step *first, const tlsx_step *last)
+{
+    tlsx_text_add(t, " [");
+    add_steps_label(t, first, last);
+    tlsx_text_add(t, " ");
+    tlsx_text_add(t, direction_of(first));
 }
 
 /* The long form (tlsexplain.info_long): one note per step, naming it. */
 static void append_info(packet_info *pinfo, const tlsx_step *st)
 {
-    char num[32], wait[TLSX_TIME_TEXT_SIZE + 8];
-    steps_label(num, sizeof num, st, st);
-    col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s %s%s]", num, direction_of(st),
-                    tlsx_step_name(st), wait_text(wait, sizeof wait, st));
+    char note[NOTE_SIZE];
+    tlsx_text t;
+    tlsx_text_init(&t, note, sizeof note);
+    add_note_head(&t, st, st);
+    tlsx_text_add(&t, " ");
+    tlsx_text_add(&t, tlsx_step_name(st));
+    add_wait(&t, st);
+    tlsx_text_add(&t, "]");
+    append_note(pinfo, note, &t);
+}
+
+/* Wireshark's Info as it was before the frame's first note, read once: the
+ * column only grows, so its first len bytes stay what they were (a text set
+ * with col_set_str() is copied into the column's buffer, not changed). */
+typedef struct {
+    const char *text; /* NULL without the Info column */
+    size_t len;
+} info_before;
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether the Info item at p (the column's text ends at end) is the name
+ * (n bytes), or starts with it and " (", ASCII letters in either case.  What
+ * follows the name is checked first, as it rejects most items at once; then
+ * the bytes, most often in the same case as the name, and only when they
+ * differ letter by letter (an inline loop rather than g_ascii_strncasecmp()). */
+static gboolean item_is(const char *p, const char *end, const char *name, size_t n)
+{
+    if ((size_t)(end - p) < n)
+        return FALSE;
+    const char *after = p + n;
+    if (after != end && *after != ',' && !(*after == ' ' && after + 1 < end && after[1] == '('))
+        return FALSE;
+    if (memcmp(p, name, n) == 0)
+        return TRUE;
+    for (size_t k = 0; k < n; k++) {
+        if (p[k] != name[k] && ascii_lower(p[k]) != ascii_lower(name[k]))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* The Info item after the one at p: after the next ", "; NULL after the
+ * last. */
+static const char *next_item(const char *p, const char *end)
+{
+    while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
+        if (p + 1 < end && p[1] == ' ')
+            return p + 2;
+        p++;
+    }
+    return NULL;
 }
 
 /* Whether Wireshark's Info already names the message: one of its items,
  * separated by ", ", is the name or starts with it and " (" (from 4.2,
  * "Client Hello (SNI=…)"), whatever the case ("Encrypted Handshake
- * Message").  Without the Info column (info NULL), none is named. */
-static gboolean info_names(const char *info, const char *name)
+ * Message").  Without the Info column, none is named. */
+static gboolean info_names(const info_before *info, const char *name)
 {
-    if (!info)
+    if (!info->text)
         return FALSE;
     const size_t n = strlen(name);
-    for (const char *p = info; p; p = strstr(p, ", ") ? strstr(p, ", ") + 2 : NULL) {
-        if (g_ascii_strncasecmp(p, name, n) == 0 &&
-            (p[n] == '\0' || p[n] == ',' || (p[n] == ' ' && p[n + 1] == '(')))
+    const char *end = info->text + info->len;
+    for (const char *p = info->text; p; p = next_item(p, end)) {
+        if (item_is(p, end, name, n))
             return TRUE;
     }
     return FALSE;
@@ -594,10 +681,9 @@ static gboolean same_info_note(const tlsexplain_frame *fs, guint i)
 /* What a note adds for the messages of steps i to last that Info does not
  * name, runs of one name together: ", 8: Finished", ", 4–7: Encrypted
  * handshake message"; for messages that are no steps, the names alone. */
-static const char *unnamed_text(packet_info *pinfo, const tlsexplain_frame *fs, guint i, guint last,
-                                const char *info)
+static void add_unnamed(tlsx_text *t, const tlsexplain_frame *fs, guint i, guint last,
+                        const info_before *info)
 {
-    wmem_strbuf_t *out = wmem_strbuf_new(pinfo->pool, "");
     for (guint k = i; k <= last;) {
         const tlsx_step *st = &fs->steps[k].st;
         const char *name = tlsx_step_name(st);
@@ -605,17 +691,19 @@ static const char *unnamed_text(packet_info *pinfo, const tlsexplain_frame *fs, 
         while (end + 1 <= last && strcmp(tlsx_step_name(&fs->steps[end + 1].st), name) == 0)
             end++;
         if (!info_names(info, name)) {
-            if (!st->step)
-                wmem_strbuf_append_printf(out, ", %s", name);
-            else if (end == k)
-                wmem_strbuf_append_printf(out, ", %u: %s", st->step, name);
-            else
-                wmem_strbuf_append_printf(out, ", %u–%u: %s", st->step, fs->steps[end].st.step,
-                                          name);
+            tlsx_text_add(t, ", ");
+            if (st->step) {
+                tlsx_text_add_uint(t, st->step);
+                if (end != k) {
+                    tlsx_text_add(t, "–");
+                    tlsx_text_add_uint(t, fs->steps[end].st.step);
+                }
+                tlsx_text_add(t, ": ");
+            }
+            tlsx_text_add(t, name);
         }
         k = end + 1;
     }
-    return wmem_strbuf_get_str(out);
 }
 
 /* One note per flight (the part of it in this frame): "[Steps 2–5 IN
@@ -624,26 +712,33 @@ static const char *unnamed_text(packet_info *pinfo, const tlsexplain_frame *fs, 
  * Handshake Message", or "[Step 1 OUT Client Hello]" over QUIC. */
 static void append_flight_notes(packet_info *pinfo, const tlsexplain_frame *fs)
 {
-    const char *info = wmem_strdup(pinfo->pool, col_get_text(pinfo->cinfo, COL_INFO));
+    info_before info = {col_get_text(pinfo->cinfo, COL_INFO), 0};
+    if (info.text)
+        info.len = strlen(info.text);
+    char note[NOTE_SIZE];
     guint i = 0;
     while (i < fs->count) {
         guint last = i;
         while (last + 1 < fs->count && same_info_note(fs, last + 1))
             last++;
         const tlsx_step *first = &fs->steps[i].st;
-        char label[32], wait[TLSX_TIME_TEXT_SIZE + 8];
-        steps_label(label, sizeof label, first, &fs->steps[last].st);
-        wait_text(wait, sizeof wait, first);
+        tlsx_text t;
+        tlsx_text_init(&t, note, sizeof note);
+        add_note_head(&t, first, &fs->steps[last].st);
         if (i == last) {
             /* One message: named where the long form names it. */
             const char *name = tlsx_step_name(first);
-            const gboolean named = info_names(info, name);
-            col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s%s%s%s]", label, direction_of(first),
-                            named ? "" : " ", named ? "" : name, wait);
+            if (!info_names(&info, name)) {
+                tlsx_text_add(&t, " ");
+                tlsx_text_add(&t, name);
+            }
+            add_wait(&t, first);
         } else {
-            col_append_fstr(pinfo->cinfo, COL_INFO, " [%s %s%s%s]", label, direction_of(first),
-                            wait, unnamed_text(pinfo, fs, i, last, info));
+            add_wait(&t, first);
+            add_unnamed(&t, fs, i, last, &info);
         }
+        tlsx_text_add(&t, "]");
+        append_note(pinfo, note, &t);
         i = last + 1;
     }
 }

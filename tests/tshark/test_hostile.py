@@ -710,6 +710,23 @@ class Hostile(unittest.TestCase):
             self.assertEqual((row[1], len(row[2].split(","))), ("", 101), row[0])
         self.assertEqual(rows[100], ["104", "3", "", "", "1"])
 
+    def test_info_column_when_full(self):
+        """101 Certificates in one frame: the short form says it in two notes;
+        the long form, a note per message, outgrows the 4,095 bytes that
+        Wireshark keeps of an Info column and is cut there, its notes in
+        order up to the cut, in one pass and in two."""
+        cap = messages_in_one_handshake()
+        column = ("-o", 'gui.column.format:"Info","%i"', "-Y", "frame.number == 5")
+        names = ", ".join(["Certificate"] * 101)
+        short = ts.run("-r", ts.sample(cap), *column)
+        self.assertEqual(short.strip(), names + " [Step 2 IN +0.001 s] [Repeated IN +0.001 s]")
+        notes = (" [Step 2 IN Certificate +0.001 s]" +
+                 " [Repeated IN Certificate +0.001 s]" * 100)
+        for passes in ((), ("-2",)):
+            long = ts.run(*passes, "-r", ts.sample(cap), "-o", "tlsexplain.info_long:TRUE",
+                          *column)
+            self.assertEqual(long.strip(), (names + notes)[:4095], passes)
+
 
 def pcapng_seconds(pcap, stamps):
     """pcap's frames as pcapng with time stamps in whole seconds
