@@ -213,15 +213,94 @@ static const char *part_text(const tlsx_explain_part *part, tlsx_lang lang)
 }
 
 /* The texts of the explanation's parts (tlsx_explanation_of()) in lang,
- * joined: Chinese puts no space between sentences.  A table's text alone is
- * returned as it is, which tlsexplain_add_lines() knows it by. */
-static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *e, tlsx_lang lang)
+ * joined: Chinese puts no space between sentences.  An alert description
+ * without a text (tlsx_alert_explain()) ends it, after the separator. */
+static char *join_parts(wmem_allocator_t *scope, const tlsx_explanation *e, tlsx_lang lang)
 {
-    const char *text = part_text(&e->parts[0], lang);
-    for (unsigned i = 1; i < e->count; i++)
-        text = wmem_strconcat(pinfo->pool, text, lang == TLSX_LANG_ZH ? "" : " ",
-                              part_text(&e->parts[i], lang), NULL);
+    const char *texts[TLSX_EXPLAIN_PARTS_MAX];
+    size_t lens[TLSX_EXPLAIN_PARTS_MAX], size = 1;
+    const size_t sep = lang == TLSX_LANG_ZH ? 0 : 1;
+    unsigned n = 0;
+    while (n < e->count) {
+        if (n)
+            size += sep;
+        texts[n] = part_text(&e->parts[n], lang);
+        if (!texts[n])
+            break;
+        lens[n] = strlen(texts[n]);
+        size += lens[n++];
+    }
+    char *text = (char *)wmem_alloc(scope, size), *p = text;
+    for (unsigned i = 0; i < n; i++) {
+        if (i && sep)
+            *p++ = ' ';
+        memcpy(p, texts[i], lens[i]);
+        p += lens[i];
+    }
+    if (n < e->count && sep)
+        *p++ = ' ';
+    *p = '\0';
     return text;
+}
+
+/* A joined explanation, kept by its parts and language: a capture has a
+ * few dozen of them, shown at thousands of steps.  Kept as long as the
+ * tables' texts, so that its lines are broken once too
+ * (tlsexplain_add_lines()); past JOINED_MAX of them, joined anew each time. */
+#define JOINED_MAX 4096
+
+typedef struct {
+    guint8 lang;
+    guint8 count;
+    tlsx_explain_part parts[TLSX_EXPLAIN_PARTS_MAX];
+} joined_key;
+
+static guint joined_hash(gconstpointer k)
+{
+    const joined_key *key = (const joined_key *)k;
+    guint h = 2166136261u ^ key->lang ^ ((guint)key->count << 8);
+    for (unsigned i = 0; i < key->count; i++)
+        h = (h ^ ((guint)key->parts[i].kind << 8 | key->parts[i].value)) * 16777619u;
+    return h;
+}
+
+static gboolean joined_equal(gconstpointer a, gconstpointer b)
+{
+    const joined_key *x = (const joined_key *)a, *y = (const joined_key *)b;
+    return x->lang == y->lang && x->count == y->count &&
+           memcmp(x->parts, y->parts, x->count * sizeof x->parts[0]) == 0;
+}
+
+static wmem_map_t *joined;
+
+/* The explanation's text in lang, and whether it lives as long as the
+ * program (a table's text alone, or a kept join), which
+ * tlsexplain_add_lines() knows it by. */
+static const char *explanation_text(packet_info *pinfo, const tlsx_explanation *e, tlsx_lang lang,
+                                    gboolean *is_static)
+{
+    *is_static = TRUE;
+    if (e->count == 1)
+        return part_text(&e->parts[0], lang);
+    joined_key key;
+    memset(&key, 0, sizeof key);
+    key.lang = (guint8)lang;
+    key.count = (guint8)e->count;
+    memcpy(key.parts, e->parts, e->count * sizeof e->parts[0]);
+    if (!joined)
+        joined = wmem_map_new(wmem_epan_scope(), joined_hash, joined_equal);
+    const char *text = (const char *)wmem_map_lookup(joined, &key);
+    if (text)
+        return text;
+    if (wmem_map_size(joined) >= JOINED_MAX) {
+        *is_static = FALSE;
+        return join_parts(pinfo->pool, e, lang);
+    }
+    joined_key *kept = wmem_new(wmem_epan_scope(), joined_key);
+    *kept = key;
+    char *made = join_parts(wmem_epan_scope(), e, lang);
+    wmem_map_insert(joined, kept, made);
+    return made;
 }
 
 static void explanation_of(const tlsexplain_frame_step *fst, tlsx_explanation *e)
@@ -476,18 +555,19 @@ static void show_step(proto_tree *top, tvbuff_t *tvb, packet_info *pinfo,
     /* The step above's texts, when the tree is read: a frame of encrypted
      * messages has the same explanation several times. */
     const char *prev_zh = NULL, *prev_en = NULL;
+    gboolean is_static;
     if (i > 0 && tlsexplain_tree_visible(t)) {
         tlsx_explanation pe;
         explanation_of(&fs->steps[i - 1], &pe);
-        prev_zh = explanation_text(pinfo, &pe, TLSX_LANG_ZH);
-        prev_en = explanation_text(pinfo, &pe, TLSX_LANG_EN);
+        prev_zh = explanation_text(pinfo, &pe, TLSX_LANG_ZH, &is_static);
+        prev_en = explanation_text(pinfo, &pe, TLSX_LANG_EN, &is_static);
     }
-    add_explanation(t, tvb, hf_explain_zh, words()->explain_zh, words()->same_zh,
-                    explanation_text(pinfo, &e, TLSX_LANG_ZH), prev_zh, e.is_static,
-                    tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
-    add_explanation(t, tvb, hf_explain_en, words()->explain_en, words()->same_en,
-                    explanation_text(pinfo, &e, TLSX_LANG_EN), prev_en, e.is_static,
-                    tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
+    const char *zh = explanation_text(pinfo, &e, TLSX_LANG_ZH, &is_static);
+    add_explanation(t, tvb, hf_explain_zh, words()->explain_zh, words()->same_zh, zh, prev_zh,
+                    is_static, tlsexplain_prefs.language == TLSEXPLAIN_LANG_EN);
+    const char *en = explanation_text(pinfo, &e, TLSX_LANG_EN, &is_static);
+    add_explanation(t, tvb, hf_explain_en, words()->explain_en, words()->same_en, en, prev_en,
+                    is_static, tlsexplain_prefs.language == TLSEXPLAIN_LANG_ZH);
 
     add_timing(t, tvb, fs, i);
     proto_item *enc = proto_tree_add_boolean(t, hf_encrypted, tvb, 0, 0, st->encrypted);
