@@ -12,7 +12,9 @@ import os
 import re
 import unittest
 
+import pcapgen as g
 import tshark_session as ts
+from pcapgen import CLIENT, HANDSHAKE, SERVER, record
 from test_samples import handshakes, summaries, truth
 from test_tshark import keylog
 
@@ -146,6 +148,54 @@ class ChineseLabels(unittest.TestCase):
             self.assertIn("Step 2: Server Hello [IN]", got, language)
             self.assertTrue(any(re.fullmatch(r"Handshake 1 summary: TLS 1\.2 full, complete, "
                                              r"2 RTTs, 0\.\d+ s", line) for line in got), got)
+
+
+@ts.generated()
+def fatal_alerts():
+    """Two Client Hellos, each answered by a fatal alert: of a description no
+    table names (200), and Handshake Failure (40)."""
+    w = g.Pcap()
+    for port, desc in ((40000, 200), (40001, 40)):
+        c = w.connection(client_port=port)
+        c.handshake()
+        c.send(CLIENT, record(HANDSHAKE, g.client_hello()))
+        c.send(SERVER, g.alert(2, desc))
+    return ts.derived("fatal-alerts.pcap", w.data())
+
+
+FATAL_EN = ("Alert (fatal): the sender reports an error and aborts the handshake or connection "
+            "at once; neither side may go on with it, and its session may not be resumed. The "
+            "description says why.")
+FATAL_ZH = ("Alert（fatal），发送方报告错误并立即中止握手或连接，双方都不能再继续，该 Session "
+            "也不能再复用；description 字段说明原因。")
+
+
+class Joined(unittest.TestCase):
+    """An explanation of several parts, joined once for every step that has
+    it: a fatal alert's text and its description's, with a space between
+    English sentences, none between Chinese ones; a description of no text
+    ends the explanation after the space."""
+
+    def test_alert_descriptions(self):
+        cap = fatal_alerts()
+        rows = ts.run("-r", ts.sample(cap), "-o", "tlsexplain.language:both",
+                      "-Y", "tlsexplain.step == 2", "-T", "fields",
+                      "-e", "tlsexplain.explain.en", "-e", "tlsexplain.explain.zh").split("\n")
+        unknown, known = (row.split("\t") for row in rows[:2])
+        self.assertEqual(unknown, [FATAL_EN + " ", FATAL_ZH])
+        self.assertEqual(known[0][:len(FATAL_EN) + 25],
+                         FATAL_EN + " Handshake Failure (40): ")
+        self.assertEqual(known[1][:len(FATAL_ZH) + 23], FATAL_ZH + "Handshake Failure (40)，")
+        # The lines read the same text, the space included.
+        tree = ts.run("-r", ts.sample(cap), "-o", "tlsexplain.language:en", "-V",
+                      "-Y", "tlsexplain.step == 2")
+        self.assertIn(
+            "        [Explanation (English)]\n"
+            "            Alert (fatal): the sender reports an error and aborts the handshake or "
+            "connection at once; neither \n"
+            "            side may go on with it, and its session may not be resumed. The "
+            "description says why. \n        [Time since", tree)
+        self.assertIn("The description says why. Handshake \n            Failure (40): ", tree)
 
 
 if __name__ == "__main__":
