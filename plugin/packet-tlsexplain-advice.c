@@ -278,6 +278,16 @@ static const char *version_text(guint16 v)
     return tlsx_version_name(v);
 }
 
+/* v in decimal, as "%u" prints it, without a format. */
+static void append_uint(GString *out, unsigned v)
+{
+    char buf[16];
+    tlsx_text text;
+    tlsx_text_init(&text, buf, sizeof buf);
+    tlsx_text_add_uint(&text, v);
+    g_string_append(out, buf);
+}
+
 /* A text of the advice in the label language (its finding, or its
  * sentence when whole), its tokens filled. */
 static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_record *rec,
@@ -300,27 +310,27 @@ static void fill_text(GString *out, const tlsx_advice *a, const tlsexplain_recor
         const char *name = open + 1;
 #define IS(n) (len == strlen(n) && strncmp(name, n, len) == 0)
         if (IS("flight_bytes"))
-            g_string_append_printf(out, "%u", a->flight_bytes);
+            append_uint(out, a->flight_bytes);
         else if (IS("sent_before"))
-            g_string_append_printf(out, "%u", a->sent_before);
+            append_uint(out, a->sent_before);
         else if (IS("cert_bytes"))
-            g_string_append_printf(out, "%u", a->cert_bytes);
+            append_uint(out, a->cert_bytes);
         else if (IS("cert_count"))
-            g_string_append_printf(out, "%u", a->cert_count);
+            append_uint(out, a->cert_count);
         else if (IS("pause"))
             g_string_append(out, tlsexplain_ms_text(buf, a->pause));
         else if (IS("rtt"))
             g_string_append(out, tlsexplain_ms_text(buf, a->rtt));
         else if (IS("rtts"))
-            g_string_append_printf(out, "%u", a->rtts);
+            append_uint(out, a->rtts);
         else if (IS("earlier"))
-            g_string_append_printf(out, "%u", a->earlier);
+            append_uint(out, a->earlier);
         else if (IS("earlier_frame"))
-            g_string_append_printf(out, "%u", a->earlier_frame);
+            append_uint(out, a->earlier_frame);
         else if (IS("ocsp_frame"))
-            g_string_append_printf(out, "%u", a->ocsp_frame);
+            append_uint(out, a->ocsp_frame);
         else if (IS("frame"))
-            g_string_append_printf(out, "%u", a->frame);
+            append_uint(out, a->frame);
         else if (IS("group"))
             g_string_append(out, rec->group ? rec->group : tlsx_group_name(a->group));
         else if (IS("version"))
