@@ -302,8 +302,17 @@ bool tlsx_suite_info_of(uint16_t suite, tlsx_suite_info *out)
 
 bool tlsx_suite_no_server_cert(uint16_t suite)
 {
+    /* The model asks at every event of a handshake, always of the same
+     * suite: the last answer is kept. */
+    static uint16_t last_suite;
+    static bool last_answer, answered;
+    if (answered && suite == last_suite)
+        return last_answer;
     tlsx_suite_info info;
-    return tlsx_suite_info_of(suite, &info) && info.kx != TLSX_KX_TLS13 && !info.server_cert;
+    last_answer = tlsx_suite_info_of(suite, &info) && info.kx != TLSX_KX_TLS13 && !info.server_cert;
+    last_suite = suite;
+    answered = true;
+    return last_answer;
 }
 
 const char *tlsx_kx_name(uint8_t kx)

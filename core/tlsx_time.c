@@ -38,7 +38,7 @@ static bool is_normal(tlsx_time t)
     return t.nsecs >= 0 && t.nsecs < NS_PER_S;
 }
 
-bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
+bool tlsx_time_between_any(tlsx_time earlier, tlsx_time later, tlsx_time *out)
 {
     /* Time stamps from a capture file are almost always normal already. */
     if (!is_normal(earlier))

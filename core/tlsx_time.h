@@ -22,8 +22,27 @@ typedef struct __attribute__((packed)) {
 } tlsx_time;
 
 /* *out = later - earlier.  Returns false, and sets *out to zero, when later
- * comes before earlier. */
-bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out);
+ * comes before earlier.  Inline for the usual case, two time stamps of a
+ * capture in order (the model takes several distances an event); any other
+ * goes through tlsx_time_between_any(), which does the same. */
+bool tlsx_time_between_any(tlsx_time earlier, tlsx_time later, tlsx_time *out);
+
+static inline bool tlsx_time_between(tlsx_time earlier, tlsx_time later, tlsx_time *out)
+{
+    if (earlier.secs < 0 || later.secs < earlier.secs || earlier.nsecs < 0 ||
+        earlier.nsecs >= 1000000000 || later.nsecs < 0 || later.nsecs >= 1000000000 ||
+        (later.secs == earlier.secs && later.nsecs < earlier.nsecs))
+        return tlsx_time_between_any(earlier, later, out);
+    int64_t secs = later.secs - earlier.secs; /* no overflow: both are >= 0 */
+    int32_t nsecs = later.nsecs - earlier.nsecs;
+    if (nsecs < 0) {
+        nsecs += 1000000000;
+        secs -= 1;
+    }
+    out->secs = secs;
+    out->nsecs = nsecs;
+    return true;
+}
 
 /* A distance in 64-bit nanoseconds, and back.  Distances beyond about 125
  * years (hostile time stamps) are capped, so that two of them still add up

@@ -679,6 +679,22 @@ static void test_time_extremes(void)
     CHECK(tlsx_time_between(bottom, top, &d) && normal(d) && d.secs == INT64_MAX);
     CHECK(tlsx_time_between(top, top, &d) && normal(d) && d.secs == 0 && d.nsecs == 0);
 
+    /* The inline path for two time stamps in order gives what the general
+     * one gives, at its edges and past them. */
+    const tlsx_time edges[] = {
+        {0, 0},          {0, 1},          {0, 999999999}, {1, 0},          {1700000000, 5},
+        {1700000000, 4}, {-1, 999999999}, {3, -1},        {3, 1000000000}, {INT64_MAX, 999999999},
+        {INT64_MIN, 0}};
+    const size_t n_edges = sizeof edges / sizeof edges[0];
+    for (size_t i = 0; i < n_edges; i++) {
+        for (size_t j = 0; j < n_edges; j++) {
+            tlsx_time inline_d, any_d;
+            const bool inline_ok = tlsx_time_between(edges[i], edges[j], &inline_d);
+            const bool any_ok = tlsx_time_between_any(edges[i], edges[j], &any_d);
+            CHECK(inline_ok == any_ok && tlsx_time_cmp(inline_d, any_d) == 0);
+        }
+    }
+
     /* Through the model: no negative time anywhere. */
     uint32_t ids = 0;
     tlsx_handshake hs = {0};
