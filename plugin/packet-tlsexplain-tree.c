@@ -213,22 +213,22 @@ static const char *part_text(const tlsx_explain_part *part, tlsx_lang lang)
 }
 
 /* The texts of the explanation's parts (tlsx_explanation_of()) in lang,
- * joined: Chinese puts no space between sentences.  An alert description
- * without a text (tlsx_alert_explain()) ends it, after the separator. */
+ * joined: Chinese puts no space between sentences.  A part without a text
+ * (an alert description no table explains: tlsx_alert_explain()) is left
+ * out, and the parts after it stay. */
 static char *join_parts(wmem_allocator_t *scope, const tlsx_explanation *e, tlsx_lang lang)
 {
     const char *texts[TLSX_EXPLAIN_PARTS_MAX];
     size_t lens[TLSX_EXPLAIN_PARTS_MAX], size = 1;
     const size_t sep = lang == TLSX_LANG_ZH ? 0 : 1;
     unsigned n = 0;
-    while (n < e->count) {
-        if (n)
-            size += sep;
-        texts[n] = part_text(&e->parts[n], lang);
-        if (!texts[n])
-            break;
-        lens[n] = strlen(texts[n]);
-        size += lens[n++];
+    for (unsigned i = 0; i < e->count; i++) {
+        const char *t = part_text(&e->parts[i], lang);
+        if (!t)
+            continue;
+        texts[n] = t;
+        lens[n] = strlen(t);
+        size += lens[n++] + sep;
     }
     char *text = (char *)wmem_alloc(scope, size), *p = text;
     for (unsigned i = 0; i < n; i++) {
@@ -237,8 +237,6 @@ static char *join_parts(wmem_allocator_t *scope, const tlsx_explanation *e, tlsx
         memcpy(p, texts[i], lens[i]);
         p += lens[i];
     }
-    if (n < e->count && sep)
-        *p++ = ' ';
     *p = '\0';
     return text;
 }

@@ -174,7 +174,7 @@ class Joined(unittest.TestCase):
     """An explanation of several parts, joined once for every step that has
     it: a fatal alert's text and its description's, with a space between
     English sentences, none between Chinese ones; a description of no text
-    ends the explanation after the space."""
+    is left out, with no space after the last sentence."""
 
     def test_alert_descriptions(self):
         cap = fatal_alerts()
@@ -182,11 +182,11 @@ class Joined(unittest.TestCase):
                       "-Y", "tlsexplain.step == 2", "-T", "fields",
                       "-e", "tlsexplain.explain.en", "-e", "tlsexplain.explain.zh").split("\n")
         unknown, known = (row.split("\t") for row in rows[:2])
-        self.assertEqual(unknown, [FATAL_EN + " ", FATAL_ZH])
+        self.assertEqual(unknown, [FATAL_EN, FATAL_ZH])
         self.assertEqual(known[0][:len(FATAL_EN) + 25],
                          FATAL_EN + " Handshake Failure (40): ")
         self.assertEqual(known[1][:len(FATAL_ZH) + 23], FATAL_ZH + "Handshake Failure (40)，")
-        # The lines read the same text, the space included.
+        # The lines read the same text.
         tree = ts.run("-r", ts.sample(cap), "-o", "tlsexplain.language:en", "-V",
                       "-Y", "tlsexplain.step == 2")
         self.assertIn(
@@ -194,7 +194,7 @@ class Joined(unittest.TestCase):
             "            Alert (fatal): the sender reports an error and aborts the handshake or "
             "connection at once; neither \n"
             "            side may go on with it, and its session may not be resumed. The "
-            "description says why. \n        [Time since", tree)
+            "description says why.\n        [Time since", tree)
         self.assertIn("The description says why. Handshake \n            Failure (40): ", tree)
 
 
